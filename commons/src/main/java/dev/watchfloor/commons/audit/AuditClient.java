@@ -1,0 +1,48 @@
+package dev.watchfloor.commons.audit;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+
+import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.Uni;
+
+import dev.watchfloor.commons.trace.Trace;
+import dev.watchfloor.contracts.governance.v1.AppendAuditRequest;
+import dev.watchfloor.contracts.governance.v1.AppendAuditResponse;
+import dev.watchfloor.contracts.governance.v1.Audit;
+
+/**
+ * Appends to governance's audit ledger over gRPC ({@code quarkus.grpc.clients.governance}). Appends are not idempotent,
+ * so there is no retry here: a failed append fails the step, and the step's own queue retries it.
+ */
+@ApplicationScoped
+public class AuditClient {
+
+    private final Audit audit;
+    private final Duration timeout;
+
+    public AuditClient(@GrpcClient("governance") Audit audit,
+            @ConfigProperty(name = "watchfloor.clients.timeout", defaultValue = "5s") Duration timeout) {
+        this.audit = audit;
+        this.timeout = timeout;
+    }
+
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 2000)
+    public Uni<AppendAuditResponse> append(Trace trace, AuditEntry entry) {
+        AppendAuditRequest request = AppendAuditRequest.newBuilder()
+                .setTenant(entry.tenant())
+                .setActor(entry.actor())
+                .setEventType(entry.eventType())
+                .setAlertId(entry.alertId())
+                .setInvestigationId(entry.investigationId())
+                .setActionId(entry.actionId())
+                .setTraceId(trace.traceId())
+                .setDetailsJson(entry.detailsJson())
+                .build();
+        return trace.call(() -> audit.append(request)).ifNoItem().after(timeout).fail();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.watchfloor.commons.problem;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A failure with a stable RFC 9457 problem type. Services throw it (or fail a Uni with it) for anything the caller did
+ * wrong or asked about that does not exist; the mapper renders it as application/problem+json.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final Map<String, Object> extensions = new LinkedHashMap<>();
+
+    public ProblemException(int status, String type, String title, String detail) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+    }
+
+    public static ProblemException notFound(String what, String id) {
+        return new ProblemException(404, "not-found", what + " not found", "No " + what + " with id '" + id + "'");
+    }
+
+    public static ProblemException badRequest(String type, String detail) {
+        return new ProblemException(400, type, "Bad request", detail);
+    }
+
+    /** Adds an RFC 9457 extension member, e.g. the id of the first bad audit entry. */
+    public ProblemException with(String member, Object value) {
+        extensions.put(member, value);
+        return this;
+    }
+
+    public Map<String, Object> extensions() {
+        return extensions;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.watchfloor.context;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "watchfloor.context")
+public interface ContextConfig {
+
+    /** Token budget of an assembly when the request gives none. */
+    @WithDefault("4000")
+    int defaultTokenBudget();
+
+    /** Most related records fetched per alert before scoring. */
+    @WithDefault("200")
+    int maxCandidates();
+}

@@ -1,0 +1,34 @@
+package dev.watchfloor.context.assemble;
+
+import io.grpc.Status;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+
+import dev.watchfloor.commons.problem.ProblemException;
+import dev.watchfloor.commons.trace.Trace;
+import dev.watchfloor.contracts.context.v1.AssembleRequest;
+import dev.watchfloor.contracts.context.v1.AssembleResponse;
+import dev.watchfloor.contracts.context.v1.Context;
+
+@GrpcService
+public class ContextGrpcService implements Context {
+
+    private final AssemblyService assembly;
+
+    public ContextGrpcService(AssemblyService assembly) {
+        this.assembly = assembly;
+    }
+
+    @Override
+    public Uni<AssembleResponse> assemble(AssembleRequest request) {
+        if (request.getTenant().isBlank() || request.getAlertId().isBlank() || request.getTokenBudget() < 0) {
+            return Uni.createFrom().failure(Status.INVALID_ARGUMENT
+                    .withDescription("tenant and alert_id are required; token_budget must not be negative")
+                    .asRuntimeException());
+        }
+        return Uni.createFrom().deferred(() -> assembly.assemble(Trace.current(), request.getTenant(),
+                request.getAlertId(), request.getInvestigationId(), request.getTokenBudget()))
+                .onFailure(ProblemException.class)
+                .transform(e -> Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
+    }
+}

@@ -1,0 +1,56 @@
+package dev.watchfloor.context.store;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Read path of the evidence store that ingest writes: the alert, and records sharing an entity with it. */
+@ApplicationScoped
+public class EvidenceStore {
+
+    private final Pool pool;
+
+    public EvidenceStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<StoredRecord> alert(String tenant, UUID id) {
+        return pool.preparedQuery("SELECT id, title AS summary, observed_at, entities, body::text AS body "
+                + "FROM ingest.alerts WHERE tenant = $1 AND id = $2")
+                .execute(Tuple.of(tenant, id))
+                .map(rows -> rows.iterator().hasNext() ? toRecord(rows.iterator().next(), true) : null);
+    }
+
+    /** Events and other alerts of the tenant that mention any of the entities, newest first. */
+    public Uni<List<StoredRecord>> related(String tenant, UUID alertId, List<String> entities, int limit) {
+        String[] pivots = entities.toArray(String[]::new);
+        Uni<RowSet<Row>> events = pool.preparedQuery("SELECT id, summary, observed_at, entities, body::text AS body "
+                + "FROM ingest.events WHERE tenant = $1 AND entities && $2 ORDER BY observed_at DESC LIMIT $3")
+                .execute(Tuple.of(tenant, pivots, limit));
+        Uni<RowSet<Row>> alerts = pool.preparedQuery("SELECT id, title AS summary, observed_at, entities, "
+                + "body::text AS body FROM ingest.alerts WHERE tenant = $1 AND id <> $2 AND entities && $3 "
+                + "ORDER BY observed_at DESC LIMIT $4")
+                .execute(Tuple.of(tenant, alertId, pivots, limit));
+        return Uni.combine().all().unis(events, alerts).asTuple().map(both -> {
+            List<StoredRecord> list = new ArrayList<>();
+            both.getItem1().forEach(r -> list.add(toRecord(r, false)));
+            both.getItem2().forEach(r -> list.add(toRecord(r, true)));
+            return list;
+        });
+    }
+
+    private static StoredRecord toRecord(Row r, boolean alert) {
+        return new StoredRecord(r.getUUID("id").toString(), alert, r.getString("summary"),
+                r.getOffsetDateTime("observed_at").toInstant(), Arrays.asList(r.getArrayOfStrings("entities")),
+                r.getString("body"));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.watchfloor.governance.approval;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.smallrye.mutiny.Uni;
+
+import dev.watchfloor.commons.problem.Ids;
+import dev.watchfloor.commons.tenant.PrincipalResolver;
+import dev.watchfloor.commons.trace.Trace;
+
+@Path("/v1/approvals")
+@Produces(MediaType.APPLICATION_JSON)
+public class ApprovalResource {
+
+    private final ApprovalService approvals;
+    private final PrincipalResolver principals;
+
+    public ApprovalResource(ApprovalService approvals, PrincipalResolver principals) {
+        this.approvals = approvals;
+        this.principals = principals;
+    }
+
+    public record ApprovalList(List<Approval> items) {
+    }
+
+    public record DecisionRequest(
+            @NotNull(message = "decision is required") @Pattern(regexp = "approve|deny", message = "must be 'approve' or 'deny'") String decision,
+            @Size(max = 2000) String reason) {
+    }
+
+    @GET
+    @Operation(summary = "Approval requests of the caller's tenant, newest first")
+    public Uni<ApprovalList> list(
+            @QueryParam("state") @DefaultValue("all") @Pattern(regexp = "all|pending|approved|denied|expired", message = "must be one of all, pending, approved, denied, expired") String state,
+            @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {
+        ApprovalState filter = "all".equals(state) ? null : ApprovalState.fromWire(state);
+        return approvals.list(principals.current().tenant(), filter, limit).map(ApprovalList::new);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<Approval> get(@PathParam("id") String id) {
+        return approvals.get(principals.current().tenant(), Ids.parse(id, "approval"));
+    }
+
+    @POST
+    @Path("/{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Approve or deny a pending request; the approval is bound to the action's parameter hash")
+    public Uni<Approval> decide(@PathParam("id") String id,
+            @Valid @NotNull(message = "a JSON body is required") DecisionRequest body) {
+        return approvals.decide(Trace.current(), principals.current(), Ids.parse(id, "approval"),
+                "approve".equals(body.decision()), body.reason());
+    }
+}

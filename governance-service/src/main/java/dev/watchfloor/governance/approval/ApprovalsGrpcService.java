@@ -1,0 +1,50 @@
+package dev.watchfloor.governance.approval;
+
+import java.util.UUID;
+
+import io.grpc.Status;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+
+import dev.watchfloor.commons.problem.ProblemException;
+import dev.watchfloor.contracts.governance.v1.Approvals;
+import dev.watchfloor.contracts.governance.v1.GetApprovalRequest;
+
+/** Lets action-service read the state of the approvals its actions wait on. */
+@GrpcService
+public class ApprovalsGrpcService implements Approvals {
+
+    private final ApprovalService approvals;
+
+    public ApprovalsGrpcService(ApprovalService approvals) {
+        this.approvals = approvals;
+    }
+
+    @Override
+    public Uni<dev.watchfloor.contracts.governance.v1.Approval> get(GetApprovalRequest request) {
+        UUID id;
+        try {
+            id = UUID.fromString(request.getApprovalId());
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(Status.INVALID_ARGUMENT
+                    .withDescription("approval_id must be a UUID").asRuntimeException());
+        }
+        return approvals.get(request.getTenant(), id)
+                .map(ApprovalsGrpcService::toProto)
+                .onFailure(ProblemException.class).transform(e -> Status.NOT_FOUND
+                        .withDescription(e.getMessage()).asRuntimeException());
+    }
+
+    static dev.watchfloor.contracts.governance.v1.Approval toProto(Approval a) {
+        return dev.watchfloor.contracts.governance.v1.Approval.newBuilder()
+                .setApprovalId(a.id().toString())
+                .setTenant(a.tenant())
+                .setActionId(a.actionId())
+                .setState(a.state().toProto())
+                .setParametersHash(a.parametersHash())
+                .setDecidedBy(a.decidedBy() == null ? "" : a.decidedBy())
+                .setDecidedAt(a.decidedAt() == null ? "" : a.decidedAt().toString())
+                .setExpiresAt(a.expiresAt().toString())
+                .build();
+    }
+}

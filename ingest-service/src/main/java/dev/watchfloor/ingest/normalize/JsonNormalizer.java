@@ -1,0 +1,90 @@
+package dev.watchfloor.ingest.normalize;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.watchfloor.commons.problem.ProblemException;
+
+/**
+ * Normalizes a client-submitted JSON alert or event: the record is kept as sent; title, severity, source, time and
+ * entities are derived from well-known fields. Vendor formats (CEF, syslog, OCSF mapping) arrive with the ingest issue
+ * behind the same interface.
+ */
+@ApplicationScoped
+public class JsonNormalizer {
+
+    private static final List<String> TITLE_FIELDS = List.of("title", "summary", "name", "message", "event",
+            "action");
+    private static final List<String> TIME_FIELDS = List.of("time", "timestamp", "@timestamp", "observed_at");
+
+    public NormalizedRecord normalize(JsonNode node, Instant receivedAt) {
+        if (!node.isObject()) {
+            throw ProblemException.badRequest("not-an-object", "each record must be a JSON object, got "
+                    + node.getNodeType().name().toLowerCase(Locale.ROOT));
+        }
+        ObjectNode body = (ObjectNode) node;
+        String source = text(body, List.of("source", "product", "vendor")).orElse("api");
+        String title = text(body, TITLE_FIELDS).orElse("Untitled record from " + source);
+        List<String> entities = new ArrayList<>(EntityExtractor.extract(body));
+        Instant observedAt = time(body).orElse(receivedAt);
+        String fingerprint = Fingerprints.of(source, title, entities);
+        return new NormalizedRecord(truncate(title, 300), severityId(body.get("severity")), truncate(source, 100),
+                observedAt, entities, fingerprint, body);
+    }
+
+    /** OCSF severity_id: 0 unknown, 1 informational, 2 low, 3 medium, 4 high, 5 critical, 6 fatal. */
+    static int severityId(JsonNode severity) {
+        if (severity == null || severity.isNull()) {
+            return 0;
+        }
+        if (severity.isInt() && severity.asInt() >= 0 && severity.asInt() <= 6) {
+            return severity.asInt();
+        }
+        return switch (severity.asText().trim().toLowerCase(Locale.ROOT)) {
+            case "info", "informational" -> 1;
+            case "low" -> 2;
+            case "medium", "moderate" -> 3;
+            case "high" -> 4;
+            case "critical" -> 5;
+            case "fatal" -> 6;
+            default -> 0;
+        };
+    }
+
+    private static java.util.Optional<String> text(ObjectNode body, List<String> fields) {
+        return fields.stream().map(body::get).filter(v -> v != null && v.isTextual() && !v.asText().isBlank())
+                .map(v -> v.asText().trim()).findFirst();
+    }
+
+    private static java.util.Optional<Instant> time(ObjectNode body) {
+        for (String field : TIME_FIELDS) {
+            JsonNode value = body.get(field);
+            if (value == null) {
+                continue;
+            }
+            if (value.isNumber()) {
+                return java.util.Optional.of(Instant.ofEpochMilli(value.asLong()));
+            }
+            try {
+                return java.util.Optional.of(OffsetDateTime.parse(value.asText()).toInstant());
+            } catch (DateTimeParseException e) {
+                throw ProblemException.badRequest("invalid-time",
+                        "field '" + field + "' is not an RFC 3339 time or epoch milliseconds: " + value.asText());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String truncate(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}

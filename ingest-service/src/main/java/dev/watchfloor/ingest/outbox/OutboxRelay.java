@@ -1,0 +1,100 @@
+package dev.watchfloor.ingest.outbox;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.opentelemetry.api.trace.SpanKind;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+import dev.watchfloor.commons.audit.AuditClient;
+import dev.watchfloor.commons.audit.AuditEntry;
+import dev.watchfloor.commons.trace.Spans;
+import dev.watchfloor.commons.trace.Trace;
+import dev.watchfloor.contracts.reasoning.v1.SubmitInvestigationRequest;
+import dev.watchfloor.ingest.IngestConfig;
+import dev.watchfloor.ingest.client.ReasoningClient;
+
+/**
+ * Drains the outbox into reasoning's Investigations.Submit. Rows are claimed with FOR UPDATE SKIP LOCKED, so replicas
+ * share the work; Submit is idempotent on the alert id, so a delivery repeated after a crash is harmless. Each delivery
+ * runs in a span whose parent is the trace of the original POST.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    static final String ACTOR = "ingest-service";
+
+    private final Pool pool;
+    private final OutboxRepository outbox;
+    private final ReasoningClient reasoning;
+    private final AuditClient audit;
+    private final Spans spans;
+    private final IngestConfig.Outbox config;
+
+    public OutboxRelay(Pool pool, OutboxRepository outbox, ReasoningClient reasoning, AuditClient audit, Spans spans,
+            IngestConfig config) {
+        this.pool = pool;
+        this.outbox = outbox;
+        this.reasoning = reasoning;
+        this.audit = audit;
+        this.spans = spans;
+        this.config = config.outbox();
+    }
+
+    @Scheduled(every = "${watchfloor.ingest.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> relay() {
+        return pool.withTransaction(conn -> outbox.claimDue(conn, config.batchSize())
+                .chain(due -> deliverAll(conn, due)))
+                .onFailure().invoke(e -> Log.warnf("Outbox pass failed: %s", e.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    private Uni<Void> deliverAll(SqlConnection conn, List<PendingAlert> due) {
+        return Multi.createFrom().iterable(due)
+                .onItem().transformToUniAndConcatenate(p -> deliver(conn, p))
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> deliver(SqlConnection conn, PendingAlert p) {
+        Map<String, String> ids = Map.of("watchfloor.tenant", p.tenant(), "watchfloor.alert.id", p.alertId()
+                .toString());
+        return spans.inSpan(Trace.fromTraceparent(p.traceparent()), "outbox.deliver", SpanKind.PRODUCER, ids,
+                trace -> reasoning.submit(trace, request(p))
+                        .call(response -> audit.append(trace, AuditEntry.of(p.tenant(), ACTOR, "alert.handed_off")
+                                .alert(p.alertId().toString()).investigation(response.getInvestigationId())
+                                .details("{\"attempt\":" + (p.attempts() + 1) + ",\"source\":"
+                                        + io.vertx.core.json.Json.encode(p.source()) + "}"))))
+                .chain(response -> outbox.delivered(conn, p.outboxId(), response.getInvestigationId()))
+                .onFailure().recoverWithUni(e -> {
+                    Duration retryIn = backoff(p.attempts());
+                    Log.warnf("Hand-off of alert %s failed (attempt %d), retrying in %s: %s", p.alertId(),
+                            p.attempts() + 1, retryIn, e.getMessage());
+                    return outbox.failed(conn, p.outboxId(), retryIn, String.valueOf(e.getMessage()));
+                });
+    }
+
+    Duration backoff(int attempts) {
+        long factor = 1L << Math.min(attempts, 20);
+        Duration delay = config.backoffBase().multipliedBy(factor);
+        return delay.compareTo(config.backoffMax()) > 0 ? config.backoffMax() : delay;
+    }
+
+    private static SubmitInvestigationRequest request(PendingAlert p) {
+        return SubmitInvestigationRequest.newBuilder()
+                .setTenant(p.tenant())
+                .setAlertId(p.alertId().toString())
+                .setSource(p.source())
+                .setTitle(p.title())
+                .setSeverityId(p.severityId())
+                .setReceivedAt(p.receivedAt().toString())
+                .build();
+    }
+}

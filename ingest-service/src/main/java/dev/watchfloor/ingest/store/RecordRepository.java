@@ -1,0 +1,49 @@
+package dev.watchfloor.ingest.store;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import dev.watchfloor.ingest.normalize.NormalizedRecord;
+
+/** Writes alerts (with their outbox row) and events into the evidence store, in the caller's transaction. */
+@ApplicationScoped
+public class RecordRepository {
+
+    public Uni<Void> insertAlert(SqlConnection conn, String tenant, UUID id, Instant receivedAt, NormalizedRecord r,
+            String traceparent) {
+        return conn.preparedQuery("INSERT INTO ingest.alerts (id, tenant, received_at, observed_at, source, title, "
+                + "severity_id, fingerprint, entities, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+                .execute(Tuple.from(List.of(id, tenant, utc(receivedAt), utc(r.observedAt()), r.source(), r.title(),
+                        r.severityId(), r.fingerprint(), r.entities().toArray(String[]::new), json(r))))
+                .chain(() -> conn.preparedQuery(
+                        "INSERT INTO ingest.outbox (tenant, alert_id, traceparent) VALUES ($1, $2, $3)")
+                        .execute(Tuple.of(tenant, id, traceparent)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> insertEvent(SqlConnection conn, String tenant, UUID id, Instant receivedAt,
+            NormalizedRecord r) {
+        return conn.preparedQuery("INSERT INTO ingest.events (id, tenant, received_at, observed_at, source, summary, "
+                + "entities, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .execute(Tuple.from(List.of(id, tenant, utc(receivedAt), utc(r.observedAt()), r.source(), r.title(),
+                        r.entities().toArray(String[]::new), json(r))))
+                .replaceWithVoid();
+    }
+
+    private static JsonObject json(NormalizedRecord r) {
+        return new JsonObject(r.body().toString());
+    }
+
+    private static java.time.OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.watchfloor.reasoning;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "watchfloor.reasoning")
+public interface ReasoningConfig {
+
+    Queue queue();
+
+    /** Token budget asked of context-service per investigation. */
+    @WithDefault("4000")
+    int tokenBudget();
+
+    interface Queue {
+
+        /** Pause between passes of the worker. */
+        @WithDefault("250ms")
+        Duration pollInterval();
+
+        /** Investigations leased per pass. */
+        @WithDefault("4")
+        int batchSize();
+
+        /** Lease length; a crashed replica's investigations are taken over once it lapses. */
+        @WithDefault("60s")
+        Duration lease();
+
+        /** Attempts before an investigation is marked failed. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** Delay before a failed attempt is retried. */
+        @WithDefault("5s")
+        Duration retryDelay();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.watchfloor.reasoning.investigation;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Creates investigations (idempotent on tenant + alert) and reads them back. */
+@ApplicationScoped
+public class InvestigationRepository {
+
+    private static final String SUMMARY = "id, alert_id, title, status, verdict, severity, confidence, attempts, "
+            + "created_at, completed_at, trace_id, last_error";
+
+    private final Pool pool;
+
+    public InvestigationRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    public record Created(UUID id, boolean created) {
+    }
+
+    public Uni<Created> insertIfAbsent(UUID id, NewInvestigation n) {
+        return pool.preparedQuery("INSERT INTO reasoning.investigations (id, tenant, alert_id, source, title, "
+                + "severity_id, received_at, traceparent, trace_id, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+                + "$9, 'queued') ON CONFLICT (tenant, alert_id) DO NOTHING RETURNING id")
+                .execute(Tuple.from(List.of(id, n.tenant(), n.alertId(), n.source(), n.title(), n.severityId(),
+                        n.receivedAt(), n.traceparent() == null ? "" : n.traceparent(), n.traceId())))
+                .chain(rows -> rows.rowCount() == 1
+                        ? Uni.createFrom().item(new Created(id, true))
+                        : pool.preparedQuery("SELECT id FROM reasoning.investigations WHERE tenant = $1 "
+                                + "AND alert_id = $2").execute(Tuple.of(n.tenant(), n.alertId()))
+                                .map(existing -> new Created(existing.iterator().next().getUUID("id"), false)));
+    }
+
+    public Uni<List<InvestigationSummary>> list(String tenant, String alertId, String status, int limit) {
+        return pool.preparedQuery("SELECT " + SUMMARY + " FROM reasoning.investigations WHERE tenant = $1 "
+                + "AND ($2 = '' OR alert_id = $2) AND ($3 = '' OR status = $3) ORDER BY created_at DESC LIMIT $4")
+                .execute(Tuple.of(tenant, alertId, status, limit))
+                .map(rows -> {
+                    List<InvestigationSummary> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(toSummary(r)));
+                    return list;
+                });
+    }
+
+    public record Stored(InvestigationSummary summary, JsonObject result) {
+    }
+
+    public Uni<Stored> find(String tenant, UUID id) {
+        return pool.preparedQuery("SELECT " + SUMMARY + ", result FROM reasoning.investigations "
+                + "WHERE tenant = $1 AND id = $2")
+                .execute(Tuple.of(tenant, id))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return null;
+                    }
+                    Row r = rows.iterator().next();
+                    return new Stored(toSummary(r), r.getJsonObject("result"));
+                });
+    }
+
+    private static InvestigationSummary toSummary(Row r) {
+        return new InvestigationSummary(r.getUUID("id").toString(), r.getString("alert_id"), r.getString("title"),
+                r.getString("status"), r.getString("verdict"), r.getString("severity"), r.getDouble("confidence"),
+                r.getInteger("attempts"), instant(r.getOffsetDateTime("created_at")),
+                instant(r.getOffsetDateTime("completed_at")), r.getString("trace_id"), r.getString("last_error"));
+    }
+
+    private static java.time.Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.watchfloor.reasoning.investigation;
+
+import java.util.UUID;
+
+import io.grpc.Status;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+
+import dev.watchfloor.commons.audit.AuditClient;
+import dev.watchfloor.commons.audit.AuditEntry;
+import dev.watchfloor.commons.trace.Trace;
+import dev.watchfloor.contracts.reasoning.v1.Investigations;
+import dev.watchfloor.contracts.reasoning.v1.SubmitInvestigationRequest;
+import dev.watchfloor.contracts.reasoning.v1.SubmitInvestigationResponse;
+
+/** Accepts alerts from ingest: persists and queues an investigation, once per alert. */
+@GrpcService
+public class InvestigationsGrpcService implements Investigations {
+
+    static final String ACTOR = "reasoning-service";
+
+    private final InvestigationRepository repository;
+    private final AuditClient audit;
+
+    public InvestigationsGrpcService(InvestigationRepository repository, AuditClient audit) {
+        this.repository = repository;
+        this.audit = audit;
+    }
+
+    @Override
+    public Uni<SubmitInvestigationResponse> submit(SubmitInvestigationRequest r) {
+        if (r.getTenant().isBlank() || r.getAlertId().isBlank()) {
+            return Uni.createFrom().failure(Status.INVALID_ARGUMENT
+                    .withDescription("tenant and alert_id are required").asRuntimeException());
+        }
+        Trace trace = Trace.current();
+        NewInvestigation n = new NewInvestigation(r.getTenant(), r.getAlertId(), r.getSource(), r.getTitle(),
+                r.getSeverityId(), r.getReceivedAt(), trace.traceparent(), trace.traceId());
+        return repository.insertIfAbsent(UUID.randomUUID(), n)
+                .call(created -> created.created()
+                        ? audit.append(trace, AuditEntry.of(r.getTenant(), ACTOR, "investigation.queued")
+                                .alert(r.getAlertId()).investigation(created.id().toString()))
+                        : Uni.createFrom().voidItem())
+                .map(created -> SubmitInvestigationResponse.newBuilder()
+                        .setInvestigationId(created.id().toString()).setCreated(created.created()).build());
+    }
+}

@@ -1,0 +1,92 @@
+package dev.watchfloor.reasoning.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+
+import dev.watchfloor.commons.trace.Trace;
+import dev.watchfloor.contracts.action.v1.ProposeActionsRequest;
+import dev.watchfloor.contracts.action.v1.ProposeActionsResponse;
+import dev.watchfloor.contracts.action.v1.ProposedAction;
+import dev.watchfloor.contracts.context.v1.AssembleRequest;
+import dev.watchfloor.contracts.context.v1.AssembleResponse;
+import dev.watchfloor.contracts.context.v1.EvidenceItem;
+import dev.watchfloor.contracts.governance.v1.PrepareModelCallRequest;
+import dev.watchfloor.contracts.governance.v1.PrepareModelCallResponse;
+import dev.watchfloor.contracts.governance.v1.RecordUsageRequest;
+import dev.watchfloor.contracts.governance.v1.RecordUsageResponse;
+import dev.watchfloor.reasoning.ReasoningConfig;
+import dev.watchfloor.reasoning.client.ActionClient;
+import dev.watchfloor.reasoning.client.ContextClient;
+import dev.watchfloor.reasoning.client.GovernanceClient;
+import dev.watchfloor.reasoning.investigator.Assessment;
+import dev.watchfloor.reasoning.investigator.Evidence;
+
+/** The pipeline's calls to other services, and the mapping between contract messages and investigator values. */
+@ApplicationScoped
+public class RemoteSteps {
+
+    private final ContextClient context;
+    private final GovernanceClient governance;
+    private final ActionClient actions;
+    private final int tokenBudget;
+
+    public RemoteSteps(ContextClient context, GovernanceClient governance, ActionClient actions,
+            ReasoningConfig config) {
+        this.context = context;
+        this.governance = governance;
+        this.actions = actions;
+        this.tokenBudget = config.tokenBudget();
+    }
+
+    Uni<AssembleResponse> assemble(Trace trace, dev.watchfloor.reasoning.queue.QueuedInvestigation q) {
+        return context.assemble(trace, AssembleRequest.newBuilder().setTenant(q.tenant()).setAlertId(q.alertId())
+                .setInvestigationId(q.id().toString()).setTokenBudget(tokenBudget).build());
+    }
+
+    Uni<PrepareModelCallResponse> prepare(Trace trace, dev.watchfloor.reasoning.queue.QueuedInvestigation q,
+            AssembleResponse assembled) {
+        PrepareModelCallRequest.Builder request = PrepareModelCallRequest.newBuilder().setTenant(q.tenant())
+                .setAlertId(q.alertId()).setInvestigationId(q.id().toString()).setPurpose("investigate")
+                .setEstimatedInputTokens(assembled.getTokensUsed());
+        assembled.getItemsList().forEach(i -> request.addEvidenceTexts(i.getContentJson()));
+        return governance.prepareModelCall(trace, request.build());
+    }
+
+    /** Evidence as the investigator sees it: the texts governance prepared, with context's metadata. */
+    List<Evidence> evidence(AssembleResponse assembled, PrepareModelCallResponse prepared) {
+        List<Evidence> list = new ArrayList<>();
+        for (int i = 0; i < assembled.getItemsCount(); i++) {
+            EvidenceItem item = assembled.getItems(i);
+            String text = i < prepared.getPreparedTextsCount() ? prepared.getPreparedTexts(i) : "";
+            list.add(new Evidence(item.getId(), item.getKind().name().replace("EVIDENCE_KIND_", "").toLowerCase(),
+                    item.getSummary(), text, item.getEntitiesList(), item.getRelevance(), item.getReason(),
+                    item.getSourceIdsList()));
+        }
+        return list;
+    }
+
+    /** The deterministic route spends no tokens; the record still lands in the cost ledger per step. */
+    Uni<RecordUsageResponse> recordUsage(Trace trace, dev.watchfloor.reasoning.queue.QueuedInvestigation q,
+            String route) {
+        return governance.recordUsage(trace, RecordUsageRequest.newBuilder().setTenant(q.tenant())
+                .setInvestigationId(q.id().toString()).setStep("investigate").setRoute(route).setInputTokens(0)
+                .setOutputTokens(0).setCostUsd(0).build());
+    }
+
+    Uni<ProposeActionsResponse> propose(Trace trace, dev.watchfloor.reasoning.queue.QueuedInvestigation q,
+            Assessment assessment) {
+        if (assessment.actions().isEmpty()) {
+            return Uni.createFrom().item(ProposeActionsResponse.getDefaultInstance());
+        }
+        ProposeActionsRequest.Builder request = ProposeActionsRequest.newBuilder().setTenant(q.tenant())
+                .setInvestigationId(q.id().toString()).setAlertId(q.alertId());
+        assessment.actions().forEach(a -> request.addActions(ProposedAction.newBuilder().setType(a.type().wire())
+                .setTarget(a.target()).setRationale(a.rationale()).setParametersJson("{\"target\":\""
+                        + a.target().replace("\"", "") + "\"}")));
+        return actions.propose(trace, request.build());
+    }
+}

@@ -1,0 +1,70 @@
+package dev.watchfloor.reasoning.queue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The durable investigation queue in PostgreSQL. Replicas lease due rows with FOR UPDATE SKIP LOCKED; a lease that
+ * lapses (its replica died) makes the row due again. Completion is conditional on still holding the lease, so an
+ * investigation completes exactly once even when a slow replica and its successor both finish it.
+ */
+@ApplicationScoped
+public class InvestigationQueue {
+
+    private final Pool pool;
+
+    public InvestigationQueue(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<List<QueuedInvestigation>> lease(String owner, int limit, Duration lease) {
+        return pool.preparedQuery("UPDATE reasoning.investigations SET status = 'running', lease_owner = $1, "
+                + "lease_until = now() + make_interval(secs => $2), attempts = attempts + 1 WHERE id IN ("
+                + "SELECT id FROM reasoning.investigations WHERE run_after <= now() AND (status = 'queued' "
+                + "OR (status = 'running' AND lease_until < now())) ORDER BY run_after, created_at LIMIT $3 "
+                + "FOR UPDATE SKIP LOCKED) RETURNING id, tenant, alert_id, source, title, severity_id, traceparent, "
+                + "attempts, lease_owner")
+                .execute(Tuple.of(owner, lease.toMillis() / 1000.0, limit))
+                .map(rows -> {
+                    List<QueuedInvestigation> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(toQueued(r)));
+                    return list;
+                });
+    }
+
+    /** True when this owner completed it; false when its lease was lost and another replica owns the work. */
+    public Uni<Boolean> complete(QueuedInvestigation q, String verdict, String severity, double confidence,
+            JsonObject result) {
+        return pool.preparedQuery("UPDATE reasoning.investigations SET status = 'completed', verdict = $3, "
+                + "severity = $4, confidence = $5, result = $6, completed_at = now(), completions = completions + 1, "
+                + "lease_owner = NULL, lease_until = NULL, last_error = NULL "
+                + "WHERE id = $1 AND lease_owner = $2 AND status = 'running'")
+                .execute(Tuple.from(List.of(q.id(), q.leaseOwner(), verdict, severity, confidence, result)))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Requeues after a failed attempt, or marks it failed once attempts are used up. */
+    public Uni<Void> fail(QueuedInvestigation q, String error, int maxAttempts, Duration retryDelay) {
+        return pool.preparedQuery("UPDATE reasoning.investigations SET status = CASE WHEN attempts >= $3 "
+                + "THEN 'failed' ELSE 'queued' END, last_error = $4, lease_owner = NULL, lease_until = NULL, "
+                + "run_after = now() + make_interval(secs => $5) WHERE id = $1 AND lease_owner = $2")
+                .execute(Tuple.from(List.of(q.id(), q.leaseOwner(), maxAttempts, error,
+                        retryDelay.toMillis() / 1000.0)))
+                .replaceWithVoid();
+    }
+
+    private static QueuedInvestigation toQueued(Row r) {
+        return new QueuedInvestigation(r.getUUID("id"), r.getString("tenant"), r.getString("alert_id"),
+                r.getString("source"), r.getString("title"), r.getInteger("severity_id"), r.getString("traceparent"),
+                r.getInteger("attempts"), r.getString("lease_owner"));
+    }
+}
