@@ -1,0 +1,104 @@
+package dev.watchfloor.cli.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * JSON over HTTP to one service: error statuses become {@link ApiException} with the problem+json body, a refused
+ * connection becomes {@link ServiceUnreachableException}.
+ */
+public final class JsonHttp {
+
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3))
+            .build();
+
+    private final Endpoint endpoint;
+
+    public JsonHttp(Endpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    public <T> T get(String path, Class<T> type) {
+        return send(request(path).GET().build(), type);
+    }
+
+    /** POSTs bytes that already are JSON, as they are. */
+    public <T> T post(String path, byte[] json, Class<T> type) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build(), type);
+    }
+
+    /** POSTs a value serialized with Jackson. */
+    public <T> T postValue(String path, Object body, Class<T> type) {
+        try {
+            return post(path, MAPPER.writeValueAsBytes(body), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialize request body", e);
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(endpoint.resolve(path))
+                .timeout(TIMEOUT)
+                .header("Accept", "application/json, application/problem+json");
+    }
+
+    private <T> T send(HttpRequest request, Class<T> type) {
+        HttpResponse<byte[]> response;
+        try {
+            response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            throw new ServiceUnreachableException(endpoint, e);
+        } catch (HttpTimeoutException e) {
+            throw new ApiException(new Problem(null, "Timeout", null, endpoint.service() + " did not answer "
+                    + request.method() + " " + request.uri().getPath() + " within " + TIMEOUT.toSeconds() + " s",
+                    null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during " + request.method() + " " + request.uri(), e);
+        }
+        if (response.statusCode() >= 400) {
+            throw new ApiException(ProblemReader.read(response.statusCode(), response.body()));
+        }
+        try {
+            return MAPPER.readValue(response.body(), type);
+        } catch (IOException e) {
+            throw new ApiException(new Problem(null, "Unexpected answer", response.statusCode(), endpoint.service()
+                    + " sent a body that is not the expected JSON: " + snippet(response.body()), null));
+        }
+    }
+
+    /** Percent-encodes one path segment or query value. */
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static String snippet(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8).strip();
+        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
+    }
+}

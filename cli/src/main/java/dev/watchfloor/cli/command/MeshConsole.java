@@ -1,0 +1,77 @@
+package dev.watchfloor.cli.command;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+import dev.watchfloor.cli.launch.DatabaseDescriptor;
+import dev.watchfloor.cli.launch.MeshLauncher;
+import dev.watchfloor.cli.launch.MeshListener;
+import dev.watchfloor.cli.launch.MeshOptions;
+import dev.watchfloor.cli.launch.MeshStartException;
+import dev.watchfloor.cli.launch.RunningMesh;
+import dev.watchfloor.cli.launch.ServiceProcess;
+import dev.watchfloor.cli.launch.ServiceSpec;
+import dev.watchfloor.cli.render.Table;
+
+/** Starts the mesh with progress lines on the terminal, and prints the table of what runs where. */
+public final class MeshConsole implements MeshListener {
+
+    private final PrintStream out;
+    private boolean lineOpen;
+
+    private MeshConsole(PrintStream out) {
+        this.out = out;
+    }
+
+    public static RunningMesh start(MeshOptions options, PrintStream out) {
+        out.println("starting Watchfloor from " + options.root() + " (logs in " + options.logDir() + ")");
+        MeshConsole console = new MeshConsole(out);
+        RunningMesh mesh;
+        try {
+            mesh = MeshLauncher.start(options, console);
+        } catch (MeshStartException e) {
+            if (console.lineOpen) {
+                out.println("failed");
+            }
+            throw e;
+        }
+        out.println();
+        out.print(table(mesh).render());
+        out.println();
+        return mesh;
+    }
+
+    /** One row per service: URL, the start-up time Quarkus reported, and the wall time until it was ready. */
+    static Table table(RunningMesh mesh) {
+        Table table = new Table("service", "url", "quarkus start", "ready after");
+        for (ServiceProcess service : mesh.services()) {
+            String reported = service.reportedStartupSeconds().isPresent()
+                    ? seconds(service.reportedStartupSeconds().getAsDouble())
+                    : "-";
+            table.row(service.name(), service.url(), reported, seconds(service.startupMillis() / 1000.0));
+        }
+        return table;
+    }
+
+    @Override
+    public void databaseReady(DatabaseDescriptor database, boolean embedded) {
+        out.println((embedded ? "embedded PostgreSQL ready at " : "using PostgreSQL at ") + database);
+    }
+
+    @Override
+    public void starting(ServiceSpec service) {
+        out.print("starting " + service.name() + " on port " + service.port() + " ... ");
+        out.flush();
+        lineOpen = true;
+    }
+
+    @Override
+    public void ready(ServiceProcess service) {
+        out.println("ready (" + seconds(service.startupMillis() / 1000.0) + ")");
+        lineOpen = false;
+    }
+
+    static String seconds(double value) {
+        return String.format(Locale.ROOT, "%.2f s", value);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.watchfloor.cli.demo;
+
+import java.net.URI;
+
+import dev.watchfloor.cli.Arguments;
+import dev.watchfloor.cli.CliContext;
+import dev.watchfloor.cli.api.Endpoint;
+import dev.watchfloor.cli.api.ServiceClients;
+import dev.watchfloor.cli.api.ServiceUrls;
+import dev.watchfloor.cli.command.MeshConsole;
+import dev.watchfloor.cli.launch.MeshOptions;
+import dev.watchfloor.cli.launch.RunningMesh;
+import dev.watchfloor.cli.launch.ServiceSpec;
+
+/**
+ * {@code watchfloor demo}: the whole walk on a fresh local mesh, with a local webhook receiver standing in for the
+ * customer's. Exit 0 when every investigation completed, 1 otherwise; the mesh is stopped either way.
+ */
+public final class DemoCommand {
+
+    /** Read by action-service's webhook connector. */
+    public static final String WEBHOOK_URL_ENV = "WATCHFLOOR_ACTION_WEBHOOK_URL";
+
+    private final CliContext context;
+
+    public DemoCommand(CliContext context) {
+        this.context = context;
+    }
+
+    public int run(Arguments arguments) {
+        long begin = System.nanoTime();
+        try (WebhookSink sink = WebhookSink.start()) {
+            MeshOptions options = MeshOptions.fromEnvironment(context.root(), context.env())
+                    .withServiceEnv(ServiceSpec.ACTION, WEBHOOK_URL_ENV, sink.url());
+            boolean allCompleted;
+            try (RunningMesh mesh = MeshConsole.start(options, context.out())) {
+                allCompleted = new DemoScript(ServiceClients.of(urls(mesh)), sink, context.out()).run();
+                context.out().println();
+                context.out().printf("demo finished in %d s; stopping Watchfloor ...%n",
+                        (System.nanoTime() - begin) / 1_000_000_000L);
+            }
+            return allCompleted ? 0 : 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            context.err().println("demo interrupted");
+            return 1;
+        }
+    }
+
+    /** The mesh this command started, whatever WATCHFLOOR_*_URL say. */
+    private static ServiceUrls urls(RunningMesh mesh) {
+        return new ServiceUrls(endpoint(mesh, ServiceSpec.INGEST, ServiceUrls.INGEST_ENV),
+                endpoint(mesh, ServiceSpec.REASONING, ServiceUrls.REASONING_ENV),
+                endpoint(mesh, ServiceSpec.GOVERNANCE, ServiceUrls.GOVERNANCE_ENV));
+    }
+
+    private static Endpoint endpoint(RunningMesh mesh, String service, String envVar) {
+        return new Endpoint(service, URI.create(mesh.service(service).url()), envVar);
+    }
+}

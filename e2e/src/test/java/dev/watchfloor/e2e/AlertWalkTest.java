@@ -1,0 +1,95 @@
+package dev.watchfloor.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.watchfloor.cli.launch.ServiceSpec;
+import io.restassured.path.json.JsonPath;
+
+@ExtendWith(Mesh.class)
+class AlertWalkTest {
+
+    @Test
+    void credentialDumpingAlertIsInvestigatedContainedAfterApprovalAndTicketed() {
+        String host = "ws-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.postEvents(List.of(
+                Map.of("summary", "Process start mimikatz.exe", "host", host, "process_name", "mimikatz.exe",
+                        "user", "carol.d", "time", "2026-11-20T10:00:00Z"),
+                Map.of("summary", "Handle to lsass.exe opened with read access", "host", host,
+                        "time", "2026-11-20T10:00:05Z"),
+                Map.of("summary", "DNS query for an unrelated host", "host", "other-" + host)));
+        String alertId = Api.postAlerts(Map.of("title", "Credential dumping tool detected", "severity", "critical",
+                "source", "edr", "host", host, "process", "mimikatz.exe", "time", "2026-11-20T10:00:10Z")).get(0);
+
+        Map<String, Object> summary = Api.awaitCompleted(alertId, Duration.ofSeconds(60));
+        JsonPath view = Api.investigation((String) summary.get("id"));
+
+        assertThat(view.getString("verdict")).isEqualTo("true_positive");
+        assertThat(view.getList("evidence.id", String.class)).hasSize(3).startsWith("ev-1");
+        List<String> evidenceIds = view.getList("evidence.id", String.class);
+        assertThat(view.getList("findings.evidenceIds.flatten()", String.class)).isNotEmpty()
+                .allSatisfy(id -> assertThat(evidenceIds).contains(id));
+        assertThat(view.getList("steps.name", String.class))
+                .containsExactly("assemble", "prepare", "investigate", "record_usage", "propose");
+        assertThat(view.getList("steps.latencyMs", Integer.class)).allSatisfy(ms -> assertThat(ms).isNotNegative());
+        assertThat(view.getString("route")).isEqualTo("deterministic");
+
+        String isolate = actionId(view, "isolate_host");
+        String ticket = actionId(view, "open_ticket");
+        awaitActionState(summary, ticket, "executed");
+        assertThat(Mesh.get().webhooks().forAction(ticket)).hasSize(1);
+        assertThat(stateOf(Api.investigation((String) summary.get("id")), isolate)).isEqualTo("pending_approval");
+        assertThat(Mesh.get().webhooks().forAction(isolate)).isEmpty();
+
+        String approvalId = pendingApprovalFor(isolate);
+        given().baseUri(Api.url(ServiceSpec.GOVERNANCE)).contentType("application/json")
+                .body(Map.of("decision", "approve", "reason", "confirmed by analyst"))
+                .when().post("/v1/approvals/{id}/decision", approvalId).then().statusCode(200);
+
+        awaitActionState(summary, isolate, "executed");
+        var delivery = Mesh.get().webhooks().forAction(isolate);
+        assertThat(delivery).hasSize(1);
+        assertThat(delivery.get(0).body().path("target").asText()).isEqualTo("host:" + host);
+        assertThat(delivery.get(0).traceparent()).contains((String) summary.get("traceId"));
+    }
+
+    @Test
+    void sanctionedScanIsBenignAndProposesNothing() {
+        String scanner = "scanner-" + UUID.randomUUID().toString().substring(0, 6);
+        String alertId = Api.postAlerts(Map.of("title", "Port sweep from " + scanner + " (scheduled scan)",
+                "severity", "medium", "host", scanner)).get(0);
+
+        Map<String, Object> summary = Api.awaitCompleted(alertId, Duration.ofSeconds(60));
+
+        assertThat(summary.get("verdict")).isEqualTo("benign");
+        assertThat(Api.investigation((String) summary.get("id")).getList("actions")).isEmpty();
+    }
+
+    private static String actionId(JsonPath view, String type) {
+        return view.getString("actions.find { it.type == '" + type + "' }.actionId");
+    }
+
+    private static String stateOf(JsonPath view, String actionId) {
+        return view.getString("actions.find { it.actionId == '" + actionId + "' }.state");
+    }
+
+    private static void awaitActionState(Map<String, Object> summary, String actionId, String state) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> stateOf(Api.investigation((String) summary.get("id")), actionId), state::equals);
+    }
+
+    private static String pendingApprovalFor(String actionId) {
+        return given().baseUri(Api.url(ServiceSpec.GOVERNANCE)).queryParam("state", "pending").when()
+                .get("/v1/approvals").then().statusCode(200).extract().jsonPath()
+                .getString("items.find { it.actionId == '" + actionId + "' }.id");
+    }
+}

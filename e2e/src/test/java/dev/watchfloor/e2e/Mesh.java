@@ -1,0 +1,96 @@
+package dev.watchfloor.e2e;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import dev.watchfloor.cli.launch.MeshLauncher;
+import dev.watchfloor.cli.launch.MeshOptions;
+import dev.watchfloor.cli.launch.RunningMesh;
+import dev.watchfloor.cli.launch.ServiceProcess;
+
+/**
+ * One running mesh for the whole e2e run, started through the same launcher as `watchfloor up`, on a fresh
+ * database, exporting traces to a local collector and delivering webhooks to a local receiver. The reasoning queue
+ * runs with short leases and one investigation per pass so crash recovery can be observed.
+ */
+public final class Mesh implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+
+    private static Mesh instance;
+
+    private TestDatabase database;
+    private OtlpCollector collector;
+    private WebhookReceiver webhooks;
+    private RunningMesh running;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (Mesh.class) {
+            if (instance == null) {
+                start();
+                instance = this;
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Mesh.class.getName(), this);
+            }
+        }
+    }
+
+    static Mesh get() {
+        return instance;
+    }
+
+    private void start() throws Exception {
+        Path root = Path.of(System.getProperty("watchfloor.root", "..")).toAbsolutePath().normalize();
+        database = TestDatabase.create();
+        collector = new OtlpCollector();
+        webhooks = new WebhookReceiver();
+        MeshOptions options = MeshOptions.defaults(root)
+                .withExternalDatabase(database.descriptor())
+                .withLogDir(root.resolve("e2e/target/mesh-logs"))
+                .withEnv("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", collector.endpoint())
+                .withEnv("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms")
+                .withEnv("WATCHFLOOR_ACTION_WEBHOOK_URL", webhooks.url())
+                .withEnv("WATCHFLOOR_REASONING_QUEUE_LEASE", "3s")
+                .withEnv("WATCHFLOOR_REASONING_QUEUE_BATCH_SIZE", "1")
+                .withEnv("WATCHFLOOR_REASONING_QUEUE_POLL_INTERVAL", "300ms")
+                .withEnv("WATCHFLOOR_REASONING_QUEUE_RETRY_DELAY", "1s")
+                .withEnv("WATCHFLOOR_INGEST_OUTBOX_BACKOFF_BASE", "PT0.2S")
+                .withEnv("WATCHFLOOR_INGEST_OUTBOX_BACKOFF_MAX", "PT2S");
+        running = MeshLauncher.start(options);
+    }
+
+    ServiceProcess service(String name) {
+        return running.service(name);
+    }
+
+    String url(String service) {
+        return running.service(service).url();
+    }
+
+    OtlpCollector collector() {
+        return collector;
+    }
+
+    WebhookReceiver webhooks() {
+        return webhooks;
+    }
+
+    Connection sql() throws SQLException {
+        return database.connect();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (running != null) {
+                running.close();
+            }
+        } finally {
+            collector.close();
+            webhooks.close();
+            database.close();
+        }
+    }
+}
