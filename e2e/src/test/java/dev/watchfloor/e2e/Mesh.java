@@ -53,8 +53,8 @@ public final class Mesh implements BeforeAllCallback, ExtensionContext.Store.Clo
                 .withEnv("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms")
                 .withEnv("WATCHFLOOR_ACTION_WEBHOOK_URL", webhooks.url())
                 .withEnv("WATCHFLOOR_REASONING_QUEUE_LEASE", "3s")
-                .withEnv("WATCHFLOOR_REASONING_QUEUE_BATCH_SIZE", "1")
-                .withEnv("WATCHFLOOR_REASONING_QUEUE_POLL_INTERVAL", "300ms")
+                .withEnv("WATCHFLOOR_REASONING_QUEUE_BATCH_SIZE", "2")
+                .withEnv("WATCHFLOOR_REASONING_QUEUE_POLL_INTERVAL", "1s")
                 .withEnv("WATCHFLOOR_REASONING_QUEUE_RETRY_DELAY", "1s")
                 .withEnv("WATCHFLOOR_INGEST_OUTBOX_BACKOFF_BASE", "PT0.2S")
                 .withEnv("WATCHFLOOR_INGEST_OUTBOX_BACKOFF_MAX", "PT2S");

@@ -17,7 +17,7 @@ public interface IngestConfig {
     interface Outbox {
 
         /** Pause between relay passes. */
-        @WithDefault("200ms")
+        @WithDefault("1s")
         Duration pollInterval();
 
         /** Outbox rows claimed per pass. */

@@ -17,7 +17,7 @@ public interface ReasoningConfig {
     interface Queue {
 
         /** Pause between passes of the worker. */
-        @WithDefault("250ms")
+        @WithDefault("1s")
         Duration pollInterval();
 
         /** Investigations leased per pass. */

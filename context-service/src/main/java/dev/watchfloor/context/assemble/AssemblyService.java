@@ -59,7 +59,8 @@ public class AssemblyService {
         List<String> itemIds = r.getItemsList().stream().map(EvidenceItem::getId).toList();
         return pool.preparedQuery("INSERT INTO context.assemblies (tenant, alert_id, investigation_id, items, "
                 + "items_dropped, tokens_used, source_ids) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-                .execute(Tuple.from(List.of(tenant, alertId, investigationId, r.getItemsCount(), r.getItemsDropped(),
+                .execute(Tuple.from(java.util.Arrays.asList(tenant, alertId, investigationId, r.getItemsCount(),
+                        r.getItemsDropped(),
                         r.getTokensUsed(), sources)))
                 .chain(() -> audit.append(trace, AuditEntry.of(tenant, ACTOR, "context.assembled").alert(alertId)
                         .investigation(investigationId)

@@ -34,9 +34,10 @@ public class ApprovalRepository {
         return pool.preparedQuery("INSERT INTO governance.approvals (" + COLUMNS + ") VALUES "
                 + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, NULL, NULL, NULL) "
                 + "ON CONFLICT (tenant, action_id) DO NOTHING")
-                .execute(Tuple.from(List.of(a.id(), a.tenant(), a.actionId(), a.investigationId(), a.alertId(),
-                        a.actionType(), a.target(), a.parametersJson(), a.parametersHash(), a.requestedBy(),
-                        a.state().wire(), utc(a.requestedAt()), utc(a.expiresAt()))))
+                .execute(Tuple.from(
+                        java.util.Arrays.asList(a.id(), a.tenant(), a.actionId(), a.investigationId(), a.alertId(),
+                                a.actionType(), a.target(), a.parametersJson(), a.parametersHash(), a.requestedBy(),
+                                a.state().wire(), utc(a.requestedAt()), utc(a.expiresAt()))))
                 .chain(() -> pool.preparedQuery("SELECT " + COLUMNS
                         + " FROM governance.approvals WHERE tenant = $1 AND action_id = $2")
                         .execute(Tuple.of(a.tenant(), a.actionId())))
@@ -59,7 +60,7 @@ public class ApprovalRepository {
         return pool.preparedQuery("UPDATE governance.approvals SET state = $3, decided_by = $4, reason = $5, "
                 + "decided_at = $6 WHERE tenant = $1 AND id = $2 AND state = 'pending' AND expires_at > $6 "
                 + "RETURNING " + COLUMNS)
-                .execute(Tuple.from(List.of(tenant, id, state.wire(), decidedBy, reason, utc(at))))
+                .execute(Tuple.from(java.util.Arrays.asList(tenant, id, state.wire(), decidedBy, reason, utc(at))))
                 .map(ApprovalRepository::first);
     }
 

@@ -41,9 +41,10 @@ public class AuditRepository {
     Uni<Void> insert(SqlConnection conn, LedgerEntry e) {
         return conn.preparedQuery("INSERT INTO governance.audit_entries (" + COLUMNS
                 + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)")
-                .execute(Tuple.from(List.of(e.id(), e.tenant(), e.seq(), e.recordedAt().atOffset(ZoneOffset.UTC),
-                        e.actor(), e.eventType(), e.alertId(), e.investigationId(), e.actionId(), e.traceId(),
-                        e.details(), e.prevHash(), e.hash())))
+                .execute(Tuple.from(
+                        java.util.Arrays.asList(e.id(), e.tenant(), e.seq(), e.recordedAt().atOffset(ZoneOffset.UTC),
+                                e.actor(), e.eventType(), e.alertId(), e.investigationId(), e.actionId(), e.traceId(),
+                                e.details(), e.prevHash(), e.hash())))
                 .replaceWithVoid();
     }
 

@@ -33,8 +33,9 @@ public class CostLedger {
         return pool.withTransaction(conn -> conn.preparedQuery("INSERT INTO governance.usage_records "
                 + "(tenant, investigation_id, step, route, input_tokens, output_tokens, cost_usd) "
                 + "VALUES ($1, $2, $3, $4, $5, $6, $7)")
-                .execute(Tuple.from(List.of(u.tenant(), u.investigationId(), u.step(), u.route(), u.inputTokens(),
-                        u.outputTokens(), BigDecimal.valueOf(u.costUsd()))))
+                .execute(Tuple.from(
+                        java.util.Arrays.asList(u.tenant(), u.investigationId(), u.step(), u.route(), u.inputTokens(),
+                                u.outputTokens(), BigDecimal.valueOf(u.costUsd()))))
                 .chain(() -> conn.preparedQuery("SELECT coalesce(sum(cost_usd), 0) AS total FROM "
                         + "governance.usage_records WHERE tenant = $1 AND recorded_at >= date_trunc('month', now())")
                         .execute(Tuple.of(u.tenant())))

@@ -2,7 +2,6 @@ package dev.watchfloor.ingest.store;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +21,9 @@ public class RecordRepository {
             String traceparent) {
         return conn.preparedQuery("INSERT INTO ingest.alerts (id, tenant, received_at, observed_at, source, title, "
                 + "severity_id, fingerprint, entities, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
-                .execute(Tuple.from(List.of(id, tenant, utc(receivedAt), utc(r.observedAt()), r.source(), r.title(),
-                        r.severityId(), r.fingerprint(), r.entities().toArray(String[]::new), json(r))))
+                .execute(Tuple.from(
+                        java.util.Arrays.asList(id, tenant, utc(receivedAt), utc(r.observedAt()), r.source(), r.title(),
+                                r.severityId(), r.fingerprint(), r.entities().toArray(String[]::new), json(r))))
                 .chain(() -> conn.preparedQuery(
                         "INSERT INTO ingest.outbox (tenant, alert_id, traceparent) VALUES ($1, $2, $3)")
                         .execute(Tuple.of(tenant, id, traceparent)))
@@ -34,8 +34,9 @@ public class RecordRepository {
             NormalizedRecord r) {
         return conn.preparedQuery("INSERT INTO ingest.events (id, tenant, received_at, observed_at, source, summary, "
                 + "entities, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-                .execute(Tuple.from(List.of(id, tenant, utc(receivedAt), utc(r.observedAt()), r.source(), r.title(),
-                        r.entities().toArray(String[]::new), json(r))))
+                .execute(Tuple.from(
+                        java.util.Arrays.asList(id, tenant, utc(receivedAt), utc(r.observedAt()), r.source(), r.title(),
+                                r.entities().toArray(String[]::new), json(r))))
                 .replaceWithVoid();
     }
 

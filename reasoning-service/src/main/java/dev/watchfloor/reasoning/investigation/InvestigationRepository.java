@@ -33,8 +33,9 @@ public class InvestigationRepository {
         return pool.preparedQuery("INSERT INTO reasoning.investigations (id, tenant, alert_id, source, title, "
                 + "severity_id, received_at, traceparent, trace_id, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
                 + "$9, 'queued') ON CONFLICT (tenant, alert_id) DO NOTHING RETURNING id")
-                .execute(Tuple.from(List.of(id, n.tenant(), n.alertId(), n.source(), n.title(), n.severityId(),
-                        n.receivedAt(), n.traceparent() == null ? "" : n.traceparent(), n.traceId())))
+                .execute(Tuple.from(
+                        java.util.Arrays.asList(id, n.tenant(), n.alertId(), n.source(), n.title(), n.severityId(),
+                                n.receivedAt(), n.traceparent() == null ? "" : n.traceparent(), n.traceId())))
                 .chain(rows -> rows.rowCount() == 1
                         ? Uni.createFrom().item(new Created(id, true))
                         : pool.preparedQuery("SELECT id FROM reasoning.investigations WHERE tenant = $1 "

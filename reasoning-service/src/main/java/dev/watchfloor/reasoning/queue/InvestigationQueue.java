@@ -48,7 +48,8 @@ public class InvestigationQueue {
                 + "severity = $4, confidence = $5, result = $6, completed_at = now(), completions = completions + 1, "
                 + "lease_owner = NULL, lease_until = NULL, last_error = NULL "
                 + "WHERE id = $1 AND lease_owner = $2 AND status = 'running'")
-                .execute(Tuple.from(List.of(q.id(), q.leaseOwner(), verdict, severity, confidence, result)))
+                .execute(Tuple
+                        .from(java.util.Arrays.asList(q.id(), q.leaseOwner(), verdict, severity, confidence, result)))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -57,7 +58,7 @@ public class InvestigationQueue {
         return pool.preparedQuery("UPDATE reasoning.investigations SET status = CASE WHEN attempts >= $3 "
                 + "THEN 'failed' ELSE 'queued' END, last_error = $4, lease_owner = NULL, lease_until = NULL, "
                 + "run_after = now() + make_interval(secs => $5) WHERE id = $1 AND lease_owner = $2")
-                .execute(Tuple.from(List.of(q.id(), q.leaseOwner(), maxAttempts, error,
+                .execute(Tuple.from(java.util.Arrays.asList(q.id(), q.leaseOwner(), maxAttempts, error,
                         retryDelay.toMillis() / 1000.0)))
                 .replaceWithVoid();
     }

@@ -1,0 +1,118 @@
+package dev.watchfloor.action.execute;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+import dev.watchfloor.action.ActionConfig;
+import dev.watchfloor.action.action.Action;
+import dev.watchfloor.action.action.ActionAudit;
+import dev.watchfloor.action.action.ActionState;
+import dev.watchfloor.action.connector.ConnectorException;
+import dev.watchfloor.action.connector.ConnectorResult;
+import dev.watchfloor.action.connector.WebhookConnector;
+import dev.watchfloor.commons.trace.Spans;
+import dev.watchfloor.commons.trace.Trace;
+
+/**
+ * Executes approved actions under a lease: each run is a span in the trace of the request that proposed the action;
+ * success is {@code executed}, a failure is retried with backoff until {@code max-attempts}, then {@code failed}.
+ */
+@ApplicationScoped
+public class ActionRunner {
+
+    static final String EXECUTED = "action.executed";
+    static final String FAILED = "action.failed";
+
+    /** This replica's name on the leases it holds. */
+    private final String owner = "action-service-" + UUID.randomUUID();
+    private final ActionQueue queue;
+    private final WebhookConnector connector;
+    private final ActionAudit audit;
+    private final Spans spans;
+    private final ActionConfig config;
+
+    public ActionRunner(ActionQueue queue, WebhookConnector connector, ActionAudit audit, Spans spans,
+            ActionConfig config) {
+        this.queue = queue;
+        this.connector = connector;
+        this.audit = audit;
+        this.spans = spans;
+        this.config = config;
+    }
+
+    /** Claims and executes the due actions; the number claimed. */
+    public Uni<Integer> runDue() {
+        return queue.claimDue(owner, config.lease(), config.batchSize())
+                .onItem().transformToMulti(actions -> Multi.createFrom().iterable(actions))
+                .onItem().transformToUni(this::run).merge(config.batchSize())
+                .collect().with(Collectors.counting()).map(Long::intValue);
+    }
+
+    private Uni<Void> run(Action action) {
+        if (action.attempts() > config.maxAttempts()) {
+            // Claimed again after a lease lapsed on the last attempt: do not exceed the limit.
+            return end(Trace.fromTraceparent(action.traceparent()), action, ActionState.FAILED,
+                    "lease lapsed during the last of " + config.maxAttempts() + " attempts");
+        }
+        Map<String, String> attributes = Map.of("watchfloor.action.id", action.id().toString(),
+                "watchfloor.action.type", action.type().wire(), "watchfloor.tenant", action.tenant(),
+                "watchfloor.investigation.id", action.investigationId(),
+                "watchfloor.action.attempt", String.valueOf(action.attempts()));
+        return spans.inSpan(Trace.fromTraceparent(action.traceparent()), "action.execute", SpanKind.INTERNAL,
+                attributes, trace -> connector.execute(trace, action)
+                        .chain(result -> succeeded(trace, action, result))
+                        .onFailure().recoverWithUni(e -> failed(trace, action, e)))
+                .onFailure().recoverWithUni(e -> {
+                    Log.errorf(e, "Execution bookkeeping of action %s failed; its lease will lapse", action.id());
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    private Uni<Void> succeeded(Trace trace, Action action, ConnectorResult result) {
+        return end(trace, action, ActionState.EXECUTED, result.detail());
+    }
+
+    private Uni<Void> failed(Trace trace, Action action, Throwable e) {
+        Span.fromContext(trace.context()).setStatus(StatusCode.ERROR, e.getMessage());
+        String reason = e instanceof ConnectorException ? e.getMessage() : e.toString();
+        boolean retryable = !(e instanceof ConnectorException c) || c.retryable();
+        if (!retryable || action.attempts() >= config.maxAttempts()) {
+            String detail = retryable
+                    ? "attempt " + action.attempts() + " of " + config.maxAttempts()
+                            + " failed: " + reason
+                    : reason;
+            return end(trace, action, ActionState.FAILED, detail);
+        }
+        var wait = new Backoff(config.retryBackoff(), config.maxBackoff()).after(action.attempts());
+        String detail = "attempt " + action.attempts() + " of " + config.maxAttempts() + " failed: " + reason
+                + "; retrying in " + wait;
+        Log.warnf("Action %s: %s", action.id(), detail);
+        return queue.retryLater(action.id(), owner, detail, wait).replaceWithVoid();
+    }
+
+    private Uni<Void> end(Trace trace, Action action, ActionState state, String detail) {
+        return queue.finish(action.id(), owner, state, detail).chain(updated -> {
+            if (updated == null) {
+                Log.warnf("Action %s: lease lost before recording %s", action.id(), state.wire());
+                return Uni.createFrom().voidItem();
+            }
+            Log.infof("Action %s %s: %s", action.id(), state.wire(), detail);
+            String event = state == ActionState.EXECUTED ? EXECUTED : FAILED;
+            return audit.record(trace, event, updated, Map.of("type", action.type().wire(), "target",
+                    action.target(), "attempts", action.attempts(), "detail", detail))
+                    .onFailure().invoke(e -> Log.errorf("Audit of action %s (%s) not recorded: %s", action.id(),
+                            event, e.toString()))
+                    .onFailure().recoverWithNull();
+        });
+    }
+}

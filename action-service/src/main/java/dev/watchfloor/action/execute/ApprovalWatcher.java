@@ -1,0 +1,103 @@
+package dev.watchfloor.action.execute;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+import dev.watchfloor.action.ActionConfig;
+import dev.watchfloor.action.action.Action;
+import dev.watchfloor.action.action.ActionAudit;
+import dev.watchfloor.action.action.ActionState;
+import dev.watchfloor.action.action.Hashes;
+import dev.watchfloor.action.governance.GovernanceClient;
+import dev.watchfloor.commons.trace.Trace;
+import dev.watchfloor.contracts.governance.v1.Approval;
+
+/**
+ * Follows the approvals that actions wait on. An approved approval releases its action only if it is bound to the
+ * action's exact parameters (SHA-256 of the stored canonical JSON); a denied or lapsed one ends the action.
+ */
+@ApplicationScoped
+public class ApprovalWatcher {
+
+    private final ActionQueue queue;
+    private final GovernanceClient governance;
+    private final ActionAudit audit;
+    private final ActionConfig config;
+
+    public ApprovalWatcher(ActionQueue queue, GovernanceClient governance, ActionAudit audit, ActionConfig config) {
+        this.queue = queue;
+        this.governance = governance;
+        this.audit = audit;
+        this.config = config;
+    }
+
+    /** Checks the pending approvals that are due; the number checked. */
+    public Uni<Integer> checkDue() {
+        return queue.claimPendingApprovals(config.batchSize(), config.approvalCheckInterval())
+                .onItem().transformToMulti(actions -> Multi.createFrom().iterable(actions))
+                .onItem().transformToUni(this::check).merge(config.batchSize())
+                .collect().with(Collectors.counting()).map(Long::intValue);
+    }
+
+    private Uni<Void> check(Action action) {
+        Trace trace = Trace.fromTraceparent(action.traceparent());
+        return governance.approval(trace, action.tenant(), action.approvalId())
+                .chain(approval -> apply(trace, action, approval))
+                .onFailure().recoverWithUni(e -> {
+                    if (e instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                        return fail(trace, action, "approval " + action.approvalId() + " is unknown to governance");
+                    }
+                    Log.warnf("Approval check of action %s failed, retrying later: %s", action.id(), e.toString());
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    private Uni<Void> apply(Trace trace, Action action, Approval approval) {
+        return switch (approval.getState()) {
+            case APPROVAL_STATE_APPROVED -> approved(trace, action, approval);
+            case APPROVAL_STATE_DENIED -> resolve(action, ActionState.DENIED, "approval " + action.approvalId()
+                    + " denied by " + approval.getDecidedBy());
+            case APPROVAL_STATE_EXPIRED -> resolve(action, ActionState.EXPIRED, "approval " + action.approvalId()
+                    + " expired at " + approval.getExpiresAt());
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    private Uni<Void> approved(Trace trace, Action action, Approval approval) {
+        String expected = Hashes.sha256Hex(action.parametersJson());
+        if (!expected.equalsIgnoreCase(approval.getParametersHash())) {
+            return fail(trace, action, "approval " + action.approvalId() + " is bound to parameters hash "
+                    + approval.getParametersHash() + " but the action's parameters hash to " + expected
+                    + "; not executing");
+        }
+        return resolve(action, ActionState.APPROVED, "approved by " + approval.getDecidedBy());
+    }
+
+    private Uni<Void> resolve(Action action, ActionState state, String detail) {
+        return queue.resolveApproval(action.id(), state, detail)
+                .invoke(updated -> {
+                    if (updated != null) {
+                        Log.infof("Action %s: approval %s -> %s", action.id(), action.approvalId(), state.wire());
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> fail(Trace trace, Action action, String detail) {
+        return queue.resolveApproval(action.id(), ActionState.FAILED, detail)
+                .chain(updated -> updated == null
+                        ? Uni.createFrom().voidItem()
+                        : audit.record(trace, ActionRunner.FAILED, updated, Map.of("reason", detail))
+                                .onFailure().invoke(e -> Log.errorf("Audit of failed action %s not recorded: %s",
+                                        action.id(), e.toString()))
+                                .onFailure().recoverWithNull());
+    }
+}

@@ -1,0 +1,84 @@
+package dev.watchfloor.action.governance;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.TimeoutException;
+import io.smallrye.mutiny.Uni;
+
+import dev.watchfloor.action.action.Action;
+import dev.watchfloor.commons.trace.Trace;
+import dev.watchfloor.contracts.governance.v1.Approval;
+import dev.watchfloor.contracts.governance.v1.Approvals;
+import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
+import dev.watchfloor.contracts.governance.v1.AuthorizeResponse;
+import dev.watchfloor.contracts.governance.v1.GetApprovalRequest;
+import dev.watchfloor.contracts.governance.v1.Policy;
+
+/**
+ * Governance's policy decisions and approvals over gRPC ({@code quarkus.grpc.clients.governance}). Both calls are
+ * idempotent (Authorize is keyed by the action id, Get is a read), so transient failures are retried; each attempt has
+ * the {@code watchfloor.clients.timeout} deadline.
+ */
+@ApplicationScoped
+public class GovernanceClient {
+
+    static final String REQUESTED_BY = "reasoning-service";
+    private static final int RETRIES = 2;
+    private static final Duration RETRY_BACKOFF = Duration.ofMillis(100);
+
+    private final Policy policy;
+    private final Approvals approvals;
+    private final Duration timeout;
+
+    public GovernanceClient(@GrpcClient("governance") Policy policy, @GrpcClient("governance") Approvals approvals,
+            @ConfigProperty(name = "watchfloor.clients.timeout", defaultValue = "5s") Duration timeout) {
+        this.policy = policy;
+        this.approvals = approvals;
+        this.timeout = timeout;
+    }
+
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 2000)
+    public Uni<AuthorizeResponse> authorize(Trace trace, Action a) {
+        AuthorizeRequest request = AuthorizeRequest.newBuilder()
+                .setTenant(a.tenant())
+                .setActionId(a.id().toString())
+                .setInvestigationId(a.investigationId())
+                .setAlertId(a.alertId())
+                .setActionType(a.type().wire())
+                .setTarget(a.target())
+                .setParametersJson(a.parametersJson())
+                .setRequestedBy(REQUESTED_BY)
+                .build();
+        return withRetry(trace.call(() -> policy.authorize(request)));
+    }
+
+    /** The approval's current state; fails with NOT_FOUND when governance does not know it. */
+    public Uni<Approval> approval(Trace trace, String tenant, String approvalId) {
+        GetApprovalRequest request = GetApprovalRequest.newBuilder().setTenant(tenant).setApprovalId(approvalId)
+                .build();
+        return withRetry(trace.call(() -> approvals.get(request)));
+    }
+
+    private <T> Uni<T> withRetry(Uni<T> call) {
+        return call.ifNoItem().after(timeout).fail()
+                .onFailure(GovernanceClient::isTransient).retry().withBackOff(RETRY_BACKOFF).atMost(RETRIES);
+    }
+
+    static boolean isTransient(
+            Throwable failure) {
+        if (failure instanceof TimeoutException) {
+            return true;
+        }
+        return failure instanceof StatusRuntimeException e
+                && (e.getStatus().getCode() == Status.Code.UNAVAILABLE
+                        || e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED);
+    }
+}

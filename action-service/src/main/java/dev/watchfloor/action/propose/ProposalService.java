@@ -1,0 +1,63 @@
+package dev.watchfloor.action.propose;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+import dev.watchfloor.action.action.Action;
+import dev.watchfloor.action.action.ActionAudit;
+import dev.watchfloor.action.action.ActionRepository;
+import dev.watchfloor.action.action.ActionState;
+import dev.watchfloor.action.governance.GovernanceClient;
+import dev.watchfloor.commons.trace.Trace;
+
+/**
+ * Records proposed actions and has governance authorize the new ones. Idempotent: a known action is returned as stored.
+ * An action still {@code proposed} (a previous call failed before governance decided) is authorized again, which is
+ * safe because governance keys its decision and approval on the action id.
+ */
+@ApplicationScoped
+public class ProposalService {
+
+    static final String PROPOSED = "action.proposed";
+
+    private final ActionRepository repository;
+    private final GovernanceClient governance;
+    private final ActionAudit audit;
+
+    public ProposalService(ActionRepository repository, GovernanceClient governance, ActionAudit audit) {
+        this.repository = repository;
+        this.governance = governance;
+        this.audit = audit;
+    }
+
+    /** The stored actions, one per proposal, in order. The trace is stored on each new action for its execution. */
+    public Uni<List<Action>> propose(Trace trace, List<Proposal> proposals) {
+        String traceparent = trace.traceparent();
+        return Multi.createFrom().iterable(proposals)
+                .onItem().transformToUniAndConcatenate(p -> repository.insertIfAbsent(p.toAction(traceparent))
+                        .chain(stored -> stored.state() == ActionState.PROPOSED
+                                ? authorize(trace, stored)
+                                : Uni.createFrom().item(stored)))
+                .collect().asList();
+    }
+
+    private Uni<Action> authorize(Trace trace, Action action) {
+        return governance.authorize(trace, action).chain(response -> {
+            GovernanceDecision decision = GovernanceDecision.of(response);
+            Map<String, String> details = Map.of("type", action.type().wire(), "target", action.target(),
+                    "decision", decision.state().wire(), "approvalId", decision.approvalId(), "reason",
+                    decision.detail(), "policy", response.getPolicy());
+            return audit.record(trace, PROPOSED, action, details)
+                    .chain(() -> repository.recordDecision(action.id(), decision.state(), decision.approvalId(),
+                            decision.detail()))
+                    .chain(updated -> updated != null
+                            ? Uni.createFrom().item(updated)
+                            : repository.find(action.tenant(), action.id()));
+        });
+    }
+}

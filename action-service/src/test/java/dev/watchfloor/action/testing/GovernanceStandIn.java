@@ -1,0 +1,163 @@
+package dev.watchfloor.action.testing;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import io.grpc.Server;
+import io.grpc.Status;
+import io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import dev.watchfloor.contracts.governance.v1.AppendAuditRequest;
+import dev.watchfloor.contracts.governance.v1.AppendAuditResponse;
+import dev.watchfloor.contracts.governance.v1.Approval;
+import dev.watchfloor.contracts.governance.v1.ApprovalState;
+import dev.watchfloor.contracts.governance.v1.ApprovalsGrpc;
+import dev.watchfloor.contracts.governance.v1.AuditGrpc;
+import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
+import dev.watchfloor.contracts.governance.v1.AuthorizeResponse;
+import dev.watchfloor.contracts.governance.v1.Decision;
+import dev.watchfloor.contracts.governance.v1.GetApprovalRequest;
+import dev.watchfloor.contracts.governance.v1.PolicyGrpc;
+
+/**
+ * A real gRPC peer standing in for governance-service at the edge of action-service's tests: Policy.Authorize decides
+ * like governance's default policy (containment needs approval, tickets and notifications are allowed) unless a test
+ * overrides the decision for a type; Approvals.Get serves approvals that tests decide; Audit.Append records entries.
+ */
+public class GovernanceStandIn implements QuarkusTestResourceLifecycleManager {
+
+    static final Set<String> CONTAINMENT = Set.of("isolate_host", "disable_user", "block_ip");
+
+    public static final Map<String, Decision> DECISIONS = new ConcurrentHashMap<>();
+    public static final Map<String, List<AuthorizeRequest>> AUTHORIZE_CALLS = new ConcurrentHashMap<>();
+    public static final Map<String, Approval> APPROVALS = new ConcurrentHashMap<>();
+    public static final List<AppendAuditRequest> AUDIT = new CopyOnWriteArrayList<>();
+    public static volatile boolean unavailable;
+
+    private Server server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                    .addService(new PolicyStandIn()).addService(new ApprovalsStandIn())
+                    .addService(new AuditStandIn()).build().start();
+        } catch (IOException e) {
+            throw new IllegalStateException("governance stand-in did not start", e);
+        }
+        String port = String.valueOf(server.getPort());
+        // In test mode Quarkus points every gRPC client at the app's own test port unless test-port is set.
+        return Map.of("quarkus.grpc.clients.governance.port", port, "quarkus.grpc.clients.governance.test-port",
+                port);
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.shutdownNow();
+            try {
+                server.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public static void reset() {
+        DECISIONS.clear();
+        unavailable = false;
+    }
+
+    /** A human decides the approval; {@code parametersHash} may differ from the action's to simulate tampering. */
+    public static void decide(String approvalId, ApprovalState state, String parametersHash) {
+        Approval current = APPROVALS.get(approvalId);
+        APPROVALS.put(approvalId, current.toBuilder().setState(state).setDecidedBy("analyst@example.com")
+                .setDecidedAt("2025-01-01T00:00:00Z").setParametersHash(parametersHash).build());
+    }
+
+    public static List<AppendAuditRequest> auditOf(String actionId) {
+        return AUDIT.stream().filter(a -> a.getActionId().equals(actionId)).toList();
+    }
+
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static final class PolicyStandIn extends PolicyGrpc.PolicyImplBase {
+
+        @Override
+        public void authorize(AuthorizeRequest request, StreamObserver<AuthorizeResponse> response) {
+            if (unavailable) {
+                response.onError(Status.UNAVAILABLE.withDescription("stand-in is down").asRuntimeException());
+                return;
+            }
+            AUTHORIZE_CALLS.computeIfAbsent(request.getActionId(), id -> new CopyOnWriteArrayList<>()).add(request);
+            Decision decision = DECISIONS.getOrDefault(request.getActionType(),
+                    CONTAINMENT.contains(request.getActionType())
+                            ? Decision.DECISION_REQUIRE_APPROVAL
+                            : Decision.DECISION_ALLOW);
+            AuthorizeResponse.Builder answer = AuthorizeResponse.newBuilder().setDecision(decision)
+                    .setPolicy("stand-in").setReason("stand-in says " + decision.name());
+            if (decision == Decision.DECISION_REQUIRE_APPROVAL) {
+                answer.setApprovalId(approvalFor(request));
+            }
+            response.onNext(answer.build());
+            response.onCompleted();
+        }
+
+        private static String approvalFor(AuthorizeRequest request) {
+            return APPROVALS.values().stream().filter(a -> a.getActionId().equals(request.getActionId()))
+                    .map(Approval::getApprovalId).findFirst().orElseGet(() -> {
+                        String id = UUID.randomUUID().toString();
+                        APPROVALS.put(id, Approval.newBuilder().setApprovalId(id).setTenant(request.getTenant())
+                                .setActionId(request.getActionId()).setState(ApprovalState.APPROVAL_STATE_PENDING)
+                                .setParametersHash(sha256(request.getParametersJson()))
+                                .setExpiresAt("2099-01-01T00:00:00Z").build());
+                        return id;
+                    });
+        }
+    }
+
+    static final class ApprovalsStandIn extends ApprovalsGrpc.ApprovalsImplBase {
+
+        @Override
+        public void get(GetApprovalRequest request, StreamObserver<Approval> response) {
+            Approval approval = APPROVALS.get(request.getApprovalId());
+            if (approval == null || !approval.getTenant().equals(request.getTenant())) {
+                response.onError(Status.NOT_FOUND.withDescription("no approval " + request.getApprovalId())
+                        .asRuntimeException());
+                return;
+            }
+            response.onNext(approval);
+            response.onCompleted();
+        }
+    }
+
+    static final class AuditStandIn extends AuditGrpc.AuditImplBase {
+
+        @Override
+        public void append(AppendAuditRequest request, StreamObserver<AppendAuditResponse> response) {
+            AUDIT.add(request);
+            response.onNext(AppendAuditResponse.newBuilder().setSeq(AUDIT.size()).setHash("stand-in").build());
+            response.onCompleted();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.watchfloor.governance.approval;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.junit.QuarkusTest;
+
+import dev.watchfloor.contracts.governance.v1.ApprovalState;
+import dev.watchfloor.contracts.governance.v1.Approvals;
+import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
+import dev.watchfloor.contracts.governance.v1.AuthorizeResponse;
+import dev.watchfloor.contracts.governance.v1.Decision;
+import dev.watchfloor.contracts.governance.v1.GetApprovalRequest;
+import dev.watchfloor.contracts.governance.v1.Policy;
+
+@QuarkusTest
+class ApprovalFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @GrpcClient("self")
+    Policy policy;
+
+    @GrpcClient("self")
+    Approvals approvals;
+
+    @Test
+    void containmentNeedsApprovalAndTheDecisionIsVisibleOverGrpc() {
+        String actionId = UUID.randomUUID().toString();
+        AuthorizeResponse response = authorize(actionId, "isolate_host");
+
+        assertThat(response.getDecision()).isEqualTo(Decision.DECISION_REQUIRE_APPROVAL);
+        String approvalId = response.getApprovalId();
+        given().queryParam("state", "pending").when().get("/v1/approvals").then().statusCode(200)
+                .body("items.id", hasItem(approvalId));
+
+        given().contentType("application/json").body("{\"decision\":\"approve\",\"reason\":\"confirmed\"}")
+                .when().post("/v1/approvals/{id}/decision", approvalId).then().statusCode(200)
+                .body("state", equalTo("approved")).body("decidedBy", equalTo("anonymous"));
+
+        var approval = approvals.get(GetApprovalRequest.newBuilder().setTenant("default")
+                .setApprovalId(approvalId).build()).await().atMost(WAIT);
+        assertThat(approval.getState()).isEqualTo(ApprovalState.APPROVAL_STATE_APPROVED);
+        assertThat(approval.getParametersHash()).hasSize(64);
+    }
+
+    @Test
+    void authorizingTheSameActionTwiceReusesItsApproval() {
+        String actionId = UUID.randomUUID().toString();
+
+        String first = authorize(actionId, "disable_user").getApprovalId();
+        String second = authorize(actionId, "disable_user").getApprovalId();
+
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void ticketsAreAllowedAndUnknownTypesDenied() {
+        assertThat(authorize(UUID.randomUUID().toString(), "open_ticket").getDecision())
+                .isEqualTo(Decision.DECISION_ALLOW);
+        assertThat(authorize(UUID.randomUUID().toString(), "wipe_disk").getDecision())
+                .isEqualTo(Decision.DECISION_DENY);
+    }
+
+    @Test
+    void aDecidedApprovalCannotBeDecidedAgain() {
+        String approvalId = authorize(UUID.randomUUID().toString(), "block_ip").getApprovalId();
+        given().contentType("application/json").body("{\"decision\":\"deny\"}")
+                .when().post("/v1/approvals/{id}/decision", approvalId).then().statusCode(200)
+                .body("state", equalTo("denied"));
+
+        given().contentType("application/json").body("{\"decision\":\"approve\"}")
+                .when().post("/v1/approvals/{id}/decision", approvalId).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://watchfloor.dev/problems/approval-not-pending"));
+    }
+
+    @Test
+    void badInputGetsProblemDetails() {
+        given().contentType("application/json").body("{\"decision\":")
+                .when().post("/v1/approvals/{id}/decision", UUID.randomUUID()).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://watchfloor.dev/problems/malformed-json"));
+        given().contentType("text/plain").body("approve")
+                .when().post("/v1/approvals/{id}/decision", UUID.randomUUID()).then().statusCode(415)
+                .contentType("application/problem+json");
+        given().contentType("application/json").body("{\"decision\":\"maybe\"}")
+                .when().post("/v1/approvals/{id}/decision", UUID.randomUUID()).then().statusCode(400)
+                .body("errors[0].field", equalTo("decision"));
+        given().when().get("/v1/approvals/not-a-uuid").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().when().get("/v1/approvals/{id}", UUID.randomUUID()).then().statusCode(404)
+                .body("type", equalTo("https://watchfloor.dev/problems/not-found"));
+        given().queryParam("state", "sideways").when().get("/v1/approvals").then().statusCode(400);
+        given().contentType("application/json").body("{\"decision\":\"" + "x".repeat(1_100_000) + "\"}")
+                .when().post("/v1/approvals/{id}/decision", UUID.randomUUID()).then().statusCode(413)
+                .contentType("application/problem+json");
+    }
+
+    private AuthorizeResponse authorize(String actionId, String type) {
+        return policy.authorize(AuthorizeRequest.newBuilder().setTenant("default").setActionId(actionId)
+                .setInvestigationId("inv-1").setAlertId("alert-1").setActionType(type).setTarget("host:ws-042")
+                .setParametersJson("{\"target\":\"host:ws-042\"}").setRequestedBy("reasoning-service").build())
+                .await().atMost(WAIT);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.watchfloor.governance.audit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.grpc.StatusRuntimeException;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import dev.watchfloor.contracts.governance.v1.AppendAuditRequest;
+import dev.watchfloor.contracts.governance.v1.AppendAuditResponse;
+import dev.watchfloor.contracts.governance.v1.Audit;
+
+@QuarkusTest
+class AuditLedgerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @GrpcClient("self")
+    Audit audit;
+
+    @jakarta.inject.Inject
+    Pool pool;
+
+    @BeforeEach
+    void emptyLedger() {
+        pool.query("DELETE FROM governance.audit_entries").execute().await().atMost(WAIT);
+    }
+
+    @Test
+    void appendsLinkEachEntryToThePreviousAndVerifyAcceptsTheChain() {
+        AppendAuditResponse first = append("alert.handed_off", "a-1");
+        AppendAuditResponse second = append("investigation.queued", "a-1");
+
+        assertThat(first.getSeq()).isEqualTo(1);
+        assertThat(second.getSeq()).isEqualTo(2);
+        String prev = pool.preparedQuery("SELECT prev_hash FROM governance.audit_entries WHERE seq = 2")
+                .execute().await().atMost(WAIT).iterator().next().getString("prev_hash");
+        assertThat(prev).isEqualTo(first.getHash());
+
+        given().when().get("/v1/audit/verify").then().statusCode(200)
+                .body("valid", equalTo(true)).body("entriesChecked", equalTo(2)).body("headHash",
+                        equalTo(second.getHash()));
+    }
+
+    @Test
+    void verifyNamesTheFirstEntryWhoseContentWasAltered() {
+        for (int i = 1; i <= 5; i++) {
+            append("step." + i, "a-" + i);
+        }
+        pool.preparedQuery("UPDATE governance.audit_entries SET details = $1 WHERE seq = 3")
+                .execute(Tuple.of("{\"verdict\":\"benign\"}")).await().atMost(WAIT);
+
+        given().when().get("/v1/audit/verify").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://watchfloor.dev/problems/audit-chain-broken"))
+                .body("firstBadSeq", equalTo(3))
+                .body("entriesChecked", equalTo(2))
+                .body("detail", startsWith("Entry seq 3"));
+    }
+
+    @Test
+    void verifyDetectsADeletedEntry() {
+        for (int i = 1; i <= 4; i++) {
+            append("step." + i, "a-" + i);
+        }
+        pool.query("DELETE FROM governance.audit_entries WHERE seq = 2").execute().await().atMost(WAIT);
+
+        given().when().get("/v1/audit/verify").then().statusCode(409)
+                .body("firstBadSeq", equalTo(3))
+                .body("detail", org.hamcrest.Matchers.containsString("sequence gap"));
+    }
+
+    @Test
+    void concurrentAppendsKeepOneUnbrokenChain() {
+        var unis = java.util.stream.IntStream.range(0, 20).mapToObj(i -> audit.append(request("burst", "a-" + i)))
+                .toList();
+        io.smallrye.mutiny.Uni.join().all(unis).andFailFast().await().atMost(WAIT);
+
+        given().when().get("/v1/audit/verify").then().statusCode(200).body("entriesChecked", equalTo(20));
+    }
+
+    @Test
+    void rejectsAppendWithoutEventType() {
+        StatusRuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class,
+                () -> audit.append(request("", "a-1")).await().atMost(WAIT));
+
+        assertThat(e.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.INVALID_ARGUMENT);
+    }
+
+    @Test
+    void listsEntriesOfOneAlertWithTheirTraceId() {
+        append("alert.handed_off", "a-9");
+        append("alert.handed_off", "a-10");
+
+        given().queryParam("alertId", "a-9").when().get("/v1/audit").then().statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("items[0].traceId", equalTo("4bf92f3577b34da6a3ce929d0e0e4736"));
+    }
+
+    private AppendAuditResponse append(String type, String alertId) {
+        return audit.append(request(type, alertId)).await().atMost(WAIT);
+    }
+
+    private static AppendAuditRequest request(String type, String alertId) {
+        return AppendAuditRequest.newBuilder().setTenant("default").setActor("test").setEventType(type)
+                .setAlertId(alertId).setTraceId("4bf92f3577b34da6a3ce929d0e0e4736").setDetailsJson("{}").build();
+    }
+}

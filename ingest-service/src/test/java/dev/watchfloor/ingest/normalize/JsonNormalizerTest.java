@@ -1,0 +1,75 @@
+package dev.watchfloor.ingest.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.watchfloor.commons.problem.ProblemException;
+
+class JsonNormalizerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant RECEIVED = Instant.parse("2026-11-21T12:00:00Z");
+    private final JsonNormalizer normalizer = new JsonNormalizer();
+
+    @Test
+    void extractsEntitiesFromNestedVendorFieldsCaseInsensitively() throws Exception {
+        NormalizedRecord r = normalizer.normalize(json("""
+                {"title":"Login","severity":"high","source":"idp",
+                 "actor":{"user":{"userName":"Alice.W"}},"src_endpoint":{"ip":"203.0.113.7"},
+                 "device":{"hostname":"WS-042"},"file":{"sha256":"ABCDEF"},"ignored":{"user":42}}
+                """), RECEIVED);
+
+        assertThat(r.entities()).containsExactly("hash:abcdef", "host:ws-042", "ip:203.0.113.7", "user:alice.w");
+        assertThat(r.severityId()).isEqualTo(4);
+        assertThat(r.source()).isEqualTo("idp");
+        assertThat(r.observedAt()).isEqualTo(RECEIVED);
+    }
+
+    @Test
+    void keepsTheRecordAsSentAndReadsItsTime() throws Exception {
+        JsonNode input = json("{\"message\":\"x\",\"time\":\"2026-11-20T10:00:00+01:00\",\"extra\":[1,2]}");
+
+        NormalizedRecord r = normalizer.normalize(input, RECEIVED);
+
+        assertThat(r.body()).isEqualTo(input);
+        assertThat(r.title()).isEqualTo("x");
+        assertThat(r.observedAt()).isEqualTo(Instant.parse("2026-11-20T09:00:00Z"));
+        assertThat(r.source()).isEqualTo("api");
+    }
+
+    @Test
+    void nearDuplicatesShareAFingerprint() throws Exception {
+        String a = normalizer.normalize(json("{\"title\":\"t\",\"host\":\"h1\",\"time\":1}"), RECEIVED).fingerprint();
+        String b = normalizer.normalize(json("{\"title\":\"t\",\"host\":\"H1\",\"time\":2}"), RECEIVED).fingerprint();
+        String c = normalizer.normalize(json("{\"title\":\"t\",\"host\":\"h2\"}"), RECEIVED).fingerprint();
+
+        assertThat(a).isEqualTo(b).isNotEqualTo(c).hasSize(32);
+    }
+
+    @Test
+    void rejectsNonObjectsAndUnreadableTimesWithAReason() throws Exception {
+        assertThatThrownBy(() -> normalizer.normalize(json("[1]"), RECEIVED)).isInstanceOf(ProblemException.class)
+                .hasMessageContaining("JSON object");
+        assertThatThrownBy(() -> normalizer.normalize(json("{\"time\":\"yesterday\"}"), RECEIVED))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("'time'");
+    }
+
+    @Test
+    void mapsSeverityWordsAndNumbersToOcsfIds() throws Exception {
+        assertThat(JsonNormalizer.severityId(json("\"Critical\""))).isEqualTo(5);
+        assertThat(JsonNormalizer.severityId(json("3"))).isEqualTo(3);
+        assertThat(JsonNormalizer.severityId(json("99"))).isZero();
+        assertThat(JsonNormalizer.severityId(null)).isZero();
+    }
+
+    private static JsonNode json(String text) throws Exception {
+        return JSON.readTree(text);
+    }
+}
