@@ -188,6 +188,17 @@ expect "no OTLP endpoint unless configured" every_doc on Deployment lacks_line '
 expect "JDBC URL" env_is on watchfloor-ingest-service QUARKUS_DATASOURCE_JDBC_URL "jdbc:postgresql://postgresql:5432/watchfloor"
 expect "reactive URL" env_is on watchfloor-ingest-service QUARKUS_DATASOURCE_REACTIVE_URL "postgresql://postgresql:5432/watchfloor"
 expect "credentials from the Secret" every_doc on Deployment has_line '^ +name: watchfloor-database$'
+# Every gRPC client a service configures (its application.properties) must be wired by the chart to a Service.
+REPO_ROOT=$(cd "${K8S_DIR}/.." && pwd)
+for svc in "${SERVICES[@]}"; do
+  props="${REPO_ROOT}/${svc}/src/main/resources/application.properties"
+  [[ -f "${props}" ]] || continue
+  for client in $(sed -nE 's/^quarkus\.grpc\.clients\.([a-z-]+)\.host=.*/\1/p' "${props}"); do
+    upper=$(echo "${client}" | tr 'a-z-' 'A-Z_')
+    expect "${svc} -> ${client} gRPC client wired" env_is on "watchfloor-${svc}" "QUARKUS_GRPC_CLIENTS_${upper}_HOST" \
+      "watchfloor-${client}-service"
+  done
+done
 expect "ingest -> reasoning gRPC client" env_is on watchfloor-ingest-service QUARKUS_GRPC_CLIENTS_REASONING_HOST watchfloor-reasoning-service
 expect "reasoning -> context gRPC client" env_is on watchfloor-reasoning-service QUARKUS_GRPC_CLIENTS_CONTEXT_HOST watchfloor-context-service
 expect "reasoning -> governance gRPC client" env_is on watchfloor-reasoning-service QUARKUS_GRPC_CLIENTS_GOVERNANCE_HOST watchfloor-governance-service

@@ -12,8 +12,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.watchfloor.cli.launch.ServiceSpec;
 import io.restassured.path.json.JsonPath;
+
+import dev.watchfloor.cli.launch.ServiceSpec;
 
 @ExtendWith(Mesh.class)
 class AlertWalkTest {

@@ -7,8 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import dev.watchfloor.cli.launch.ServiceSpec;
 import io.restassured.path.json.JsonPath;
+
+import dev.watchfloor.cli.launch.ServiceSpec;
 
 /** The public REST calls the e2e tests make, as a client of the mesh would. */
 final class Api {

@@ -14,8 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.watchfloor.cli.launch.ServiceSpec;
 import io.restassured.specification.RequestSpecification;
+
+import dev.watchfloor.cli.launch.ServiceSpec;
 
 /** Every public endpoint answers bad input with a 4xx problem+json that says what is wrong, never a 500. */
 @ExtendWith(Mesh.class)

@@ -13,9 +13,9 @@ import dev.watchfloor.cli.launch.RunningMesh;
 import dev.watchfloor.cli.launch.ServiceProcess;
 
 /**
- * One running mesh for the whole e2e run, started through the same launcher as `watchfloor up`, on a fresh
- * database, exporting traces to a local collector and delivering webhooks to a local receiver. The reasoning queue
- * runs with short leases and one investigation per pass so crash recovery can be observed.
+ * One running mesh for the whole e2e run, started through the same launcher as `watchfloor up`, on a fresh database,
+ * exporting traces to a local collector and delivering webhooks to a local receiver. The reasoning queue runs with
+ * short leases and one investigation per pass so crash recovery can be observed.
  */
 public final class Mesh implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
 

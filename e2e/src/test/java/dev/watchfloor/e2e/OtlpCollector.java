@@ -19,8 +19,8 @@ import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 
 /**
- * A local stand-in for an OpenTelemetry collector: accepts OTLP/HTTP protobuf exports on /v1/traces, as the
- * services' exporters send them, and keeps every span with the service that reported it.
+ * A local stand-in for an OpenTelemetry collector: accepts OTLP/HTTP protobuf exports on /v1/traces, as the services'
+ * exporters send them, and keeps every span with the service that reported it.
  */
 final class OtlpCollector implements AutoCloseable {
 

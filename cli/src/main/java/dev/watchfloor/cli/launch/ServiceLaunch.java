@@ -25,8 +25,10 @@ public record ServiceLaunch(ServiceSpec spec, List<String> command, Map<String, 
     }
 
     /**
-     * {@code java [jvmOptions] [AppCDS options] -jar <root>/<service>/target/quarkus-app/quarkus-run.jar} with the mesh
-     * environment.
+     * {@code java [jvmOptions] [AppCDS options] -jar quarkus-run.jar}, run in
+     * {@code <root>/<service>/target/quarkus-app} with the mesh environment. The AppCDS archive records the class path
+     * as it was when Quarkus built it (relative, from that directory), so the service must be started from there for
+     * the archive to load.
      */
     public static ServiceLaunch forMesh(ServiceSpec spec, DatabaseDescriptor database, MeshOptions options) {
         List<String> command = new ArrayList<>();
@@ -40,9 +42,9 @@ public record ServiceLaunch(ServiceSpec spec, List<String> command, Map<String, 
             command.add("-Xshare:auto");
         }
         command.add("-jar");
-        command.add(jar.toString());
-        return new ServiceLaunch(spec, command, environment(spec, database, options),
-                options.root().resolve(spec.name()), options.logDir().resolve(spec.name() + ".log"),
+        command.add(jar.getFileName().toString());
+        return new ServiceLaunch(spec, command, environment(spec, database, options), jar.getParent(),
+                options.logDir().resolve(spec.name() + ".log"),
                 options.startupTimeout());
     }
 

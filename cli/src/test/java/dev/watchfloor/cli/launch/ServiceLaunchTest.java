@@ -24,9 +24,8 @@ class ServiceLaunchTest {
 
         ServiceLaunch launch = ServiceLaunch.forMesh(INGEST, DB, options);
 
-        assertThat(launch.command()).containsExactly("/jdk/bin/java", "-Xmx256m", "-jar",
-                "/opt/watchfloor/ingest-service/target/quarkus-app/quarkus-run.jar");
-        assertThat(launch.workDir()).isEqualTo(ROOT.resolve("ingest-service"));
+        assertThat(launch.command()).containsExactly("/jdk/bin/java", "-Xmx256m", "-jar", "quarkus-run.jar");
+        assertThat(launch.workDir()).isEqualTo(ROOT.resolve("ingest-service/target/quarkus-app"));
         assertThat(launch.logFile()).isEqualTo(ROOT.resolve(".watchfloor/logs/ingest-service.log"));
         assertThat(launch.startupTimeout()).isEqualTo(Duration.ofSeconds(5));
     }
@@ -41,7 +40,8 @@ class ServiceLaunchTest {
 
         assertThat(launch.command()).containsExactly("java",
                 "-XX:SharedArchiveFile=" + jar.resolveSibling("app-cds.jsa"),
-                "-Xshare:auto", "-jar", jar.toString());
+                "-Xshare:auto", "-jar", "quarkus-run.jar");
+        assertThat(launch.workDir()).isEqualTo(jar.getParent());
     }
 
     @Test
