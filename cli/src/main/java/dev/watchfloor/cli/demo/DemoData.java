@@ -37,8 +37,11 @@ record DemoData(JsonNode events, JsonNode alerts) {
         return bytes(events);
     }
 
-    byte[] alertsJson() {
-        return bytes(alerts);
+    /** Each alert on its own, as a SIEM forwarding them one by one would send them: one request, one trace. */
+    List<byte[]> eachAlertJson() {
+        List<byte[]> each = new ArrayList<>();
+        alerts.forEach(alert -> each.add(bytes(alert)));
+        return each;
     }
 
     /** The alerts' titles, by index in the array. */

@@ -58,9 +58,11 @@ final class DemoScript {
 
     private List<SubmittedAlert> submitAlerts(DemoData data) {
         List<String> titles = data.alertTitles();
+        List<byte[]> each = data.eachAlertJson();
         List<SubmittedAlert> alerts = new ArrayList<>();
-        for (IngestResult result : clients.ingest().submitAlerts(data.alertsJson())) {
-            String title = result.index() < titles.size() ? titles.get(result.index()) : "alert #" + result.index();
+        for (int i = 0; i < each.size(); i++) {
+            IngestResult result = clients.ingest().submitAlerts(each.get(i)).get(0);
+            String title = titles.get(i);
             if (result.accepted()) {
                 alerts.add(new SubmittedAlert(result.id(), title));
                 out.println("submitted alert " + result.id() + "  " + title);

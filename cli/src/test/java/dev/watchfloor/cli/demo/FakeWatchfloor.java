@@ -37,11 +37,15 @@ final class FakeWatchfloor implements AutoCloseable {
         this.failSecond = failSecond;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/events", exchange -> reply(exchange, 202, results("ev", 41)));
-        server.createContext("/v1/alerts", exchange -> reply(exchange, 202, results("al", 5)));
+        server.createContext("/v1/alerts", exchange -> reply(exchange, 202, "{\"results\":[{\"index\":0,"
+                + "\"status\":\"accepted\",\"id\":\"al-" + alertsPosted.getAndIncrement() + "\"}]}"));
         server.createContext("/v1/investigations", this::investigations);
         server.createContext("/v1/approvals", this::approvals);
         server.start();
     }
+
+    /** The demo posts alerts one per request; the fake numbers them in arrival order. */
+    private final java.util.concurrent.atomic.AtomicInteger alertsPosted = new java.util.concurrent.atomic.AtomicInteger();
 
     ServiceClients clients() {
         Endpoint endpoint = new Endpoint("fake", URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "X");

@@ -30,6 +30,10 @@ public class InvestigationService {
         return repository.list(tenant, alertId, status, limit);
     }
 
+    private static String emptyToNull(String value) {
+        return value.isEmpty() ? null : value;
+    }
+
     public Uni<InvestigationView> get(Trace trace, String tenant, UUID id) {
         return repository.find(tenant, id).chain(stored -> {
             if (stored == null) {
@@ -41,7 +45,8 @@ public class InvestigationService {
             return actions.list(trace, ListActionsRequest.newBuilder().setTenant(tenant)
                     .setInvestigationId(id.toString()).build())
                     .map(r -> r.getActionsList().stream().map(a -> new ActionState(a.getActionId(), a.getType(),
-                            a.getTarget(), a.getState(), a.getApprovalId(), a.getDetail())).toList())
+                            a.getTarget(), a.getState(), emptyToNull(a.getApprovalId()), emptyToNull(a.getDetail())))
+                            .toList())
                     .map(list -> InvestigationViews.of(stored.summary(), result, list, null))
                     .onFailure().recoverWithItem(e -> InvestigationViews.of(stored.summary(), result, List.of(),
                             "action-service unavailable: " + e.getMessage()));

@@ -20,8 +20,8 @@ final class ResponsePlanner {
         if (verdict == Verdict.TRUE_POSITIVE) {
             boolean onHost = found.contains(Signals.CREDENTIAL_DUMPING) || found.contains(Signals.MALWARE)
                     || found.contains(Signals.POWERSHELL);
-            boolean account = found.contains(Signals.BRUTE_FORCE) || found.contains(Signals.VALID_ACCOUNTS)
-                    || found.contains(Signals.CREDENTIAL_DUMPING);
+            boolean remoteLogin = found.contains(Signals.BRUTE_FORCE) || found.contains(Signals.VALID_ACCOUNTS);
+            boolean account = remoteLogin || found.contains(Signals.CREDENTIAL_DUMPING);
             for (String entity : alertEntities) {
                 if (onHost && entity.startsWith("host:")) {
                     actions.add(new ProposedAction(ActionType.ISOLATE_HOST, entity,
@@ -29,15 +29,27 @@ final class ResponsePlanner {
                 } else if (account && entity.startsWith("user:")) {
                     actions.add(new ProposedAction(ActionType.DISABLE_USER, entity,
                             "this account's credentials are likely compromised"));
-                } else if (account && entity.startsWith("ip:") && isPublic(entity.substring(3))) {
+                } else if (remoteLogin && entity.startsWith("ip:") && isPublic(entity.substring(3))) {
                     actions.add(new ProposedAction(ActionType.BLOCK_IP, entity,
                             "external source of the malicious logins"));
                 }
             }
         }
-        actions.add(new ProposedAction(ActionType.OPEN_TICKET, alertEntities.get(0),
+        actions.add(new ProposedAction(ActionType.OPEN_TICKET, ticketSubject(alertEntities),
                 verdict == Verdict.TRUE_POSITIVE ? "track containment and follow-up" : "an analyst should review"));
         return actions;
+    }
+
+    /** The entity a ticket is filed about: the host, else the user, else whatever the alert names first. */
+    static String ticketSubject(List<String> entities) {
+        for (String prefix : List.of("host:", "user:", "ip:")) {
+            for (String entity : entities) {
+                if (entity.startsWith(prefix)) {
+                    return entity;
+                }
+            }
+        }
+        return entities.get(0);
     }
 
     static boolean isPublic(String ip) {

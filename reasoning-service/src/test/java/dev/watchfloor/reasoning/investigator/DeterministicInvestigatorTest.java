@@ -14,7 +14,7 @@ class DeterministicInvestigatorTest {
     void credentialDumpingOnAHostIsATruePositiveWithCitedFindingsAndContainment() {
         List<Evidence> evidence = List.of(
                 evidence("ev-1", "Credential dumping tool detected", "{\"process\":\"mimikatz.exe\"}",
-                        "host:ws-042", "user:carol"),
+                        "host:ws-042", "user:carol", "ip:203.0.113.9"),
                 evidence("ev-2", "Handle to lsass.exe opened", "{}", "host:ws-042"),
                 evidence("ev-3", "DNS query", "{}", "host:ws-042"));
 
@@ -28,6 +28,20 @@ class DeterministicInvestigatorTest {
                 .contains(org.assertj.core.groups.Tuple.tuple(ActionType.ISOLATE_HOST, "host:ws-042"),
                         org.assertj.core.groups.Tuple.tuple(ActionType.DISABLE_USER, "user:carol"),
                         org.assertj.core.groups.Tuple.tuple(ActionType.OPEN_TICKET, "host:ws-042"));
+        assertThat(a.actions()).extracting(Assessment.ProposedAction::type).doesNotContain(ActionType.BLOCK_IP);
+    }
+
+    @Test
+    void bruteForceFromAPublicAddressBlocksItAndDisablesTheAccount() {
+        List<Evidence> evidence = List.of(evidence("ev-1", "Brute force then successful login", "{}", "user:eve",
+                "ip:203.0.113.5", "ip:10.0.0.4"));
+
+        Assessment a = investigator.investigate("Brute force", 4, evidence);
+
+        assertThat(a.actions()).extracting(Assessment.ProposedAction::type, Assessment.ProposedAction::target)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ActionType.DISABLE_USER, "user:eve"),
+                        org.assertj.core.groups.Tuple.tuple(ActionType.BLOCK_IP, "ip:203.0.113.5"),
+                        org.assertj.core.groups.Tuple.tuple(ActionType.OPEN_TICKET, "user:eve"));
     }
 
     @Test
