@@ -32,6 +32,7 @@ class BadInputTest {
                 post(ServiceSpec.INGEST, "/v1/alerts", "application/json", "[]", 400),
                 post(ServiceSpec.INGEST, "/v1/alerts", "application/json", "{\"time\":\"yesterday\"}", 202),
                 post(ServiceSpec.INGEST, "/v1/alerts", "application/json", OVERSIZED, 413),
+                chunked(ServiceSpec.INGEST, "/v1/events", OVERSIZED, 413),
                 post(ServiceSpec.INGEST, "/v1/events", "application/json", "{,}", 400),
                 post(ServiceSpec.INGEST, "/v1/events", "application/xml", "<e/>", 415),
                 get(ServiceSpec.INGEST, "/v1/nothing-here", 404),
@@ -73,6 +74,13 @@ class BadInputTest {
 
     private static Arguments post(String service, String path, String contentType, String body, int status) {
         return Arguments.of(service, "POST", path, given().contentType(contentType).body(body), status);
+    }
+
+    /** A body streamed without Content-Length: the limit must still hold, and still answer problem+json. */
+    private static Arguments chunked(String service, String path, String body, int status) {
+        java.io.InputStream stream = new java.io.ByteArrayInputStream(body.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        return Arguments.of(service, "POST", path, given().contentType("application/json").body(stream), status);
     }
 
     private static Arguments get(String service, String path, int status) {

@@ -11,6 +11,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * Rejects bodies over {@code quarkus.http.limits.max-body-size} with a problem+json 413 before they are read, and
@@ -21,11 +22,15 @@ public class BodyLimitFilter {
 
     private final long maxBytes;
     private final ObjectMapper json;
+    private final BodyHandler chunkedBodies;
 
     public BodyLimitFilter(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
             ObjectMapper json) {
         this.maxBytes = maxBodySize.asLongValue();
         this.json = json;
+        // Buffers bodies of unknown length up to the limit, failing the route with 413 past it, so the failure
+        // handler below can answer it (the REST layer's own 413 for streamed bodies has no body).
+        this.chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBytes).setHandleFileUploads(false);
     }
 
     void register(@Observes Router router) {
@@ -37,6 +42,10 @@ public class BodyLimitFilter {
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && parse(length) > maxBytes) {
             send(ctx, tooLarge(ctx, "The body has " + length + " bytes; the limit is " + maxBytes));
+            return;
+        }
+        if (length == null && hasBody(ctx) && !isGrpc(ctx)) {
+            chunkedBodies.handle(ctx);
             return;
         }
         ctx.next();
@@ -63,6 +72,15 @@ public class BodyLimitFilter {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             ctx.fail(e);
         }
+    }
+
+    private static boolean hasBody(RoutingContext ctx) {
+        return ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+    }
+
+    private static boolean isGrpc(RoutingContext ctx) {
+        String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        return type != null && type.startsWith("application/grpc");
     }
 
     private static long parse(String length) {
