@@ -14,7 +14,7 @@ import java.util.Set;
 public record Arguments(String command, List<String> positionals, Map<String, String> options) {
 
     /** Options that take a value; any other option is a usage error. */
-    static final Set<String> VALUE_OPTIONS = Set.of("reason");
+    static final Set<String> VALUE_OPTIONS = Set.of("reason", "runs");
 
     public Arguments {
         positionals = List.copyOf(positionals);

@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.watchfloor.cli.api.ApiException;
 import dev.watchfloor.cli.api.ServiceUnreachableException;
 import dev.watchfloor.cli.command.ApprovalsCommand;
+import dev.watchfloor.cli.command.BenchStartupCommand;
 import dev.watchfloor.cli.command.DecisionCommand;
 import dev.watchfloor.cli.command.SubmitCommand;
 import dev.watchfloor.cli.command.UpCommand;
@@ -59,6 +60,7 @@ public final class Main {
             }
             case "up" -> new UpCommand(context).run(arguments.expect(0));
             case "demo" -> new DemoCommand(context).run(arguments.expect(0));
+            case "bench-startup" -> new BenchStartupCommand(context).run(arguments.expect(0, "runs"));
             case "submit" -> new SubmitCommand(context).run(arguments.expect(1));
             case "approvals" -> new ApprovalsCommand(context).run(arguments.expect(0));
             case "approve", "deny" -> new DecisionCommand(context).run(arguments.expect(1, "reason"));

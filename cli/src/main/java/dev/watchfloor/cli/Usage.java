@@ -10,6 +10,8 @@ final class Usage {
               up                         start the local mesh and wait; Ctrl-C stops it
               demo                       start the mesh, load sample events, investigate sample alerts,
                                          approve one action and show its webhook call, then stop
+              bench-startup [--runs N]   start and stop the whole mesh N times (default 5, 1 to 20) and print
+                                         each service's median/min/max start-up against the 3 s target
               submit FILE                send alerts (a JSON object or array) to ingest, one result line each
               approvals                  list actions waiting for approval
               approve ID [--reason TEXT] approve a pending action
@@ -17,7 +19,7 @@ final class Usage {
               help                       show this text
 
             environment:
-              WATCHFLOOR_DB_URL          postgresql://user:pass@host:port/db for up and demo
+              WATCHFLOOR_DB_URL          postgresql://user:pass@host:port/db for up, demo and bench-startup
                                          (default: an embedded PostgreSQL, fresh on every start)
               WATCHFLOOR_INGEST_URL      ingest-service base URL (default http://127.0.0.1:8081)
               WATCHFLOOR_REASONING_URL   reasoning-service base URL (default http://127.0.0.1:8083)

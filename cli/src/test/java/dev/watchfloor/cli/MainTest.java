@@ -114,6 +114,23 @@ class MainTest {
         assertThat(err()).contains("no such file");
     }
 
+    @Test
+    void benchStartupRefusesRunCountsOutsideOneToTwenty() {
+        assertThat(run(Map.of(), "bench-startup", "--runs", "0")).isEqualTo(2);
+        assertThat(run(Map.of(), "bench-startup", "--runs=21")).isEqualTo(2);
+        assertThat(run(Map.of(), "bench-startup", "--runs", "five")).isEqualTo(2);
+        assertThat(err()).contains("error: --runs must be a whole number from 1 to 20, got five");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void benchStartupWithoutBuiltServicesFailsBeforeStartingAnything() {
+        assertThat(run(Map.of(), "bench-startup", "--runs", "2")).isEqualTo(1);
+        assertThat(out()).contains("2 run(s), embedded PostgreSQL").contains("run 1/2 ... failed")
+                .doesNotContain("run 2/2");
+        assertThat(err()).contains("quarkus-run.jar not found");
+    }
+
     private int run(Map<String, String> env, String... args) {
         CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), env, dir);
