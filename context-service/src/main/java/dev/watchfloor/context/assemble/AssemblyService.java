@@ -1,5 +1,6 @@
 package dev.watchfloor.context.assemble;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -59,7 +60,7 @@ public class AssemblyService {
         List<String> itemIds = r.getItemsList().stream().map(EvidenceItem::getId).toList();
         return pool.preparedQuery("INSERT INTO context.assemblies (tenant, alert_id, investigation_id, items, "
                 + "items_dropped, tokens_used, source_ids) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-                .execute(Tuple.from(java.util.Arrays.asList(tenant, alertId, investigationId, r.getItemsCount(),
+                .execute(Tuple.from(Arrays.asList(tenant, alertId, investigationId, r.getItemsCount(),
                         r.getItemsDropped(),
                         r.getTokensUsed(), sources)))
                 .chain(() -> audit.append(trace, AuditEntry.of(tenant, ACTOR, "context.assembled").alert(alertId)

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,7 +36,7 @@ public class ApprovalRepository {
                 + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, NULL, NULL, NULL) "
                 + "ON CONFLICT (tenant, action_id) DO NOTHING")
                 .execute(Tuple.from(
-                        java.util.Arrays.asList(a.id(), a.tenant(), a.actionId(), a.investigationId(), a.alertId(),
+                        Arrays.asList(a.id(), a.tenant(), a.actionId(), a.investigationId(), a.alertId(),
                                 a.actionType(), a.target(), a.parametersJson(), a.parametersHash(), a.requestedBy(),
                                 a.state().wire(), utc(a.requestedAt()), utc(a.expiresAt()))))
                 .chain(() -> pool.preparedQuery("SELECT " + COLUMNS
@@ -60,7 +61,7 @@ public class ApprovalRepository {
         return pool.preparedQuery("UPDATE governance.approvals SET state = $3, decided_by = $4, reason = $5, "
                 + "decided_at = $6 WHERE tenant = $1 AND id = $2 AND state = 'pending' AND expires_at > $6 "
                 + "RETURNING " + COLUMNS)
-                .execute(Tuple.from(java.util.Arrays.asList(tenant, id, state.wire(), decidedBy, reason, utc(at))))
+                .execute(Tuple.from(Arrays.asList(tenant, id, state.wire(), decidedBy, reason, utc(at))))
                 .map(ApprovalRepository::first);
     }
 

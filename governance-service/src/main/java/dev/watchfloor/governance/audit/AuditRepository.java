@@ -1,6 +1,7 @@
 package dev.watchfloor.governance.audit;
 
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,7 +43,7 @@ public class AuditRepository {
         return conn.preparedQuery("INSERT INTO governance.audit_entries (" + COLUMNS
                 + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)")
                 .execute(Tuple.from(
-                        java.util.Arrays.asList(e.id(), e.tenant(), e.seq(), e.recordedAt().atOffset(ZoneOffset.UTC),
+                        Arrays.asList(e.id(), e.tenant(), e.seq(), e.recordedAt().atOffset(ZoneOffset.UTC),
                                 e.actor(), e.eventType(), e.alertId(), e.investigationId(), e.actionId(), e.traceId(),
                                 e.details(), e.prevHash(), e.hash())))
                 .replaceWithVoid();

@@ -2,6 +2,7 @@ package dev.watchfloor.governance.budget;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,7 @@ public class CostLedger {
                 + "(tenant, investigation_id, step, route, input_tokens, output_tokens, cost_usd) "
                 + "VALUES ($1, $2, $3, $4, $5, $6, $7)")
                 .execute(Tuple.from(
-                        java.util.Arrays.asList(u.tenant(), u.investigationId(), u.step(), u.route(), u.inputTokens(),
+                        Arrays.asList(u.tenant(), u.investigationId(), u.step(), u.route(), u.inputTokens(),
                                 u.outputTokens(), BigDecimal.valueOf(u.costUsd()))))
                 .chain(() -> conn.preparedQuery("SELECT coalesce(sum(cost_usd), 0) AS total FROM "
                         + "governance.usage_records WHERE tenant = $1 AND recorded_at >= date_trunc('month', now())")

@@ -2,6 +2,7 @@ package dev.watchfloor.ingest.store;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,7 @@ public class RecordRepository {
         return conn.preparedQuery("INSERT INTO ingest.alerts (id, tenant, received_at, observed_at, source, title, "
                 + "severity_id, fingerprint, entities, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
                 .execute(Tuple.from(
-                        java.util.Arrays.asList(id, tenant, utc(receivedAt), utc(r.observedAt()), r.source(), r.title(),
+                        Arrays.asList(id, tenant, utc(receivedAt), utc(r.observedAt()), r.source(), r.title(),
                                 r.severityId(), r.fingerprint(), r.entities().toArray(String[]::new), json(r))))
                 .chain(() -> conn.preparedQuery(
                         "INSERT INTO ingest.outbox (tenant, alert_id, traceparent) VALUES ($1, $2, $3)")
@@ -35,7 +36,7 @@ public class RecordRepository {
         return conn.preparedQuery("INSERT INTO ingest.events (id, tenant, received_at, observed_at, source, summary, "
                 + "entities, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
                 .execute(Tuple.from(
-                        java.util.Arrays.asList(id, tenant, utc(receivedAt), utc(r.observedAt()), r.source(), r.title(),
+                        Arrays.asList(id, tenant, utc(receivedAt), utc(r.observedAt()), r.source(), r.title(),
                                 r.entities().toArray(String[]::new), json(r))))
                 .replaceWithVoid();
     }

@@ -2,6 +2,7 @@ package dev.watchfloor.reasoning.investigation;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,7 +35,7 @@ public class InvestigationRepository {
                 + "severity_id, received_at, traceparent, trace_id, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
                 + "$9, 'queued') ON CONFLICT (tenant, alert_id) DO NOTHING RETURNING id")
                 .execute(Tuple.from(
-                        java.util.Arrays.asList(id, n.tenant(), n.alertId(), n.source(), n.title(), n.severityId(),
+                        Arrays.asList(id, n.tenant(), n.alertId(), n.source(), n.title(), n.severityId(),
                                 n.receivedAt(), n.traceparent() == null ? "" : n.traceparent(), n.traceId())))
                 .chain(rows -> rows.rowCount() == 1
                         ? Uni.createFrom().item(new Created(id, true))

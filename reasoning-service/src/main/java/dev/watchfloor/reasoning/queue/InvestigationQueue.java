@@ -2,6 +2,7 @@ package dev.watchfloor.reasoning.queue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +50,7 @@ public class InvestigationQueue {
                 + "lease_owner = NULL, lease_until = NULL, last_error = NULL "
                 + "WHERE id = $1 AND lease_owner = $2 AND status = 'running'")
                 .execute(Tuple
-                        .from(java.util.Arrays.asList(q.id(), q.leaseOwner(), verdict, severity, confidence, result)))
+                        .from(Arrays.asList(q.id(), q.leaseOwner(), verdict, severity, confidence, result)))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -58,7 +59,7 @@ public class InvestigationQueue {
         return pool.preparedQuery("UPDATE reasoning.investigations SET status = CASE WHEN attempts >= $3 "
                 + "THEN 'failed' ELSE 'queued' END, last_error = $4, lease_owner = NULL, lease_until = NULL, "
                 + "run_after = now() + make_interval(secs => $5) WHERE id = $1 AND lease_owner = $2")
-                .execute(Tuple.from(java.util.Arrays.asList(q.id(), q.leaseOwner(), maxAttempts, error,
+                .execute(Tuple.from(Arrays.asList(q.id(), q.leaseOwner(), maxAttempts, error,
                         retryDelay.toMillis() / 1000.0)))
                 .replaceWithVoid();
     }
