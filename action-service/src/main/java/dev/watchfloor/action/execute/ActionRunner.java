@@ -93,7 +93,8 @@ public class ActionRunner {
                     : reason;
             return end(trace, action, ActionState.FAILED, detail);
         }
-        var wait = new Backoff(config.retryBackoff(), config.maxBackoff()).after(action.attempts());
+        var wait = new dev.watchfloor.commons.util.Backoff(config.retryBackoff(), config.maxBackoff())
+                .after(action.attempts());
         String detail = "attempt " + action.attempts() + " of " + config.maxAttempts() + " failed: " + reason
                 + "; retrying in " + wait;
         Log.warnf("Action %s: %s", action.id(), detail);

@@ -15,7 +15,6 @@ import dev.watchfloor.action.ActionConfig;
 import dev.watchfloor.action.action.Action;
 import dev.watchfloor.action.action.ActionAudit;
 import dev.watchfloor.action.action.ActionState;
-import dev.watchfloor.action.action.Hashes;
 import dev.watchfloor.action.governance.GovernanceClient;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.contracts.governance.v1.Approval;
@@ -72,7 +71,7 @@ public class ApprovalWatcher {
     }
 
     private Uni<Void> approved(Trace trace, Action action, Approval approval) {
-        String expected = Hashes.sha256Hex(action.parametersJson());
+        String expected = dev.watchfloor.commons.util.Hashing.sha256Hex(action.parametersJson());
         if (!expected.equalsIgnoreCase(approval.getParametersHash())) {
             return fail(trace, action, "approval " + action.approvalId() + " is bound to parameters hash "
                     + approval.getParametersHash() + " but the action's parameters hash to " + expected

@@ -1,5 +1,9 @@
 package dev.watchfloor.commons.audit;
 
+import java.util.Map;
+
+import io.vertx.core.json.Json;
+
 /** One step to record in governance's audit ledger. Ids that do not apply are empty strings. */
 public record AuditEntry(String tenant, String actor, String eventType, String alertId, String investigationId,
         String actionId, String detailsJson) {
@@ -18,6 +22,11 @@ public record AuditEntry(String tenant, String actor, String eventType, String a
 
     public AuditEntry action(String id) {
         return new AuditEntry(tenant, actor, eventType, alertId, investigationId, nz(id), detailsJson);
+    }
+
+    /** Details as a JSON object; they carry ids, states and short reasons, never payloads. */
+    public AuditEntry details(Map<String, ?> values) {
+        return details(Json.encode(values));
     }
 
     public AuditEntry details(String json) {

@@ -65,9 +65,9 @@ public class AssemblyService {
                         r.getTokensUsed(), sources)))
                 .chain(() -> audit.append(trace, AuditEntry.of(tenant, ACTOR, "context.assembled").alert(alertId)
                         .investigation(investigationId)
-                        .details(io.vertx.core.json.Json.encode(java.util.Map.of("items", itemIds, "tokensUsed",
+                        .details(java.util.Map.of("items", itemIds, "tokensUsed",
                                 r.getTokensUsed(), "itemsDropped", r.getItemsDropped(), "sourceIds",
-                                List.of(sources))))))
+                                List.of(sources)))))
                 .replaceWithVoid();
     }
 }

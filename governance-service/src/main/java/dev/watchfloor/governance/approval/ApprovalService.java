@@ -16,8 +16,8 @@ import io.smallrye.mutiny.Uni;
 import dev.watchfloor.commons.problem.ProblemException;
 import dev.watchfloor.commons.tenant.Principal;
 import dev.watchfloor.commons.trace.Trace;
+import dev.watchfloor.commons.util.Hashing;
 import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
-import dev.watchfloor.governance.audit.AuditHasher;
 import dev.watchfloor.governance.audit.GovernanceAudit;
 
 /** Opens approval requests for actions that need a human, and records the human's decision. */
@@ -40,7 +40,7 @@ public class ApprovalService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Approval draft = new Approval(UUID.randomUUID(), r.getTenant(), r.getActionId(), r.getInvestigationId(),
                 r.getAlertId(), r.getActionType(), r.getTarget(), r.getParametersJson(),
-                AuditHasher.sha256(r.getParametersJson()), r.getRequestedBy(), ApprovalState.PENDING, now,
+                Hashing.sha256Hex(r.getParametersJson()), r.getRequestedBy(), ApprovalState.PENDING, now,
                 now.plus(ttl), null, null, null);
         return repository.insertIfAbsent(draft).call(stored -> stored.id().equals(draft.id())
                 ? audit.record(trace, "approval.requested", subject(stored),

@@ -1,9 +1,6 @@
 package dev.watchfloor.governance.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.watchfloor.commons.util.Hashing;
 
 /**
  * Computes an entry's chain hash: SHA-256 over the previous entry's hash and every field of the entry, each field
@@ -24,15 +21,6 @@ public final class AuditHasher {
                 e.traceId(), e.details()}) {
             canonical.append(field.length()).append(':').append(field).append('|');
         }
-        return sha256(canonical.toString());
-    }
-
-    public static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return Hashing.sha256Hex(canonical.toString());
     }
 }

@@ -5,10 +5,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.Json;
 
 import dev.watchfloor.commons.trace.Trace;
 
@@ -22,11 +20,9 @@ public class GovernanceAudit {
     static final String ACTOR = "governance-service";
 
     private final AuditLedger ledger;
-    private final ObjectMapper json;
 
-    public GovernanceAudit(AuditLedger ledger, ObjectMapper json) {
+    public GovernanceAudit(AuditLedger ledger) {
         this.ledger = ledger;
-        this.json = json;
     }
 
     /** What an entry is about; ids that do not apply are empty. */
@@ -36,19 +32,11 @@ public class GovernanceAudit {
     public Uni<LedgerEntry> record(Trace trace, String actor, String eventType, Subject about,
             Map<String, ?> details) {
         LedgerEntry draft = new LedgerEntry(null, about.tenant(), 0, Instant.EPOCH, actor, eventType, about.alertId(),
-                about.investigationId(), about.actionId(), trace.traceId(), toJson(details), "", "");
+                about.investigationId(), about.actionId(), trace.traceId(), Json.encode(details), "", "");
         return ledger.append(draft);
     }
 
     public Uni<LedgerEntry> record(Trace trace, String eventType, Subject about, Map<String, ?> details) {
         return record(trace, ACTOR, eventType, about, details);
-    }
-
-    private String toJson(Map<String, ?> details) {
-        try {
-            return json.writeValueAsString(details);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("audit details must be serializable", e);
-        }
     }
 }

@@ -18,6 +18,7 @@ import dev.watchfloor.commons.audit.AuditClient;
 import dev.watchfloor.commons.audit.AuditEntry;
 import dev.watchfloor.commons.trace.Spans;
 import dev.watchfloor.commons.trace.Trace;
+import dev.watchfloor.commons.util.Backoff;
 import dev.watchfloor.contracts.reasoning.v1.SubmitInvestigationRequest;
 import dev.watchfloor.ingest.IngestConfig;
 import dev.watchfloor.ingest.client.ReasoningClient;
@@ -38,6 +39,7 @@ public class OutboxRelay {
     private final AuditClient audit;
     private final Spans spans;
     private final IngestConfig.Outbox config;
+    private final Backoff backoff;
 
     public OutboxRelay(Pool pool, OutboxRepository outbox, ReasoningClient reasoning, AuditClient audit, Spans spans,
             IngestConfig config) {
@@ -47,6 +49,7 @@ public class OutboxRelay {
         this.audit = audit;
         this.spans = spans;
         this.config = config.outbox();
+        this.backoff = new Backoff(this.config.backoffBase(), this.config.backoffMax());
     }
 
     @Scheduled(every = "${watchfloor.ingest.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -70,21 +73,14 @@ public class OutboxRelay {
                 trace -> reasoning.submit(trace, request(p))
                         .call(response -> audit.append(trace, AuditEntry.of(p.tenant(), ACTOR, "alert.handed_off")
                                 .alert(p.alertId().toString()).investigation(response.getInvestigationId())
-                                .details("{\"attempt\":" + (p.attempts() + 1) + ",\"source\":"
-                                        + io.vertx.core.json.Json.encode(p.source()) + "}"))))
+                                .details(Map.of("attempt", p.attempts() + 1, "source", p.source())))))
                 .chain(response -> outbox.delivered(conn, p.outboxId(), response.getInvestigationId()))
                 .onFailure().recoverWithUni(e -> {
-                    Duration retryIn = backoff(p.attempts());
+                    Duration retryIn = backoff.after(p.attempts() + 1);
                     Log.warnf("Hand-off of alert %s failed (attempt %d), retrying in %s: %s", p.alertId(),
                             p.attempts() + 1, retryIn, e.getMessage());
                     return outbox.failed(conn, p.outboxId(), retryIn, String.valueOf(e.getMessage()));
                 });
-    }
-
-    Duration backoff(int attempts) {
-        long factor = 1L << Math.min(attempts, 20);
-        Duration delay = config.backoffBase().multipliedBy(factor);
-        return delay.compareTo(config.backoffMax()) > 0 ? config.backoffMax() : delay;
     }
 
     private static SubmitInvestigationRequest request(PendingAlert p) {

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 
 import dev.watchfloor.commons.audit.AuditClient;
@@ -79,10 +78,10 @@ public class InvestigationPipeline {
                         ? Uni.createFrom().voidItem()
                         : audit.append(trace, AuditEntry.of(q.tenant(), ACTOR, "investigation.completed")
                                 .alert(q.alertId()).investigation(q.id().toString())
-                                .details(Json.encode(Map.of("verdict", a.verdict().wire(), "confidence",
+                                .details(Map.of("verdict", a.verdict().wire(), "confidence",
                                         a.confidence(), "route", result.route(), "evidenceItems",
                                         result.evidence().size(), "findings", a.findings().size(),
                                         "actionsProposed", a.actions().size(), "problems",
-                                        List.copyOf(result.verificationProblems()))))));
+                                        List.copyOf(result.verificationProblems())))));
     }
 }

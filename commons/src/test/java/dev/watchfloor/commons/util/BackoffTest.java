@@ -1,4 +1,4 @@
-package dev.watchfloor.action.execute;
+package dev.watchfloor.commons.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
