@@ -22,6 +22,7 @@ import dev.watchfloor.action.connector.ConnectorResult;
 import dev.watchfloor.action.connector.WebhookConnector;
 import dev.watchfloor.commons.trace.Spans;
 import dev.watchfloor.commons.trace.Trace;
+import dev.watchfloor.commons.util.Backoff;
 
 /**
  * Executes approved actions under a lease: each run is a span in the trace of the request that proposed the action;
@@ -40,6 +41,7 @@ public class ActionRunner {
     private final ActionAudit audit;
     private final Spans spans;
     private final ActionConfig config;
+    private final Backoff backoff;
 
     public ActionRunner(ActionQueue queue, WebhookConnector connector, ActionAudit audit, Spans spans,
             ActionConfig config) {
@@ -48,6 +50,7 @@ public class ActionRunner {
         this.audit = audit;
         this.spans = spans;
         this.config = config;
+        this.backoff = new Backoff(config.retryBackoff(), config.maxBackoff());
     }
 
     /** Claims and executes the due actions; the number claimed. */
@@ -93,8 +96,7 @@ public class ActionRunner {
                     : reason;
             return end(trace, action, ActionState.FAILED, detail);
         }
-        var wait = new dev.watchfloor.commons.util.Backoff(config.retryBackoff(), config.maxBackoff())
-                .after(action.attempts());
+        var wait = backoff.after(action.attempts());
         String detail = "attempt " + action.attempts() + " of " + config.maxAttempts() + " failed: " + reason
                 + "; retrying in " + wait;
         Log.warnf("Action %s: %s", action.id(), detail);

@@ -17,6 +17,7 @@ import dev.watchfloor.action.action.ActionAudit;
 import dev.watchfloor.action.action.ActionState;
 import dev.watchfloor.action.governance.GovernanceClient;
 import dev.watchfloor.commons.trace.Trace;
+import dev.watchfloor.commons.util.Hashing;
 import dev.watchfloor.contracts.governance.v1.Approval;
 
 /**
@@ -71,7 +72,7 @@ public class ApprovalWatcher {
     }
 
     private Uni<Void> approved(Trace trace, Action action, Approval approval) {
-        String expected = dev.watchfloor.commons.util.Hashing.sha256Hex(action.parametersJson());
+        String expected = Hashing.sha256Hex(action.parametersJson());
         if (!expected.equalsIgnoreCase(approval.getParametersHash())) {
             return fail(trace, action, "approval " + action.approvalId() + " is bound to parameters hash "
                     + approval.getParametersHash() + " but the action's parameters hash to " + expected
