@@ -24,7 +24,7 @@ public class ActionAudit {
 
     /** Details carry ids, states and short reasons only, never the action's parameters. */
     public Uni<Void> record(Trace trace, String eventType, Action a, Map<String, ?> details) {
-        AuditEntry entry = AuditEntry.of(a.tenant(), ACTOR, eventType).alert(a.alertId())
+        AuditEntry entry = AuditEntry.of(a.tenant(), eventType).alert(a.alertId())
                 .investigation(a.investigationId()).action(a.id().toString()).details(details);
         return audit.append(trace, entry).replaceWithVoid();
     }

@@ -35,7 +35,7 @@ public class AuditClient {
     public Uni<AppendAuditResponse> append(Trace trace, AuditEntry entry) {
         AppendAuditRequest request = AppendAuditRequest.newBuilder()
                 .setTenant(entry.tenant())
-                .setActor(entry.actor())
+                .setOnBehalfOf(entry.onBehalfOf())
                 .setEventType(entry.eventType())
                 .setAlertId(entry.alertId())
                 .setInvestigationId(entry.investigationId())

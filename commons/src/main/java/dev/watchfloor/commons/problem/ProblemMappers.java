@@ -12,6 +12,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /**
  * The one place where every service turns exceptions into RFC 9457 problem+json. Client mistakes get a 4xx with a
@@ -44,6 +47,18 @@ public class ProblemMappers {
                 .toList();
         return respond(Problem.of(400, "validation-failed", "Invalid request",
                 errors.size() + " field(s) failed validation", path(uri)).withErrors(errors));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of(401, "unauthenticated", "Unauthenticated",
+                "A valid bearer token is required", path(uri)))).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(403, "forbidden", "Forbidden",
+                "The principal's roles do not allow this request", path(uri)));
     }
 
     @ServerExceptionMapper

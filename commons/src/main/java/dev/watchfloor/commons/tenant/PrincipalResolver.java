@@ -1,25 +1,52 @@
 package dev.watchfloor.commons.tenant;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+
+import dev.watchfloor.commons.problem.ProblemException;
+import dev.watchfloor.commons.security.Roles;
+import dev.watchfloor.commons.security.TokenIdentity;
 
 /**
- * Resolves the principal of an incoming request. Until authentication lands (governance issue), every caller is the
- * anonymous principal of the configured default tenant; resources must still ask here and pass the tenant on, so that
- * real identities only change this class.
+ * Resolves the principal of an incoming REST request from its validated bearer token (see {@link TokenIdentity}).
+ * Resources ask here and pass the tenant on as a value; a token without a tenant cannot reach tenant data.
  */
 @ApplicationScoped
 public class PrincipalResolver {
 
-    private final String defaultTenant;
+    private final SecurityIdentity identity;
 
-    public PrincipalResolver(
-            @ConfigProperty(name = "watchfloor.tenant.default", defaultValue = "default") String tenant) {
-        this.defaultTenant = tenant;
+    public PrincipalResolver(SecurityIdentity identity) {
+        this.identity = identity;
     }
 
+    /** The caller; 401 when anonymous, 403 {@code no-tenant} when the token names no tenant. */
     public Principal current() {
-        return new Principal("anonymous", defaultTenant);
+        if (identity.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
+        String tenant = identity.getAttribute(TokenIdentity.TENANT_ATTRIBUTE);
+        if (tenant == null || tenant.isBlank()) {
+            throw new ProblemException(403, "no-tenant", "No tenant",
+                    "The token names no tenant; ask for a token of a tenant's principal");
+        }
+        return new Principal(name(), tenant, roles());
+    }
+
+    /** The caller's name, for endpoints that are not about one tenant's data (tenant creation). */
+    public String name() {
+        String name = identity.getAttribute(TokenIdentity.NAME_ATTRIBUTE);
+        return name == null ? identity.getPrincipal().getName() : name;
+    }
+
+    private Set<String> roles() {
+        Set<String> roles = new HashSet<>(identity.getRoles());
+        roles.retainAll(Roles.TENANT_ROLES);
+        return roles;
     }
 }

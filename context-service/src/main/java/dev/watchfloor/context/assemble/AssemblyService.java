@@ -63,7 +63,7 @@ public class AssemblyService {
                 .execute(Tuple.from(Arrays.asList(tenant, alertId, investigationId, r.getItemsCount(),
                         r.getItemsDropped(),
                         r.getTokensUsed(), sources)))
-                .chain(() -> audit.append(trace, AuditEntry.of(tenant, ACTOR, "context.assembled").alert(alertId)
+                .chain(() -> audit.append(trace, AuditEntry.of(tenant, "context.assembled").alert(alertId)
                         .investigation(investigationId)
                         .details(java.util.Map.of("items", itemIds, "tokensUsed",
                                 r.getTokensUsed(), "itemsDropped", r.getItemsDropped(), "sourceIds",

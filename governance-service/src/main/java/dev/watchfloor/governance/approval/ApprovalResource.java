@@ -2,6 +2,7 @@ package dev.watchfloor.governance.approval;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,11 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.smallrye.mutiny.Uni;
 
 import dev.watchfloor.commons.problem.Ids;
+import dev.watchfloor.commons.security.Roles;
 import dev.watchfloor.commons.tenant.PrincipalResolver;
 import dev.watchfloor.commons.trace.Trace;
 
 @Path("/v1/approvals")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.APPROVER, Roles.ANALYST, Roles.AUDITOR})
 public class ApprovalResource {
 
     private final ApprovalService approvals;

@@ -7,6 +7,8 @@ import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
 import dev.watchfloor.commons.problem.ProblemException;
+import dev.watchfloor.commons.security.MeshCallers;
+import dev.watchfloor.commons.security.MeshService;
 import dev.watchfloor.contracts.governance.v1.Approvals;
 import dev.watchfloor.contracts.governance.v1.GetApprovalRequest;
 
@@ -15,13 +17,19 @@ import dev.watchfloor.contracts.governance.v1.GetApprovalRequest;
 public class ApprovalsGrpcService implements Approvals {
 
     private final ApprovalService approvals;
+    private final MeshCallers callers;
 
-    public ApprovalsGrpcService(ApprovalService approvals) {
+    public ApprovalsGrpcService(ApprovalService approvals, MeshCallers callers) {
         this.approvals = approvals;
+        this.callers = callers;
     }
 
     @Override
     public Uni<dev.watchfloor.contracts.governance.v1.Approval> get(GetApprovalRequest request) {
+        return callers.require("Approvals.Get", MeshService.ACTION).chain(caller -> find(request));
+    }
+
+    private Uni<dev.watchfloor.contracts.governance.v1.Approval> find(GetApprovalRequest request) {
         UUID id;
         try {
             id = UUID.fromString(request.getApprovalId());

@@ -2,6 +2,7 @@ package dev.watchfloor.governance.audit;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -16,10 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.smallrye.mutiny.Uni;
 
 import dev.watchfloor.commons.problem.ProblemException;
+import dev.watchfloor.commons.security.Roles;
 import dev.watchfloor.commons.tenant.PrincipalResolver;
 
 @Path("/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
 public class AuditResource {
 
     private final AuditLedger ledger;

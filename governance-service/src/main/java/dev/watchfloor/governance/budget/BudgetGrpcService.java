@@ -4,6 +4,8 @@ import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
+import dev.watchfloor.commons.security.MeshCallers;
+import dev.watchfloor.commons.security.MeshService;
 import dev.watchfloor.contracts.governance.v1.Budget;
 import dev.watchfloor.contracts.governance.v1.RecordUsageRequest;
 import dev.watchfloor.contracts.governance.v1.RecordUsageResponse;
@@ -12,13 +14,19 @@ import dev.watchfloor.contracts.governance.v1.RecordUsageResponse;
 public class BudgetGrpcService implements Budget {
 
     private final CostLedger ledger;
+    private final MeshCallers callers;
 
-    public BudgetGrpcService(CostLedger ledger) {
+    public BudgetGrpcService(CostLedger ledger, MeshCallers callers) {
         this.ledger = ledger;
+        this.callers = callers;
     }
 
     @Override
     public Uni<RecordUsageResponse> record(RecordUsageRequest r) {
+        return callers.require("Budget.Record", MeshService.REASONING).chain(caller -> recordUsage(r));
+    }
+
+    private Uni<RecordUsageResponse> recordUsage(RecordUsageRequest r) {
         if (r.getTenant().isBlank() || r.getStep().isBlank() || r.getInputTokens() < 0 || r.getOutputTokens() < 0
                 || r.getCostUsd() < 0) {
             return Uni.createFrom().failure(Status.INVALID_ARGUMENT

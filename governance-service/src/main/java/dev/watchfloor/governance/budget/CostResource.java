@@ -2,6 +2,7 @@ package dev.watchfloor.governance.budget;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,10 +12,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.watchfloor.commons.security.Roles;
 import dev.watchfloor.commons.tenant.PrincipalResolver;
 
 @Path("/v1/costs")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.AUDITOR, Roles.ANALYST})
 public class CostResource {
 
     private final CostLedger ledger;

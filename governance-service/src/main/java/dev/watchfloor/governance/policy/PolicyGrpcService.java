@@ -6,6 +6,8 @@ import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
+import dev.watchfloor.commons.security.MeshCallers;
+import dev.watchfloor.commons.security.MeshService;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
 import dev.watchfloor.contracts.governance.v1.AuthorizeResponse;
@@ -26,15 +28,24 @@ public class PolicyGrpcService implements Policy {
     private final DefaultPolicy policy;
     private final ApprovalService approvals;
     private final GovernanceAudit audit;
+    private final MeshCallers callers;
 
-    public PolicyGrpcService(DefaultPolicy policy, ApprovalService approvals, GovernanceAudit audit) {
+    public PolicyGrpcService(DefaultPolicy policy, ApprovalService approvals, GovernanceAudit audit,
+            MeshCallers callers) {
         this.policy = policy;
         this.approvals = approvals;
         this.audit = audit;
+        this.callers = callers;
     }
 
     @Override
     public Uni<PrepareModelCallResponse> prepareModelCall(PrepareModelCallRequest request) {
+        Trace trace = Trace.current();
+        return callers.require("Policy.PrepareModelCall", MeshService.REASONING)
+                .chain(caller -> prepare(trace, request));
+    }
+
+    private Uni<PrepareModelCallResponse> prepare(Trace trace, PrepareModelCallRequest request) {
         if (request.getTenant().isBlank() || request.getInvestigationId().isBlank()) {
             return invalid("tenant and investigation_id are required");
         }
@@ -52,15 +63,19 @@ public class PolicyGrpcService implements Policy {
                 "itemsRedacted", redacted, "policy", DefaultPolicy.NAME);
         GovernanceAudit.Subject about = new GovernanceAudit.Subject(request.getTenant(), request.getAlertId(),
                 request.getInvestigationId(), "");
-        return audit.record(Trace.current(), "model_call.prepared", about, details).replaceWith(response.build());
+        return audit.record(trace, "model_call.prepared", about, details).replaceWith(response.build());
     }
 
     @Override
     public Uni<AuthorizeResponse> authorize(AuthorizeRequest request) {
+        Trace trace = Trace.current();
+        return callers.require("Policy.Authorize", MeshService.ACTION).chain(caller -> decide(trace, request));
+    }
+
+    private Uni<AuthorizeResponse> decide(Trace trace, AuthorizeRequest request) {
         if (request.getTenant().isBlank() || request.getActionId().isBlank() || request.getActionType().isBlank()) {
             return invalid("tenant, action_id and action_type are required");
         }
-        Trace trace = Trace.current();
         DefaultPolicy.ActionVerdict verdict = policy.decide(request.getActionType());
         AuthorizeResponse.Builder response = AuthorizeResponse.newBuilder().setDecision(verdict.decision())
                 .setReason(verdict.reason()).setPolicy(DefaultPolicy.NAME);

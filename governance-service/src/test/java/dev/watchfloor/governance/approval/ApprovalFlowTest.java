@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.watchfloor.commons.security.MeshService;
 import dev.watchfloor.contracts.governance.v1.ApprovalState;
 import dev.watchfloor.contracts.governance.v1.Approvals;
 import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
@@ -20,17 +21,28 @@ import dev.watchfloor.contracts.governance.v1.AuthorizeResponse;
 import dev.watchfloor.contracts.governance.v1.Decision;
 import dev.watchfloor.contracts.governance.v1.GetApprovalRequest;
 import dev.watchfloor.contracts.governance.v1.Policy;
+import dev.watchfloor.governance.testing.Identities;
 
 @QuarkusTest
 class ApprovalFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
+    private static final String TENANT = "approvals-test";
+
     @GrpcClient("self")
     Policy policy;
 
     @GrpcClient("self")
     Approvals approvals;
+
+    private static String approver() {
+        return Identities.user(TENANT, "alice", "approver");
+    }
+
+    private Policy policy() {
+        return Identities.withToken(policy, Identities.service(MeshService.ACTION));
+    }
 
     @Test
     void containmentNeedsApprovalAndTheDecisionIsVisibleOverGrpc() {
@@ -39,15 +51,19 @@ class ApprovalFlowTest {
 
         assertThat(response.getDecision()).isEqualTo(Decision.DECISION_REQUIRE_APPROVAL);
         String approvalId = response.getApprovalId();
-        given().queryParam("state", "pending").when().get("/v1/approvals").then().statusCode(200)
+        given().auth().oauth2(approver()).queryParam("state", "pending").when().get("/v1/approvals").then()
+                .statusCode(200)
                 .body("items.id", hasItem(approvalId));
 
-        given().contentType("application/json").body("{\"decision\":\"approve\",\"reason\":\"confirmed\"}")
+        given().auth().oauth2(approver()).contentType("application/json")
+                .body("{\"decision\":\"approve\",\"reason\":\"confirmed\"}")
                 .when().post("/v1/approvals/{id}/decision", approvalId).then().statusCode(200)
-                .body("state", equalTo("approved")).body("decidedBy", equalTo("anonymous"));
+                .body("state", equalTo("approved")).body("decidedBy", equalTo("alice"));
 
-        var approval = approvals.get(GetApprovalRequest.newBuilder().setTenant("default")
-                .setApprovalId(approvalId).build()).await().atMost(WAIT);
+        var approval = Identities.withToken(approvals, Identities.service(MeshService.ACTION))
+                .get(GetApprovalRequest.newBuilder().setTenant(TENANT)
+                        .setApprovalId(approvalId).build())
+                .await().atMost(WAIT);
         assertThat(approval.getState()).isEqualTo(ApprovalState.APPROVAL_STATE_APPROVED);
         assertThat(approval.getParametersHash()).hasSize(64);
     }
@@ -73,11 +89,11 @@ class ApprovalFlowTest {
     @Test
     void aDecidedApprovalCannotBeDecidedAgain() {
         String approvalId = authorize(UUID.randomUUID().toString(), "block_ip").getApprovalId();
-        given().contentType("application/json").body("{\"decision\":\"deny\"}")
+        given().auth().oauth2(approver()).contentType("application/json").body("{\"decision\":\"deny\"}")
                 .when().post("/v1/approvals/{id}/decision", approvalId).then().statusCode(200)
                 .body("state", equalTo("denied"));
 
-        given().contentType("application/json").body("{\"decision\":\"approve\"}")
+        given().auth().oauth2(approver()).contentType("application/json").body("{\"decision\":\"approve\"}")
                 .when().post("/v1/approvals/{id}/decision", approvalId).then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://watchfloor.dev/problems/approval-not-pending"));
@@ -85,28 +101,30 @@ class ApprovalFlowTest {
 
     @Test
     void badInputGetsProblemDetails() {
-        given().contentType("application/json").body("{\"decision\":")
+        given().auth().oauth2(approver()).contentType("application/json").body("{\"decision\":")
                 .when().post("/v1/approvals/{id}/decision", UUID.randomUUID()).then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://watchfloor.dev/problems/malformed-json"));
-        given().contentType("text/plain").body("approve")
+        given().auth().oauth2(approver()).contentType("text/plain").body("approve")
                 .when().post("/v1/approvals/{id}/decision", UUID.randomUUID()).then().statusCode(415)
                 .contentType("application/problem+json");
-        given().contentType("application/json").body("{\"decision\":\"maybe\"}")
+        given().auth().oauth2(approver()).contentType("application/json").body("{\"decision\":\"maybe\"}")
                 .when().post("/v1/approvals/{id}/decision", UUID.randomUUID()).then().statusCode(400)
                 .body("errors[0].field", equalTo("decision"));
-        given().when().get("/v1/approvals/not-a-uuid").then().statusCode(404)
+        given().auth().oauth2(approver()).when().get("/v1/approvals/not-a-uuid").then().statusCode(404)
                 .contentType("application/problem+json");
-        given().when().get("/v1/approvals/{id}", UUID.randomUUID()).then().statusCode(404)
+        given().auth().oauth2(approver()).when().get("/v1/approvals/{id}", UUID.randomUUID()).then().statusCode(404)
                 .body("type", equalTo("https://watchfloor.dev/problems/not-found"));
-        given().queryParam("state", "sideways").when().get("/v1/approvals").then().statusCode(400);
-        given().contentType("application/json").body("{\"decision\":\"" + "x".repeat(1_100_000) + "\"}")
+        given().auth().oauth2(approver()).queryParam("state", "sideways").when().get("/v1/approvals").then()
+                .statusCode(400);
+        given().auth().oauth2(approver()).contentType("application/json")
+                .body("{\"decision\":\"" + "x".repeat(1_100_000) + "\"}")
                 .when().post("/v1/approvals/{id}/decision", UUID.randomUUID()).then().statusCode(413)
                 .contentType("application/problem+json");
     }
 
     private AuthorizeResponse authorize(String actionId, String type) {
-        return policy.authorize(AuthorizeRequest.newBuilder().setTenant("default").setActionId(actionId)
+        return policy().authorize(AuthorizeRequest.newBuilder().setTenant(TENANT).setActionId(actionId)
                 .setInvestigationId("inv-1").setAlertId("alert-1").setActionType(type).setTarget("host:ws-042")
                 .setParametersJson("{\"target\":\"host:ws-042\"}").setRequestedBy("reasoning-service").build())
                 .await().atMost(WAIT);

@@ -16,9 +16,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import dev.watchfloor.commons.security.MeshService;
 import dev.watchfloor.contracts.governance.v1.AppendAuditRequest;
 import dev.watchfloor.contracts.governance.v1.AppendAuditResponse;
 import dev.watchfloor.contracts.governance.v1.Audit;
+import dev.watchfloor.governance.testing.Identities;
 
 @QuarkusTest
 class AuditLedgerTest {
@@ -31,9 +33,16 @@ class AuditLedgerTest {
     @jakarta.inject.Inject
     Pool pool;
 
+    private static final String TENANT = "ledger-test";
+
+    private String auditor;
+
     @BeforeEach
     void emptyLedger() {
-        pool.query("DELETE FROM governance.audit_entries").execute().await().atMost(WAIT);
+        auditor = Identities.user(TENANT, "audrey", "auditor");
+        audit = Identities.withToken(audit, Identities.service(MeshService.INGEST));
+        pool.preparedQuery("DELETE FROM governance.audit_entries WHERE tenant = $1").execute(Tuple.of(TENANT))
+                .await().atMost(WAIT);
     }
 
     @Test
@@ -43,11 +52,13 @@ class AuditLedgerTest {
 
         assertThat(first.getSeq()).isEqualTo(1);
         assertThat(second.getSeq()).isEqualTo(2);
-        String prev = pool.preparedQuery("SELECT prev_hash FROM governance.audit_entries WHERE seq = 2")
+        String prev = pool
+                .preparedQuery(
+                        "SELECT prev_hash FROM governance.audit_entries WHERE tenant = 'ledger-test' AND seq = 2")
                 .execute().await().atMost(WAIT).iterator().next().getString("prev_hash");
         assertThat(prev).isEqualTo(first.getHash());
 
-        given().when().get("/v1/audit/verify").then().statusCode(200)
+        given().auth().oauth2(auditor).when().get("/v1/audit/verify").then().statusCode(200)
                 .body("valid", equalTo(true)).body("entriesChecked", equalTo(2)).body("headHash",
                         equalTo(second.getHash()));
     }
@@ -57,10 +68,10 @@ class AuditLedgerTest {
         for (int i = 1; i <= 5; i++) {
             append("step." + i, "a-" + i);
         }
-        pool.preparedQuery("UPDATE governance.audit_entries SET details = $1 WHERE seq = 3")
+        pool.preparedQuery("UPDATE governance.audit_entries SET details = $1 WHERE tenant = 'ledger-test' AND seq = 3")
                 .execute(Tuple.of("{\"verdict\":\"benign\"}")).await().atMost(WAIT);
 
-        given().when().get("/v1/audit/verify").then().statusCode(409)
+        given().auth().oauth2(auditor).when().get("/v1/audit/verify").then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://watchfloor.dev/problems/audit-chain-broken"))
                 .body("firstBadSeq", equalTo(3))
@@ -73,9 +84,10 @@ class AuditLedgerTest {
         for (int i = 1; i <= 4; i++) {
             append("step." + i, "a-" + i);
         }
-        pool.query("DELETE FROM governance.audit_entries WHERE seq = 2").execute().await().atMost(WAIT);
+        pool.query("DELETE FROM governance.audit_entries WHERE tenant = 'ledger-test' AND seq = 2").execute().await()
+                .atMost(WAIT);
 
-        given().when().get("/v1/audit/verify").then().statusCode(409)
+        given().auth().oauth2(auditor).when().get("/v1/audit/verify").then().statusCode(409)
                 .body("firstBadSeq", equalTo(3))
                 .body("detail", org.hamcrest.Matchers.containsString("sequence gap"));
     }
@@ -86,7 +98,8 @@ class AuditLedgerTest {
                 .toList();
         io.smallrye.mutiny.Uni.join().all(unis).andFailFast().await().atMost(WAIT);
 
-        given().when().get("/v1/audit/verify").then().statusCode(200).body("entriesChecked", equalTo(20));
+        given().auth().oauth2(auditor).when().get("/v1/audit/verify").then().statusCode(200).body("entriesChecked",
+                equalTo(20));
     }
 
     @Test
@@ -102,7 +115,7 @@ class AuditLedgerTest {
         append("alert.handed_off", "a-9");
         append("alert.handed_off", "a-10");
 
-        given().queryParam("alertId", "a-9").when().get("/v1/audit").then().statusCode(200)
+        given().auth().oauth2(auditor).queryParam("alertId", "a-9").when().get("/v1/audit").then().statusCode(200)
                 .body("items.size()", equalTo(1))
                 .body("items[0].traceId", equalTo("4bf92f3577b34da6a3ce929d0e0e4736"));
     }
@@ -112,7 +125,7 @@ class AuditLedgerTest {
     }
 
     private static AppendAuditRequest request(String type, String alertId) {
-        return AppendAuditRequest.newBuilder().setTenant("default").setActor("test").setEventType(type)
+        return AppendAuditRequest.newBuilder().setTenant(TENANT).setEventType(type)
                 .setAlertId(alertId).setTraceId("4bf92f3577b34da6a3ce929d0e0e4736").setDetailsJson("{}").build();
     }
 }

@@ -71,7 +71,7 @@ public class OutboxRelay {
                 .toString());
         return spans.inSpan(Trace.fromTraceparent(p.traceparent()), "outbox.deliver", SpanKind.PRODUCER, ids,
                 trace -> reasoning.submit(trace, request(p))
-                        .call(response -> audit.append(trace, AuditEntry.of(p.tenant(), ACTOR, "alert.handed_off")
+                        .call(response -> audit.append(trace, AuditEntry.of(p.tenant(), "alert.handed_off")
                                 .alert(p.alertId().toString()).investigation(response.getInvestigationId())
                                 .details(Map.of("attempt", p.attempts() + 1, "source", p.source())))))
                 .chain(response -> outbox.delivered(conn, p.outboxId(), response.getInvestigationId()))

@@ -38,7 +38,7 @@ public class InvestigationsGrpcService implements Investigations {
                 r.getSeverityId(), r.getReceivedAt(), trace.traceparent(), trace.traceId());
         return repository.insertIfAbsent(UUID.randomUUID(), n)
                 .call(created -> created.created()
-                        ? audit.append(trace, AuditEntry.of(r.getTenant(), ACTOR, "investigation.queued")
+                        ? audit.append(trace, AuditEntry.of(r.getTenant(), "investigation.queued")
                                 .alert(r.getAlertId()).investigation(created.id().toString()))
                         : Uni.createFrom().voidItem())
                 .map(created -> SubmitInvestigationResponse.newBuilder()

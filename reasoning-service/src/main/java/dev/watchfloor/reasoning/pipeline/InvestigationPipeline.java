@@ -76,7 +76,7 @@ public class InvestigationPipeline {
         return queue.complete(q, a.verdict().wire(), a.severity(), a.confidence(), JsonObject.mapFrom(result))
                 .call(won -> !won
                         ? Uni.createFrom().voidItem()
-                        : audit.append(trace, AuditEntry.of(q.tenant(), ACTOR, "investigation.completed")
+                        : audit.append(trace, AuditEntry.of(q.tenant(), "investigation.completed")
                                 .alert(q.alertId()).investigation(q.id().toString())
                                 .details(Map.of("verdict", a.verdict().wire(), "confidence",
                                         a.confidence(), "route", result.route(), "evidenceItems",
