@@ -14,8 +14,6 @@ import dev.watchfloor.commons.trace.Trace;
 @ApplicationScoped
 public class ActionAudit {
 
-    public static final String ACTOR = "action-service";
-
     private final AuditClient audit;
 
     public ActionAudit(AuditClient audit) {

@@ -2,6 +2,7 @@ package dev.watchfloor.action.action;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,10 +17,12 @@ import io.smallrye.mutiny.Uni;
 
 import dev.watchfloor.commons.problem.Ids;
 import dev.watchfloor.commons.problem.ProblemException;
+import dev.watchfloor.commons.security.Roles;
 import dev.watchfloor.commons.tenant.PrincipalResolver;
 
 @Path("/v1/actions")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR, Roles.ADMIN})
 public class ActionResource {
 
     private final ActionRepository repository;

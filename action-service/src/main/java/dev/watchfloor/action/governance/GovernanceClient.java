@@ -10,10 +10,12 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
 import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 
 import dev.watchfloor.action.action.Action;
+import dev.watchfloor.commons.security.ServiceTokenInterceptor;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.contracts.governance.v1.Approval;
 import dev.watchfloor.contracts.governance.v1.Approvals;
@@ -38,7 +40,9 @@ public class GovernanceClient {
     private final Approvals approvals;
     private final Duration timeout;
 
-    public GovernanceClient(@GrpcClient("governance") Policy policy, @GrpcClient("governance") Approvals approvals,
+    public GovernanceClient(
+            @GrpcClient("governance") @RegisterClientInterceptor(ServiceTokenInterceptor.class) Policy policy,
+            @GrpcClient("governance") @RegisterClientInterceptor(ServiceTokenInterceptor.class) Approvals approvals,
             @ConfigProperty(name = "watchfloor.clients.timeout", defaultValue = "5s") Duration timeout) {
         this.policy = policy;
         this.approvals = approvals;

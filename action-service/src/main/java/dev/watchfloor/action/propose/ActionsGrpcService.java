@@ -9,6 +9,8 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 import dev.watchfloor.action.action.ActionRepository;
+import dev.watchfloor.commons.security.MeshCallers;
+import dev.watchfloor.commons.security.MeshService;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.contracts.action.v1.Actions;
 import dev.watchfloor.contracts.action.v1.ListActionsRequest;
@@ -25,15 +27,21 @@ public class ActionsGrpcService implements Actions {
 
     private final ProposalService proposals;
     private final ActionRepository repository;
+    private final MeshCallers callers;
 
-    public ActionsGrpcService(ProposalService proposals, ActionRepository repository) {
+    public ActionsGrpcService(ProposalService proposals, ActionRepository repository, MeshCallers callers) {
         this.proposals = proposals;
         this.repository = repository;
+        this.callers = callers;
     }
 
     @Override
     public Uni<ProposeActionsResponse> propose(ProposeActionsRequest request) {
         Trace trace = Trace.current();
+        return callers.require("Actions.Propose", MeshService.REASONING).chain(caller -> propose(trace, request));
+    }
+
+    private Uni<ProposeActionsResponse> propose(Trace trace, ProposeActionsRequest request) {
         List<Proposal> parsed;
         try {
             parsed = ProposalParser.parse(request);
@@ -48,6 +56,10 @@ public class ActionsGrpcService implements Actions {
 
     @Override
     public Uni<ListActionsResponse> list(ListActionsRequest request) {
+        return callers.require("Actions.List", MeshService.REASONING).chain(caller -> listActions(request));
+    }
+
+    private Uni<ListActionsResponse> listActions(ListActionsRequest request) {
         if (request.getTenant().isBlank() || request.getInvestigationId().isBlank()) {
             return invalid("tenant and investigation_id are required");
         }

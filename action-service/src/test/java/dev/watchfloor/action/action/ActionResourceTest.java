@@ -17,12 +17,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.watchfloor.action.testing.AsReasoningService;
 import dev.watchfloor.action.testing.GovernanceStandIn;
 import dev.watchfloor.action.testing.WebhookReceiver;
+import dev.watchfloor.commons.testing.TestTokens;
 import dev.watchfloor.contracts.action.v1.ActionStatus;
 import dev.watchfloor.contracts.action.v1.Actions;
 
@@ -32,6 +35,7 @@ import dev.watchfloor.contracts.action.v1.Actions;
 class ActionResourceTest {
 
     @GrpcClient("actions")
+    @RegisterClientInterceptor(AsReasoningService.class)
     Actions actions;
 
     @Test
@@ -41,14 +45,14 @@ class ActionResourceTest {
                 action("isolate_host", "host:web-04", "{\"mode\":\"full\"}"),
                 action("open_ticket", "ticket:INC-4", "{}"))).await().atMost(Duration.ofSeconds(15)).getActions(0);
 
-        given().queryParam("investigationId", investigation)
+        given().auth().oauth2(TestTokens.user("ana", "analyst")).queryParam("investigationId", investigation)
                 .when().get("/v1/actions")
                 .then().statusCode(200)
                 .body("items", hasSize(2))
                 .body("items.target", contains("host:web-04", "ticket:INC-4"))
                 .body("items.state", contains("pending_approval", "approved"));
 
-        given().when().get("/v1/actions/{id}", isolate.getActionId())
+        given().auth().oauth2(TestTokens.user("ana", "analyst")).when().get("/v1/actions/{id}", isolate.getActionId())
                 .then().statusCode(200)
                 .body("id", equalTo(isolate.getActionId()))
                 .body("type", equalTo("isolate_host"))
@@ -61,7 +65,7 @@ class ActionResourceTest {
 
     @Test
     void unknownActionIsNotFoundProblem() {
-        given().when().get("/v1/actions/{id}", UUID.randomUUID())
+        given().auth().oauth2(TestTokens.user("ana", "analyst")).when().get("/v1/actions/{id}", UUID.randomUUID())
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/problems/not-found"))
@@ -70,7 +74,7 @@ class ActionResourceTest {
 
     @Test
     void idThatIsNotAUuidIsNotFoundProblem() {
-        given().when().get("/v1/actions/not-a-uuid")
+        given().auth().oauth2(TestTokens.user("ana", "analyst")).when().get("/v1/actions/not-a-uuid")
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/problems/not-found"))
@@ -79,7 +83,7 @@ class ActionResourceTest {
 
     @Test
     void listWithoutInvestigationIsBadRequestProblem() {
-        given().when().get("/v1/actions")
+        given().auth().oauth2(TestTokens.user("ana", "analyst")).when().get("/v1/actions")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/problems/validation-failed"))

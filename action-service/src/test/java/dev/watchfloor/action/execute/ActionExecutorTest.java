@@ -23,6 +23,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import dev.watchfloor.action.action.Action;
 import dev.watchfloor.action.action.ActionRepository;
 import dev.watchfloor.action.action.ActionState;
+import dev.watchfloor.action.testing.AsReasoningService;
 import dev.watchfloor.action.testing.GovernanceStandIn;
 import dev.watchfloor.action.testing.Proposals;
 import dev.watchfloor.action.testing.WebhookReceiver;
@@ -47,6 +49,7 @@ class ActionExecutorTest {
     static final Duration WAIT = Duration.ofSeconds(15);
 
     @GrpcClient("actions")
+    @RegisterClientInterceptor(AsReasoningService.class)
     Actions actions;
     @Inject
     ActionExecutor executor;

@@ -15,10 +15,12 @@ import org.junit.jupiter.api.Test;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.watchfloor.action.testing.AsReasoningService;
 import dev.watchfloor.action.testing.GovernanceStandIn;
 import dev.watchfloor.action.testing.Proposals;
 import dev.watchfloor.action.testing.WebhookReceiver;
@@ -38,6 +40,7 @@ class ActionsGrpcServiceTest {
     static final Duration WAIT = Duration.ofSeconds(15);
 
     @GrpcClient("actions")
+    @RegisterClientInterceptor(AsReasoningService.class)
     Actions actions;
 
     @BeforeEach

@@ -14,12 +14,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.grpc.Metadata;
 import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import dev.watchfloor.commons.security.MeshService;
+import dev.watchfloor.commons.testing.TestTokens;
 import dev.watchfloor.contracts.governance.v1.AppendAuditRequest;
 import dev.watchfloor.contracts.governance.v1.AppendAuditResponse;
 import dev.watchfloor.contracts.governance.v1.Approval;
@@ -47,25 +57,72 @@ public class GovernanceStandIn implements QuarkusTestResourceLifecycleManager {
     public static final List<AppendAuditRequest> AUDIT = new CopyOnWriteArrayList<>();
     public static volatile boolean unavailable;
 
+    /** The bearer token of every call received, so tests can see action-service authenticated itself. */
+    public static final List<String> BEARERS = new CopyOnWriteArrayList<>();
+
     private Server server;
+    private HttpServer tokenEndpoint;
 
     @Override
     public Map<String, String> start() {
         try {
             server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                    .addService(new PolicyStandIn()).addService(new ApprovalsStandIn())
-                    .addService(new AuditStandIn()).build().start();
+                    .addService(ServerInterceptors.intercept(new PolicyStandIn(), new RequireBearer()))
+                    .addService(ServerInterceptors.intercept(new ApprovalsStandIn(), new RequireBearer()))
+                    .addService(ServerInterceptors.intercept(new AuditStandIn(), new RequireBearer()))
+                    .build().start();
+            tokenEndpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            tokenEndpoint.createContext("/v1/auth/token", GovernanceStandIn::token);
+            tokenEndpoint.start();
         } catch (IOException e) {
             throw new IllegalStateException("governance stand-in did not start", e);
         }
         String port = String.valueOf(server.getPort());
         // In test mode Quarkus points every gRPC client at the app's own test port unless test-port is set.
         return Map.of("quarkus.grpc.clients.governance.port", port, "quarkus.grpc.clients.governance.test-port",
-                port);
+                port, "quarkus.oidc-client.auth-server-url",
+                "http://127.0.0.1:" + tokenEndpoint.getAddress().getPort());
+    }
+
+    /** The client-credentials endpoint as governance answers it: action-service gets its service token. */
+    private static void token(HttpExchange exchange) throws IOException {
+        String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        boolean valid = form.contains("grant_type=client_credentials") && form.contains("client_id=action-service");
+        byte[] body = (valid
+                ? "{\"access_token\":\"" + TestTokens.service(MeshService.ACTION)
+                        + "\",\"token_type\":\"Bearer\",\"expires_in\":600}"
+                : "{\"error\":\"invalid_client\"}").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(valid ? 200 : 401, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    /** Refuses calls without a bearer token, as governance does. */
+    static final class RequireBearer implements ServerInterceptor {
+
+        private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
+                Metadata.ASCII_STRING_MARSHALLER);
+
+        @Override
+        public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+                ServerCallHandler<Q, R> next) {
+            String authorization = headers.get(AUTHORIZATION);
+            if (authorization == null || !authorization.startsWith("Bearer ")) {
+                call.close(Status.UNAUTHENTICATED.withDescription("no bearer token"), new Metadata());
+                return new ServerCall.Listener<>() {
+                };
+            }
+            BEARERS.add(authorization.substring(7));
+            return next.startCall(call, headers);
+        }
     }
 
     @Override
     public void stop() {
+        if (tokenEndpoint != null) {
+            tokenEndpoint.stop(0);
+        }
         if (server != null) {
             server.shutdownNow();
             try {

@@ -3,13 +3,14 @@ package dev.watchfloor.action.testing;
 import java.util.List;
 import java.util.UUID;
 
+import dev.watchfloor.commons.testing.TestTokens;
 import dev.watchfloor.contracts.action.v1.ProposeActionsRequest;
 import dev.watchfloor.contracts.action.v1.ProposedAction;
 
 /** Builders for Propose requests in tests. */
 public final class Proposals {
 
-    public static final String TENANT = "default";
+    public static final String TENANT = TestTokens.TENANT;
 
     private Proposals() {
     }

@@ -8,8 +8,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
 import io.smallrye.mutiny.Uni;
 
+import dev.watchfloor.commons.security.ServiceTokenInterceptor;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.contracts.governance.v1.AppendAuditRequest;
 import dev.watchfloor.contracts.governance.v1.AppendAuditResponse;
@@ -25,7 +27,7 @@ public class AuditClient {
     private final Audit audit;
     private final Duration timeout;
 
-    public AuditClient(@GrpcClient("governance") Audit audit,
+    public AuditClient(@GrpcClient("governance") @RegisterClientInterceptor(ServiceTokenInterceptor.class) Audit audit,
             @ConfigProperty(name = "watchfloor.clients.timeout", defaultValue = "5s") Duration timeout) {
         this.audit = audit;
         this.timeout = timeout;

@@ -24,8 +24,6 @@ import dev.watchfloor.contracts.context.v1.EvidenceItem;
 @ApplicationScoped
 public class AssemblyService {
 
-    static final String ACTOR = "context-service";
-
     private final EvidenceStore store;
     private final Pool pool;
     private final AuditClient audit;

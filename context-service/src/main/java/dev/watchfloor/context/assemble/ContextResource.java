@@ -2,6 +2,7 @@ package dev.watchfloor.context.assemble;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.watchfloor.commons.security.Roles;
 import dev.watchfloor.commons.tenant.PrincipalResolver;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.contracts.context.v1.EvidenceItem;
@@ -23,6 +25,7 @@ import dev.watchfloor.contracts.context.v1.EvidenceItem;
 /** Debug view: what Assemble would return for an alert, without recording an assembly. */
 @Path("/v1/context")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
 public class ContextResource {
 
     private final AssemblyService assembly;

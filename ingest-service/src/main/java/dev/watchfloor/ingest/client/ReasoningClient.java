@@ -8,8 +8,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
 import io.smallrye.mutiny.Uni;
 
+import dev.watchfloor.commons.security.ServiceTokenInterceptor;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.contracts.reasoning.v1.Investigations;
 import dev.watchfloor.contracts.reasoning.v1.SubmitInvestigationRequest;
@@ -22,7 +24,8 @@ public class ReasoningClient {
     private final Investigations investigations;
     private final Duration timeout;
 
-    public ReasoningClient(@GrpcClient("reasoning") Investigations investigations,
+    public ReasoningClient(
+            @GrpcClient("reasoning") @RegisterClientInterceptor(ServiceTokenInterceptor.class) Investigations investigations,
             @ConfigProperty(name = "watchfloor.clients.timeout") Duration timeout) {
         this.investigations = investigations;
         this.timeout = timeout;

@@ -2,6 +2,7 @@ package dev.watchfloor.ingest.intake;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,12 +16,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.watchfloor.commons.security.Roles;
 import dev.watchfloor.commons.tenant.PrincipalResolver;
 import dev.watchfloor.commons.trace.Trace;
 
 @Path("/v1")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.API_CLIENT, Roles.ANALYST, Roles.ADMIN})
 public class IntakeResource {
 
     private final IntakeService intake;

@@ -31,8 +31,6 @@ import dev.watchfloor.ingest.client.ReasoningClient;
 @ApplicationScoped
 public class OutboxRelay {
 
-    static final String ACTOR = "ingest-service";
-
     private final Pool pool;
     private final OutboxRepository outbox;
     private final ReasoningClient reasoning;

@@ -17,6 +17,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import dev.watchfloor.commons.security.Roles;
+import dev.watchfloor.commons.testing.TestTokens;
+
 @QuarkusTest
 class IntakeResourceTest {
 
@@ -25,7 +28,7 @@ class IntakeResourceTest {
 
     @Test
     void storesEachAcceptedAlertWithItsOutboxRowAndReportsRejectsPerRecord() {
-        var ids = given().contentType("application/json")
+        var ids = given().auth().oauth2(TestTokens.user("siem", Roles.API_CLIENT)).contentType("application/json")
                 .body("[{\"title\":\"A\",\"host\":\"h-1\"},{\"time\":\"soon\"},{\"title\":\"B\",\"user\":\"u\"}]")
                 .when().post("/v1/alerts").then().statusCode(202)
                 .body("results", hasSize(3))
@@ -45,7 +48,8 @@ class IntakeResourceTest {
 
     @Test
     void eventsAreStoredWithoutAnOutboxRow() {
-        String id = given().contentType("application/json").body("{\"summary\":\"dns query\",\"host\":\"h-2\"}")
+        String id = given().auth().oauth2(TestTokens.user("siem", Roles.API_CLIENT)).contentType("application/json")
+                .body("{\"summary\":\"dns query\",\"host\":\"h-2\"}")
                 .when().post("/v1/events").then().statusCode(202).extract().jsonPath().getString("results[0].id");
 
         long outbox = pool.preparedQuery("SELECT count(*) AS n FROM ingest.outbox WHERE alert_id = $1")
@@ -60,14 +64,18 @@ class IntakeResourceTest {
 
     @Test
     void badBodiesGetProblemDetails() {
-        given().contentType("application/json").body("{\"title\":").when().post("/v1/alerts").then()
+        given().auth().oauth2(TestTokens.user("siem", Roles.API_CLIENT)).contentType("application/json")
+                .body("{\"title\":").when().post("/v1/alerts").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://watchfloor.dev/problems/malformed-json"));
-        given().contentType("text/csv").body("a,b").when().post("/v1/alerts").then().statusCode(415)
+        given().auth().oauth2(TestTokens.user("siem", Roles.API_CLIENT)).contentType("text/csv").body("a,b").when()
+                .post("/v1/alerts").then().statusCode(415)
                 .contentType("application/problem+json");
-        given().contentType("application/json").body("[]").when().post("/v1/alerts").then().statusCode(400)
+        given().auth().oauth2(TestTokens.user("siem", Roles.API_CLIENT)).contentType("application/json").body("[]")
+                .when().post("/v1/alerts").then().statusCode(400)
                 .body("type", equalTo("https://watchfloor.dev/problems/empty-batch"));
-        given().contentType("application/json").body("7").when().post("/v1/events").then().statusCode(202)
+        given().auth().oauth2(TestTokens.user("siem", Roles.API_CLIENT)).contentType("application/json").body("7")
+                .when().post("/v1/events").then().statusCode(202)
                 .body("results[0].status", equalTo("rejected"));
     }
 }

@@ -8,9 +8,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
+import io.quarkus.grpc.RegisterClientInterceptor;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 
+import dev.watchfloor.commons.security.ServiceTokenInterceptor;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.contracts.action.v1.Actions;
 import dev.watchfloor.contracts.action.v1.ListActionsRequest;
@@ -25,7 +27,7 @@ public class ActionClient {
     private final Actions actions;
     private final Duration timeout;
 
-    public ActionClient(@GrpcClient("action") Actions actions,
+    public ActionClient(@GrpcClient("action") @RegisterClientInterceptor(ServiceTokenInterceptor.class) Actions actions,
             @ConfigProperty(name = "watchfloor.clients.timeout") Duration timeout) {
         this.actions = actions;
         this.timeout = timeout;

@@ -8,9 +8,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
+import io.quarkus.grpc.RegisterClientInterceptor;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 
+import dev.watchfloor.commons.security.ServiceTokenInterceptor;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.contracts.context.v1.AssembleRequest;
 import dev.watchfloor.contracts.context.v1.AssembleResponse;
@@ -22,7 +24,7 @@ public class ContextClient {
     private final Context context;
     private final Duration timeout;
 
-    public ContextClient(@GrpcClient("context") Context context,
+    public ContextClient(@GrpcClient("context") @RegisterClientInterceptor(ServiceTokenInterceptor.class) Context context,
             @ConfigProperty(name = "watchfloor.clients.timeout") Duration timeout) {
         this.context = context;
         this.timeout = timeout;

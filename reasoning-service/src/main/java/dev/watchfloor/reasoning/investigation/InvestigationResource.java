@@ -2,6 +2,7 @@ package dev.watchfloor.reasoning.investigation;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -17,12 +18,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.watchfloor.commons.security.Roles;
 import dev.watchfloor.commons.problem.Ids;
 import dev.watchfloor.commons.tenant.PrincipalResolver;
 import dev.watchfloor.commons.trace.Trace;
 
 @Path("/v1/investigations")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR, Roles.ADMIN })
 public class InvestigationResource {
 
     private final InvestigationService investigations;

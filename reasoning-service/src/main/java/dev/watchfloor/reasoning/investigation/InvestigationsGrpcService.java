@@ -6,6 +6,8 @@ import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
+import dev.watchfloor.commons.security.MeshService;
+import dev.watchfloor.commons.security.MeshCallers;
 import dev.watchfloor.commons.audit.AuditClient;
 import dev.watchfloor.commons.audit.AuditEntry;
 import dev.watchfloor.commons.trace.Trace;
@@ -17,23 +19,27 @@ import dev.watchfloor.contracts.reasoning.v1.SubmitInvestigationResponse;
 @GrpcService
 public class InvestigationsGrpcService implements Investigations {
 
-    static final String ACTOR = "reasoning-service";
-
     private final InvestigationRepository repository;
     private final AuditClient audit;
+    private final MeshCallers callers;
 
-    public InvestigationsGrpcService(InvestigationRepository repository, AuditClient audit) {
+    public InvestigationsGrpcService(InvestigationRepository repository, AuditClient audit, MeshCallers callers) {
         this.repository = repository;
         this.audit = audit;
+        this.callers = callers;
     }
 
     @Override
     public Uni<SubmitInvestigationResponse> submit(SubmitInvestigationRequest r) {
+        Trace trace = Trace.current();
+        return callers.require("Investigations.Submit", MeshService.INGEST).chain(caller -> submit(trace, r));
+    }
+
+    private Uni<SubmitInvestigationResponse> submit(Trace trace, SubmitInvestigationRequest r) {
         if (r.getTenant().isBlank() || r.getAlertId().isBlank()) {
             return Uni.createFrom().failure(Status.INVALID_ARGUMENT
                     .withDescription("tenant and alert_id are required").asRuntimeException());
         }
-        Trace trace = Trace.current();
         NewInvestigation n = new NewInvestigation(r.getTenant(), r.getAlertId(), r.getSource(), r.getTitle(),
                 r.getSeverityId(), r.getReceivedAt(), trace.traceparent(), trace.traceId());
         return repository.insertIfAbsent(UUID.randomUUID(), n)

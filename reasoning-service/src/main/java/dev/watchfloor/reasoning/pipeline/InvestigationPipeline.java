@@ -26,8 +26,6 @@ import dev.watchfloor.reasoning.queue.QueuedInvestigation;
 @ApplicationScoped
 public class InvestigationPipeline {
 
-    static final String ACTOR = "reasoning-service";
-
     private final RemoteSteps remote;
     private final DeterministicInvestigator investigator;
     private final InvestigationQueue queue;
