@@ -12,7 +12,7 @@ import dev.watchfloor.cli.command.DecisionCommand;
 import dev.watchfloor.cli.command.SubmitCommand;
 import dev.watchfloor.cli.command.UpCommand;
 import dev.watchfloor.cli.demo.DemoCommand;
-import dev.watchfloor.cli.launch.MeshStartException;
+import dev.watchfloor.launcher.MeshStartException;
 
 /** The {@code watchfloor} command: dispatches to one command and turns failures into a message and an exit code. */
 public final class Main {

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.watchfloor.cli.launch.Ports;
+import dev.watchfloor.launcher.Ports;
 
 class MainTest {
 

@@ -10,11 +10,11 @@ import java.util.Map;
 import dev.watchfloor.cli.Arguments;
 import dev.watchfloor.cli.CliContext;
 import dev.watchfloor.cli.UsageException;
-import dev.watchfloor.cli.launch.MeshLauncher;
-import dev.watchfloor.cli.launch.MeshOptions;
-import dev.watchfloor.cli.launch.RunningMesh;
-import dev.watchfloor.cli.launch.ServiceProcess;
 import dev.watchfloor.cli.render.Table;
+import dev.watchfloor.launcher.MeshLauncher;
+import dev.watchfloor.launcher.MeshOptions;
+import dev.watchfloor.launcher.RunningMesh;
+import dev.watchfloor.launcher.ServiceProcess;
 
 /**
  * {@code watchfloor bench-startup [--runs N]}: starts the whole mesh N times (each run a full start, then a clean stop)

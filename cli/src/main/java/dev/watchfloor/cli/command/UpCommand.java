@@ -5,9 +5,9 @@ import java.util.Set;
 
 import dev.watchfloor.cli.Arguments;
 import dev.watchfloor.cli.CliContext;
-import dev.watchfloor.cli.launch.MeshOptions;
-import dev.watchfloor.cli.launch.RunningMesh;
-import dev.watchfloor.cli.launch.ServiceProcess;
+import dev.watchfloor.launcher.MeshOptions;
+import dev.watchfloor.launcher.RunningMesh;
+import dev.watchfloor.launcher.ServiceProcess;
 
 /** {@code watchfloor up}: start the mesh, show where it runs, and keep it running until Ctrl-C. */
 public final class UpCommand {

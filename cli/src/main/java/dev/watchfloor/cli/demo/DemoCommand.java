@@ -8,9 +8,9 @@ import dev.watchfloor.cli.api.Endpoint;
 import dev.watchfloor.cli.api.ServiceClients;
 import dev.watchfloor.cli.api.ServiceUrls;
 import dev.watchfloor.cli.command.MeshConsole;
-import dev.watchfloor.cli.launch.MeshOptions;
-import dev.watchfloor.cli.launch.RunningMesh;
-import dev.watchfloor.cli.launch.ServiceSpec;
+import dev.watchfloor.launcher.MeshOptions;
+import dev.watchfloor.launcher.RunningMesh;
+import dev.watchfloor.launcher.ServiceSpec;
 
 /**
  * {@code watchfloor demo}: the whole walk on a fresh local mesh, with a local webhook receiver standing in for the
