@@ -1,20 +1,13 @@
 package dev.watchfloor.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.io.PrintWriter;
 import java.util.Map;
 
-import dev.watchfloor.cli.api.ApiException;
-import dev.watchfloor.cli.api.ServiceUnreachableException;
-import dev.watchfloor.cli.command.ApprovalsCommand;
-import dev.watchfloor.cli.command.BenchStartupCommand;
-import dev.watchfloor.cli.command.DecisionCommand;
-import dev.watchfloor.cli.command.SubmitCommand;
-import dev.watchfloor.cli.command.UpCommand;
-import dev.watchfloor.cli.demo.DemoCommand;
-import dev.watchfloor.cli.launch.MeshStartException;
+import picocli.CommandLine;
 
-/** The {@code watchfloor} command: dispatches to one command and turns failures into a message and an exit code. */
+/** The {@code watchfloor} command line: builds the picocli command tree, runs one command, exits with its code. */
 public final class Main {
 
     private Main() {
@@ -29,42 +22,44 @@ public final class Main {
         System.exit(run(context, args));
     }
 
-    /** Runs one command line; returns the exit code (0 done, 1 failed, 2 usage error). */
+    /** Runs one command line; returns the exit code (0 done, 1 failed, 2 wrong command line). */
     public static int run(CliContext context, String... args) {
-        PrintStream err = context.err();
+        CommandLine commandLine = commandLine(context);
         try {
-            Arguments arguments = Arguments.parse(args);
-            return dispatch(context, arguments);
-        } catch (UsageException e) {
-            err.println("error: " + e.getMessage());
-            err.print(Usage.TEXT);
-            return 2;
-        } catch (ApiException | ServiceUnreachableException | MeshStartException | CommandException
-                | UncheckedIOException | IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return 1;
+            return commandLine.execute(args);
+        } finally {
+            commandLine.getOut().flush();
+            commandLine.getErr().flush();
         }
+    }
+
+    /**
+     * The whole command tree, its commands created with {@code context}, printing to the context's streams. Every
+     * command, nested ones included, answers {@code --version}.
+     */
+    public static CommandLine commandLine(CliContext context) {
+        CommandLine commandLine = new CommandLine(WatchfloorCommand.class, new CommandFactory(context))
+                .setOut(writer(context.out()))
+                .setErr(writer(context.err()))
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(new UsageErrorHandler())
+                .setExecutionExceptionHandler(new FailureHandler());
+        shareVersion(commandLine, new VersionProvider());
+        return commandLine;
+    }
+
+    private static void shareVersion(CommandLine command, VersionProvider version) {
+        command.getCommandSpec().versionProvider(version);
+        command.getSubcommands().values().forEach(subcommand -> shareVersion(subcommand, version));
+    }
+
+    private static PrintWriter writer(PrintStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, stream.charset()), true);
     }
 
     private static void defaultProperty(String name, String value) {
         if (System.getProperty(name) == null) {
             System.setProperty(name, value);
         }
-    }
-
-    private static int dispatch(CliContext context, Arguments arguments) {
-        return switch (arguments.command()) {
-            case "help" -> {
-                context.out().print(Usage.TEXT);
-                yield 0;
-            }
-            case "up" -> new UpCommand(context).run(arguments.expect(0));
-            case "demo" -> new DemoCommand(context).run(arguments.expect(0));
-            case "bench-startup" -> new BenchStartupCommand(context).run(arguments.expect(0, "runs"));
-            case "submit" -> new SubmitCommand(context).run(arguments.expect(1));
-            case "approvals" -> new ApprovalsCommand(context).run(arguments.expect(0));
-            case "approve", "deny" -> new DecisionCommand(context).run(arguments.expect(1, "reason"));
-            default -> throw new UsageException("unknown command: " + arguments.command());
-        };
     }
 }

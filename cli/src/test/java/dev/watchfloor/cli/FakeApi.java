@@ -11,15 +11,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.sun.net.httpserver.HttpServer;
 
 /** A local HTTP server answering one path with a canned response, recording what it received. */
-final class FakeApi implements AutoCloseable {
+public final class FakeApi implements AutoCloseable {
 
-    record Received(String method, String uri, String contentType, String body) {
+    public record Received(String method, String uri, String contentType, String body) {
     }
 
     private final HttpServer server;
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    public final List<Received> received = new CopyOnWriteArrayList<>();
 
-    FakeApi(String path, int status, String contentType, String response) throws IOException {
+    public FakeApi(String path, int status, String contentType, String response) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext(path, exchange -> {
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
@@ -35,7 +35,7 @@ final class FakeApi implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 

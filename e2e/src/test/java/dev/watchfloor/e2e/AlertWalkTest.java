@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.path.json.JsonPath;
 
-import dev.watchfloor.cli.launch.ServiceSpec;
+import dev.watchfloor.launcher.ServiceSpec;
 
 @ExtendWith(Mesh.class)
 class AlertWalkTest {

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import io.restassured.path.json.JsonPath;
 
-import dev.watchfloor.cli.launch.ServiceSpec;
+import dev.watchfloor.launcher.ServiceSpec;
 
 /** The public REST calls the e2e tests make, as a client of the mesh would. */
 final class Api {

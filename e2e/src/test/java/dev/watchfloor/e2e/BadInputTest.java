@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.restassured.specification.RequestSpecification;
 
-import dev.watchfloor.cli.launch.ServiceSpec;
+import dev.watchfloor.launcher.ServiceSpec;
 
 /** Every public endpoint answers bad input with a 4xx problem+json that says what is wrong, never a 500. */
 @ExtendWith(Mesh.class)

@@ -7,10 +7,10 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import dev.watchfloor.cli.launch.MeshLauncher;
-import dev.watchfloor.cli.launch.MeshOptions;
-import dev.watchfloor.cli.launch.RunningMesh;
-import dev.watchfloor.cli.launch.ServiceProcess;
+import dev.watchfloor.launcher.MeshLauncher;
+import dev.watchfloor.launcher.MeshOptions;
+import dev.watchfloor.launcher.RunningMesh;
+import dev.watchfloor.launcher.ServiceProcess;
 
 /**
  * One running mesh for the whole e2e run, started through the same launcher as `watchfloor up`, on a fresh database,

@@ -7,7 +7,7 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
 
-import dev.watchfloor.cli.launch.DatabaseDescriptor;
+import dev.watchfloor.launcher.DatabaseDescriptor;
 
 /**
  * A fresh database per test run on a real PostgreSQL server: the one in WATCHFLOOR_TEST_DB_URL, by default the local

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.watchfloor.cli.launch.ServiceSpec;
+import dev.watchfloor.launcher.ServiceSpec;
 
 @ExtendWith(Mesh.class)
 class TraceTest {

@@ -1,31 +1,45 @@
 package dev.watchfloor.cli.command;
 
 import java.util.List;
+import java.util.concurrent.Callable;
 
-import dev.watchfloor.cli.Arguments;
 import dev.watchfloor.cli.CliContext;
 import dev.watchfloor.cli.api.Approval;
 import dev.watchfloor.cli.api.GovernanceClient;
 import dev.watchfloor.cli.api.ServiceUrls;
+import dev.watchfloor.cli.render.Json;
 import dev.watchfloor.cli.render.Table;
 
-/** {@code watchfloor approvals}: the actions waiting for a human decision. */
-public final class ApprovalsCommand {
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code watchfloor approvals [-o json]}: the actions waiting for a human decision. */
+@Command(name = "approvals", mixinStandardHelpOptions = true, description = {"List the actions waiting for approval.",
+        "",
+        "Asks governance-service (WATCHFLOOR_GOVERNANCE_URL) for the pending approvals; with -o json, "
+                + "prints them as a JSON array with every field."})
+public final class ApprovalsCommand implements Callable<Integer> {
 
     private final CliContext context;
+
+    @Mixin
+    private OutputOption output;
 
     public ApprovalsCommand(CliContext context) {
         this.context = context;
     }
 
-    public int run(Arguments arguments) {
+    @Override
+    public Integer call() {
         GovernanceClient governance = new GovernanceClient(ServiceUrls.fromEnvironment(context.env()).governance());
         List<Approval> pending = governance.pendingApprovals();
-        if (pending.isEmpty()) {
+        if (output.json()) {
+            Json.print(context.out(), pending);
+        } else if (pending.isEmpty()) {
             context.out().println("no pending approvals");
-            return 0;
+        } else {
+            context.out().print(table(pending).render());
         }
-        context.out().print(table(pending).render());
         return 0;
     }
 

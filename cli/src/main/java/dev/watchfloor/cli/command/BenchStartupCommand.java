@@ -6,22 +6,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
-import dev.watchfloor.cli.Arguments;
 import dev.watchfloor.cli.CliContext;
-import dev.watchfloor.cli.UsageException;
-import dev.watchfloor.cli.launch.MeshLauncher;
-import dev.watchfloor.cli.launch.MeshOptions;
-import dev.watchfloor.cli.launch.RunningMesh;
-import dev.watchfloor.cli.launch.ServiceProcess;
 import dev.watchfloor.cli.render.Table;
+import dev.watchfloor.launcher.MeshLauncher;
+import dev.watchfloor.launcher.MeshOptions;
+import dev.watchfloor.launcher.RunningMesh;
+import dev.watchfloor.launcher.ServiceProcess;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code watchfloor bench-startup [--runs N]}: starts the whole mesh N times (each run a full start, then a clean stop)
  * and prints, per service, the median, minimum and maximum of the start-up time Quarkus logged and of the wall time
  * until it was ready, and whether the median logged start-up is under the 3 s target.
  */
-public final class BenchStartupCommand {
+@Command(name = "bench-startup", mixinStandardHelpOptions = true, description = {
+        "Measure the mesh's start-up against the 3 s target.", "",
+        "Starts and stops the whole mesh N times, as `up` does, and prints per service the median, min "
+                + "and max of the start-up time Quarkus logs and of the wall time until ready. "
+                + "Exit 1 if a run fails."})
+public final class BenchStartupCommand implements Callable<Integer> {
 
     static final int DEFAULT_RUNS = 5;
     static final int MAX_RUNS = 20;
@@ -29,12 +39,37 @@ public final class BenchStartupCommand {
 
     private final CliContext context;
 
+    @Spec
+    private CommandSpec spec;
+
+    private int runs = DEFAULT_RUNS;
+
     public BenchStartupCommand(CliContext context) {
         this.context = context;
     }
 
-    public int run(Arguments arguments) {
-        int runs = runs(arguments);
+    /** Checked as the command line is parsed, so a wrong count is a usage error (exit 2) before anything starts. */
+    @Option(names = "--runs", paramLabel = "N", description = "how many start/stop runs, 1 to 20 (default 5)")
+    void runs(String value) {
+        int count;
+        try {
+            count = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            count = 0;
+        }
+        if (count < 1 || count > MAX_RUNS) {
+            throw new ParameterException(spec.commandLine(),
+                    "--runs must be a whole number from 1 to " + MAX_RUNS + ", got " + value);
+        }
+        runs = count;
+    }
+
+    int runs() {
+        return runs;
+    }
+
+    @Override
+    public Integer call() {
         MeshOptions options = MeshOptions.fromEnvironment(context.root(), context.env());
         PrintStream out = context.out();
         out.println("benchmarking Watchfloor start-up from " + options.root() + ": " + runs + " run(s), "
@@ -74,20 +109,6 @@ public final class BenchStartupCommand {
         out.println("median Quarkus start-up under the 3 s target: " + underTarget + " of "
                 + samples.size() + " services");
         return 0;
-    }
-
-    static int runs(Arguments arguments) {
-        String value = arguments.option("runs").orElse(Integer.toString(DEFAULT_RUNS));
-        int runs;
-        try {
-            runs = Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            runs = 0;
-        }
-        if (runs < 1 || runs > MAX_RUNS) {
-            throw new UsageException("--runs must be a whole number from 1 to " + MAX_RUNS + ", got " + value);
-        }
-        return runs;
     }
 
     /** One row per service: median/min/max of the Quarkus-reported start-up and of the wall time until ready. */

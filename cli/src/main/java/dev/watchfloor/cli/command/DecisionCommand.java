@@ -1,27 +1,37 @@
 package dev.watchfloor.cli.command;
 
-import dev.watchfloor.cli.Arguments;
+import java.util.concurrent.Callable;
+
 import dev.watchfloor.cli.CliContext;
 import dev.watchfloor.cli.api.Approval;
 import dev.watchfloor.cli.api.GovernanceClient;
 import dev.watchfloor.cli.api.ServiceUrls;
 
-/** {@code watchfloor approve ID} and {@code watchfloor deny ID [--reason TEXT]}. */
-public final class DecisionCommand {
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** What {@code approve} and {@code deny} share: {@code ID [--reason TEXT]}, the call, and the line printed. */
+public abstract class DecisionCommand implements Callable<Integer> {
 
     private final CliContext context;
 
-    public DecisionCommand(CliContext context) {
+    @Parameters(index = "0", paramLabel = "ID", description = "the approval's id (see `watchfloor approvals`)")
+    private String approvalId;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "why, recorded with the decision")
+    private String reason;
+
+    DecisionCommand(CliContext context) {
         this.context = context;
     }
 
-    public int run(Arguments arguments) {
-        String id = arguments.positional(0, "the approval ID (see `watchfloor approvals`)");
-        String reason = arguments.option("reason").orElse(null);
+    /** Sends this command's decision. */
+    abstract Approval decide(GovernanceClient governance, String approvalId, String reason);
+
+    @Override
+    public Integer call() {
         GovernanceClient governance = new GovernanceClient(ServiceUrls.fromEnvironment(context.env()).governance());
-        boolean approve = arguments.command().equals("approve");
-        Approval decided = approve ? governance.approve(id, reason) : governance.deny(id, reason);
-        context.out().println(describe(decided));
+        context.out().println(describe(decide(governance, approvalId, reason)));
         return 0;
     }
 

@@ -3,15 +3,15 @@ package dev.watchfloor.cli.command;
 import java.io.PrintStream;
 import java.util.Locale;
 
-import dev.watchfloor.cli.launch.DatabaseDescriptor;
-import dev.watchfloor.cli.launch.MeshLauncher;
-import dev.watchfloor.cli.launch.MeshListener;
-import dev.watchfloor.cli.launch.MeshOptions;
-import dev.watchfloor.cli.launch.MeshStartException;
-import dev.watchfloor.cli.launch.RunningMesh;
-import dev.watchfloor.cli.launch.ServiceProcess;
-import dev.watchfloor.cli.launch.ServiceSpec;
 import dev.watchfloor.cli.render.Table;
+import dev.watchfloor.launcher.DatabaseDescriptor;
+import dev.watchfloor.launcher.MeshLauncher;
+import dev.watchfloor.launcher.MeshListener;
+import dev.watchfloor.launcher.MeshOptions;
+import dev.watchfloor.launcher.MeshStartException;
+import dev.watchfloor.launcher.RunningMesh;
+import dev.watchfloor.launcher.ServiceProcess;
+import dev.watchfloor.launcher.ServiceSpec;
 
 /** Starts the mesh with progress lines on the terminal, and prints the table of what runs where. */
 public final class MeshConsole implements MeshListener {

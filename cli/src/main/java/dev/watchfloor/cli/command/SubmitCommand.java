@@ -6,35 +6,59 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.watchfloor.cli.Arguments;
 import dev.watchfloor.cli.CliContext;
 import dev.watchfloor.cli.CommandException;
 import dev.watchfloor.cli.api.IngestClient;
 import dev.watchfloor.cli.api.IngestResult;
 import dev.watchfloor.cli.api.JsonHttp;
 import dev.watchfloor.cli.api.ServiceUrls;
+import dev.watchfloor.cli.render.Json;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code watchfloor submit FILE}: sends the file to ingest's {@code POST /v1/alerts} as it is (ingest quarantines what
- * it cannot parse) and prints one line per record. Exit 1 when any record was rejected.
+ * {@code watchfloor submit FILE [-o json]}: sends the file to ingest's {@code POST /v1/alerts} as it is (ingest
+ * quarantines what it cannot parse) and prints one result per record. Exit 1 when any record was rejected.
  */
-public final class SubmitCommand {
+@Command(name = "submit", mixinStandardHelpOptions = true, description = {
+        "Send alerts to ingest, one result per record.", "",
+        "POSTs FILE as it is to ingest-service (WATCHFLOOR_INGEST_URL) and prints, per record, its index "
+                + "and accepted + id or rejected + reason; with -o json, a JSON array of "
+                + "{index, status, id, reason}. Exit 1 if any record was rejected."})
+public final class SubmitCommand implements Callable<Integer> {
 
     private final CliContext context;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "one alert (a JSON object) or an array of them")
+    private Path file;
+
+    @Mixin
+    private OutputOption output;
 
     public SubmitCommand(CliContext context) {
         this.context = context;
     }
 
-    public int run(Arguments arguments) {
-        Path file = Path.of(arguments.positional(0, "a FILE with alerts (a JSON object or array)"));
+    @Override
+    public Integer call() {
         byte[] body = read(file);
         IngestClient ingest = new IngestClient(ServiceUrls.fromEnvironment(context.env()).ingest());
         List<IngestResult> results = ingest.submitAlerts(body);
-        List<String> titles = titles(body);
+        if (output.json()) {
+            Json.print(context.out(), results);
+        } else {
+            printLines(results, titles(body));
+        }
+        return results.stream().allMatch(IngestResult::accepted) ? 0 : 1;
+    }
+
+    private void printLines(List<IngestResult> results, List<String> titles) {
         for (IngestResult result : results) {
             String title = result.index() < titles.size() ? "  " + titles.get(result.index()) : "";
             String outcome = result.accepted() ? result.id() : result.reason();
@@ -42,7 +66,6 @@ public final class SubmitCommand {
         }
         long rejected = results.stream().filter(result -> !result.accepted()).count();
         context.out().println(results.size() - rejected + " accepted, " + rejected + " rejected");
-        return rejected == 0 ? 0 : 1;
     }
 
     private static byte[] read(Path file) {

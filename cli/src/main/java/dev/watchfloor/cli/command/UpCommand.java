@@ -2,15 +2,22 @@ package dev.watchfloor.cli.command;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
-import dev.watchfloor.cli.Arguments;
 import dev.watchfloor.cli.CliContext;
-import dev.watchfloor.cli.launch.MeshOptions;
-import dev.watchfloor.cli.launch.RunningMesh;
-import dev.watchfloor.cli.launch.ServiceProcess;
+import dev.watchfloor.launcher.MeshOptions;
+import dev.watchfloor.launcher.RunningMesh;
+import dev.watchfloor.launcher.ServiceProcess;
+
+import picocli.CommandLine.Command;
 
 /** {@code watchfloor up}: start the mesh, show where it runs, and keep it running until Ctrl-C. */
-public final class UpCommand {
+@Command(name = "up", mixinStandardHelpOptions = true, description = {"Start the local mesh and wait; Ctrl-C stops it.",
+        "",
+        "Starts PostgreSQL (embedded unless WATCHFLOOR_DB_URL is set), then the five services, each ready "
+                + "before the next, prints where they run, and waits. Ctrl-C stops the services "
+                + "(gracefully, reverse order) and the database."})
+public final class UpCommand implements Callable<Integer> {
 
     private final CliContext context;
 
@@ -18,7 +25,8 @@ public final class UpCommand {
         this.context = context;
     }
 
-    public int run(Arguments arguments) {
+    @Override
+    public Integer call() {
         MeshOptions options = MeshOptions.fromEnvironment(context.root(), context.env());
         RunningMesh mesh = MeshConsole.start(options, context.out());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,22 +1,29 @@
 package dev.watchfloor.cli.demo;
 
 import java.net.URI;
+import java.util.concurrent.Callable;
 
-import dev.watchfloor.cli.Arguments;
 import dev.watchfloor.cli.CliContext;
 import dev.watchfloor.cli.api.Endpoint;
 import dev.watchfloor.cli.api.ServiceClients;
 import dev.watchfloor.cli.api.ServiceUrls;
 import dev.watchfloor.cli.command.MeshConsole;
-import dev.watchfloor.cli.launch.MeshOptions;
-import dev.watchfloor.cli.launch.RunningMesh;
-import dev.watchfloor.cli.launch.ServiceSpec;
+import dev.watchfloor.launcher.MeshOptions;
+import dev.watchfloor.launcher.RunningMesh;
+import dev.watchfloor.launcher.ServiceSpec;
+
+import picocli.CommandLine.Command;
 
 /**
  * {@code watchfloor demo}: the whole walk on a fresh local mesh, with a local webhook receiver standing in for the
  * customer's. Exit 0 when every investigation completed, 1 otherwise; the mesh is stopped either way.
  */
-public final class DemoCommand {
+@Command(name = "demo", mixinStandardHelpOptions = true, description = {
+        "Run the demo on a fresh local mesh, then stop it.", "",
+        "Starts the mesh with a local webhook receiver, loads sample events, investigates sample alerts, "
+                + "approves one action and shows the webhook call it caused, then stops everything. "
+                + "Exit 1 if an investigation failed or timed out."})
+public final class DemoCommand implements Callable<Integer> {
 
     /** Read by action-service's webhook connector. */
     public static final String WEBHOOK_URL_ENV = "WATCHFLOOR_ACTION_WEBHOOK_URL";
@@ -27,7 +34,8 @@ public final class DemoCommand {
         this.context = context;
     }
 
-    public int run(Arguments arguments) {
+    @Override
+    public Integer call() {
         long begin = System.nanoTime();
         try (WebhookSink sink = WebhookSink.start()) {
             MeshOptions options = MeshOptions.fromEnvironment(context.root(), context.env())

@@ -1,0 +1,49 @@
+package dev.watchfloor.cli;
+
+import java.util.concurrent.Callable;
+
+import dev.watchfloor.cli.command.ApprovalsCommand;
+import dev.watchfloor.cli.command.ApproveCommand;
+import dev.watchfloor.cli.command.BenchStartupCommand;
+import dev.watchfloor.cli.command.DenyCommand;
+import dev.watchfloor.cli.command.SubmitCommand;
+import dev.watchfloor.cli.command.UpCommand;
+import dev.watchfloor.cli.demo.DemoCommand;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code watchfloor}: the top of the command tree. A new command is one {@code @Command} class (a constructor taking
+ * {@link CliContext} when it needs one) listed in {@code subcommands} here, or in its group's {@code @Command} for a
+ * nested one; without a subcommand it prints the usage.
+ */
+@Command(name = "watchfloor", mixinStandardHelpOptions = true, description = "Runs the local Watchfloor mesh and the demo, submits alerts, and decides approvals.", subcommands = {
+        UpCommand.class, DemoCommand.class, BenchStartupCommand.class, SubmitCommand.class,
+        ApprovalsCommand.class, ApproveCommand.class, DenyCommand.class,
+        HelpCommand.class}, exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:done", "1:failed",
+                "2:wrong command line"}, footerHeading = "%nEnvironment:%n", footer = {
+                        "  WATCHFLOOR_DB_URL          postgresql://user:pass@host:port/db for up, demo,",
+                        "                             bench-startup (default: embedded, fresh each start)",
+                        "  WATCHFLOOR_INGEST_URL      default http://127.0.0.1:8081",
+                        "  WATCHFLOOR_REASONING_URL   default http://127.0.0.1:8083",
+                        "  WATCHFLOOR_GOVERNANCE_URL  default http://127.0.0.1:8085",
+                        "  WATCHFLOOR_HOME            checkout holding the built services",
+                        "                             (default: the one holding the CLI)",
+                        "",
+                        "`watchfloor COMMAND --help` shows one command's arguments."})
+public final class WatchfloorCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CommandLine commandLine = spec.commandLine();
+        commandLine.usage(commandLine.getOut());
+        return 0;
+    }
+}

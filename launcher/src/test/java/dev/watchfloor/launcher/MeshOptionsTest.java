@@ -1,0 +1,50 @@
+package dev.watchfloor.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class MeshOptionsTest {
+
+    private static final Path ROOT = Path.of("/opt/watchfloor");
+
+    @Test
+    void defaultsToEmbeddedDatabaseTheWholeMeshInOrderAndTheRunningJava() {
+        MeshOptions options = MeshOptions.defaults(ROOT);
+
+        assertThat(options.embeddedDatabase()).isTrue();
+        assertThat(options.logDir()).isEqualTo(ROOT.resolve(".watchfloor/logs"));
+        assertThat(options.embeddedDataDir()).isEqualTo(ROOT.resolve(".watchfloor/pgdata"));
+        assertThat(options.startupTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(options.javaExecutable()).isEqualTo(ProcessHandle.current().info().command().orElseThrow());
+        assertThat(options.services()).extracting(ServiceSpec::name).containsExactly("governance-service",
+                "context-service", "action-service", "reasoning-service", "ingest-service");
+        assertThat(options.services()).extracting(ServiceSpec::port).containsExactly(8085, 8082, 8084, 8083, 8081);
+    }
+
+    @Test
+    void usesTheDatabaseNamedByWatchfloorDbUrl() {
+        MeshOptions options = MeshOptions.fromEnvironment(ROOT,
+                Map.of("WATCHFLOOR_DB_URL", "postgresql://wf:pw@db:5432/watchfloor"));
+
+        assertThat(options.embeddedDatabase()).isFalse();
+        assertThat(options.externalDatabase()).contains(new DatabaseDescriptor("db", 5432, "watchfloor", "wf", "pw"));
+        assertThat(MeshOptions.fromEnvironment(ROOT, Map.of("WATCHFLOOR_DB_URL", "")).embeddedDatabase()).isTrue();
+    }
+
+    @Test
+    void withersLeaveTheOriginalUntouched() {
+        MeshOptions base = MeshOptions.defaults(ROOT);
+
+        MeshOptions changed = base.withServiceEnv("action-service", "A", "1").withEnv("B", "2");
+
+        assertThat(base.serviceEnv()).isEmpty();
+        assertThat(base.env()).isEmpty();
+        assertThat(changed.serviceEnv()).containsEntry("action-service", Map.of("A", "1"));
+        assertThat(changed.env()).containsEntry("B", "2");
+    }
+}
