@@ -7,6 +7,8 @@ import dev.watchfloor.cli.command.ApproveCommand;
 import dev.watchfloor.cli.command.BenchStartupCommand;
 import dev.watchfloor.cli.command.DenyCommand;
 import dev.watchfloor.cli.command.SubmitCommand;
+import dev.watchfloor.cli.command.TenantCommand;
+import dev.watchfloor.cli.command.TokenCommand;
 import dev.watchfloor.cli.command.UpCommand;
 import dev.watchfloor.cli.demo.DemoCommand;
 
@@ -23,7 +25,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "watchfloor", mixinStandardHelpOptions = true, description = "Runs the local Watchfloor mesh and the demo, submits alerts, and decides approvals.", subcommands = {
         UpCommand.class, DemoCommand.class, BenchStartupCommand.class, SubmitCommand.class,
-        ApprovalsCommand.class, ApproveCommand.class, DenyCommand.class,
+        ApprovalsCommand.class, ApproveCommand.class, DenyCommand.class, TokenCommand.class,
+        TenantCommand.class,
         HelpCommand.class}, exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:done", "1:failed",
                 "2:wrong command line"}, footerHeading = "%nEnvironment:%n", footer = {
                         "  WATCHFLOOR_DB_URL          postgresql://user:pass@host:port/db for up, demo,",
@@ -31,6 +34,9 @@ import picocli.CommandLine.Spec;
                         "  WATCHFLOOR_INGEST_URL      default http://127.0.0.1:8081",
                         "  WATCHFLOOR_REASONING_URL   default http://127.0.0.1:8083",
                         "  WATCHFLOOR_GOVERNANCE_URL  default http://127.0.0.1:8085",
+                        "  WATCHFLOOR_TOKEN           a bearer token to use as it is (any trusted issuer)",
+                        "  WATCHFLOOR_CLIENT_ID/_SECRET  client credentials exchanged at governance (default:",
+                        "                             the local mesh's platform admin, .watchfloor/credentials.json)",
                         "  WATCHFLOOR_HOME            checkout holding the built services",
                         "                             (default: the one holding the CLI)",
                         "",

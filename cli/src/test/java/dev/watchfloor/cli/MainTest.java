@@ -110,7 +110,9 @@ class MainTest {
     void refusedConnectionTellsToRunUpFirst() {
         int closedPort = Ports.freePort();
 
-        CliRun run = run(Map.of("WATCHFLOOR_GOVERNANCE_URL", "http://127.0.0.1:" + closedPort), "approvals");
+        CliRun run = run(
+                Map.of("WATCHFLOOR_TOKEN", "test-token", "WATCHFLOOR_GOVERNANCE_URL", "http://127.0.0.1:" + closedPort),
+                "approvals");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("error: cannot reach governance-service at http://127.0.0.1:" + closedPort)
@@ -123,7 +125,8 @@ class MainTest {
                 {"type":"https://watchfloor.dev/problems/not-found","title":"Approval not found","status":404,
                  "detail":"no pending approval ap-404"}""";
         try (FakeApi governance = new FakeApi("/v1/approvals", 404, "application/problem+json", problem)) {
-            CliRun run = run(Map.of("WATCHFLOOR_GOVERNANCE_URL", governance.url()), "approve", "ap-404");
+            CliRun run = run(Map.of("WATCHFLOOR_TOKEN", "test-token", "WATCHFLOOR_GOVERNANCE_URL", governance.url()),
+                    "approve", "ap-404");
 
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err()).isEqualTo("error: Approval not found: no pending approval ap-404\n");
@@ -132,7 +135,8 @@ class MainTest {
 
     @Test
     void badServiceUrlIsAFailureWithTheVariableNamed() {
-        CliRun run = run(Map.of("WATCHFLOOR_GOVERNANCE_URL", "ftp://example"), "approvals");
+        CliRun run = run(Map.of("WATCHFLOOR_TOKEN", "test-token", "WATCHFLOOR_GOVERNANCE_URL", "ftp://example"),
+                "approvals");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())

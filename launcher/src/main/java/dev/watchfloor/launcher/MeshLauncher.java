@@ -27,9 +27,12 @@ public final class MeshLauncher {
         RunningMesh mesh = new RunningMesh();
         try {
             openDatabase(mesh, options);
+            mesh.useCredentials(MeshCredentials.provision(options.credentialsFile(), issuer(options),
+                    options.services()));
             listener.databaseReady(mesh.database(), mesh.embeddedDatabase());
             for (ServiceSpec spec : options.services()) {
-                ServiceProcess service = new ServiceProcess(ServiceLaunch.forMesh(spec, mesh.database(), options));
+                ServiceProcess service = new ServiceProcess(
+                        ServiceLaunch.forMesh(spec, mesh.database(), mesh.credentials(), options));
                 mesh.add(service);
                 listener.starting(spec);
                 service.start();
@@ -53,6 +56,12 @@ public final class MeshLauncher {
             }
             Ports.requireFree(spec);
         }
+    }
+
+    /** Governance's URL as the other services reach it: the issuer of the mesh's tokens. */
+    static String issuer(MeshOptions options) {
+        return options.services().stream().filter(s -> ServiceSpec.GOVERNANCE.equals(s.name())).findFirst()
+                .map(ServiceSpec::url).orElse("http://127.0.0.1:8085");
     }
 
     private static void openDatabase(RunningMesh mesh, MeshOptions options) {

@@ -81,6 +81,11 @@ public record MeshOptions(Path root, Optional<DatabaseDescriptor> externalDataba
         return root.resolve(".watchfloor").resolve("pgdata");
     }
 
+    /** Where the platform admin's credentials are kept for the CLI ({@link MeshCredentials}). */
+    public Path credentialsFile() {
+        return MeshCredentials.defaultFile(root);
+    }
+
     public boolean embeddedDatabase() {
         return externalDatabase.isEmpty();
     }

@@ -15,6 +15,7 @@ public final class RunningMesh implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::close, "watchfloor-mesh-shutdown");
     private volatile DatabaseDescriptor database;
     private volatile EmbeddedDatabase embedded;
+    private volatile MeshCredentials credentials;
     private boolean closed;
 
     RunningMesh() {
@@ -74,6 +75,15 @@ public final class RunningMesh implements AutoCloseable {
     void useDatabase(DatabaseDescriptor descriptor, EmbeddedDatabase embeddedDatabase) {
         this.database = descriptor;
         this.embedded = embeddedDatabase;
+    }
+
+    /** The identities provisioned for this mesh; the platform admin's credentials are also in their file. */
+    public MeshCredentials credentials() {
+        return credentials;
+    }
+
+    void useCredentials(MeshCredentials provisioned) {
+        this.credentials = provisioned;
     }
 
     void add(ServiceProcess service) {

@@ -30,7 +30,8 @@ public record ServiceLaunch(ServiceSpec spec, List<String> command, Map<String, 
      * as it was when Quarkus built it (relative, from that directory), so the service must be started from there for
      * the archive to load.
      */
-    public static ServiceLaunch forMesh(ServiceSpec spec, DatabaseDescriptor database, MeshOptions options) {
+    public static ServiceLaunch forMesh(ServiceSpec spec, DatabaseDescriptor database, MeshCredentials credentials,
+            MeshOptions options) {
         List<String> command = new ArrayList<>();
         command.add(options.javaExecutable());
         command.addAll(options.jvmOptions());
@@ -43,7 +44,7 @@ public record ServiceLaunch(ServiceSpec spec, List<String> command, Map<String, 
         }
         command.add("-jar");
         command.add(jar.getFileName().toString());
-        return new ServiceLaunch(spec, command, environment(spec, database, options), jar.getParent(),
+        return new ServiceLaunch(spec, command, environment(spec, database, credentials, options), jar.getParent(),
                 options.logDir().resolve(spec.name() + ".log"),
                 options.startupTimeout());
     }
@@ -62,13 +63,15 @@ public record ServiceLaunch(ServiceSpec spec, List<String> command, Map<String, 
      * The HTTP port and datasource settings, then the variables for all services, then the service's own: later entries
      * win, so a caller can override anything the launcher sets.
      */
-    static Map<String, String> environment(ServiceSpec spec, DatabaseDescriptor database, MeshOptions options) {
+    static Map<String, String> environment(ServiceSpec spec, DatabaseDescriptor database, MeshCredentials credentials,
+            MeshOptions options) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl());
         env.put("QUARKUS_DATASOURCE_USERNAME", database.user());
         env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
+        env.putAll(credentials.environment(spec));
         env.putAll(options.env());
         env.putAll(options.serviceEnv().getOrDefault(spec.name(), Map.of()));
         return env;

@@ -1,14 +1,28 @@
 package dev.watchfloor.cli.api;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** governance-service's approvals API. */
 public final class GovernanceClient {
 
     private final JsonHttp http;
 
-    public GovernanceClient(Endpoint endpoint) {
-        this.http = new JsonHttp(endpoint);
+    public GovernanceClient(Endpoint endpoint, TokenSource tokens) {
+        this.http = new JsonHttp(endpoint, tokens);
+    }
+
+    /** Platform admin: creates a tenant; answers its first admin's client credentials (shown once). */
+    public JsonNode createTenant(String id) {
+        return http.postValue("/v1/tenants", Map.of("id", id), JsonNode.class);
+    }
+
+    /** Tenant admin: creates a principal with client credentials; answers them (the secret is shown once). */
+    public JsonNode createPrincipal(String name, Set<String> roles) {
+        return http.postValue("/v1/principals", Map.of("name", name, "roles", roles), JsonNode.class);
     }
 
     public List<Approval> pendingApprovals() {

@@ -7,8 +7,8 @@ public final class IngestClient {
 
     private final JsonHttp http;
 
-    public IngestClient(Endpoint endpoint) {
-        this.http = new JsonHttp(endpoint);
+    public IngestClient(Endpoint endpoint, TokenSource tokens) {
+        this.http = new JsonHttp(endpoint, tokens);
     }
 
     /** {@code json} is one alert object or an array of them, sent as it is. */

@@ -31,9 +31,12 @@ public final class JsonHttp {
             .build();
 
     private final Endpoint endpoint;
+    private final TokenSource tokens;
 
-    public JsonHttp(Endpoint endpoint) {
+    /** {@code tokens} null: no Authorization header (the token endpoint itself). */
+    public JsonHttp(Endpoint endpoint, TokenSource tokens) {
         this.endpoint = endpoint;
+        this.tokens = tokens;
     }
 
     public Endpoint endpoint() {
@@ -50,6 +53,12 @@ public final class JsonHttp {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build(), type);
     }
 
+    /** POSTs an {@code application/x-www-form-urlencoded} body. */
+    public <T> T postForm(String path, String form, Class<T> type) {
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), type);
+    }
+
     /** POSTs a value serialized with Jackson. */
     public <T> T postValue(String path, Object body, Class<T> type) {
         try {
@@ -60,9 +69,10 @@ public final class JsonHttp {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(endpoint.resolve(path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint.resolve(path))
                 .timeout(TIMEOUT)
                 .header("Accept", "application/json, application/problem+json");
+        return tokens == null ? builder : builder.header("Authorization", "Bearer " + tokens.token());
     }
 
     private <T> T send(HttpRequest request, Class<T> type) {

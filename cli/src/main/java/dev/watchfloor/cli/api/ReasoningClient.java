@@ -7,8 +7,8 @@ public final class ReasoningClient {
 
     private final JsonHttp http;
 
-    public ReasoningClient(Endpoint endpoint) {
-        this.http = new JsonHttp(endpoint);
+    public ReasoningClient(Endpoint endpoint, TokenSource tokens) {
+        this.http = new JsonHttp(endpoint, tokens);
     }
 
     public List<InvestigationSummary> forAlert(String alertId) {

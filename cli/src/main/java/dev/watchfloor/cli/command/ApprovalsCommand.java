@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import dev.watchfloor.cli.CliContext;
 import dev.watchfloor.cli.api.Approval;
 import dev.watchfloor.cli.api.GovernanceClient;
-import dev.watchfloor.cli.api.ServiceUrls;
 import dev.watchfloor.cli.render.Json;
 import dev.watchfloor.cli.render.Table;
 
@@ -31,7 +30,7 @@ public final class ApprovalsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GovernanceClient governance = new GovernanceClient(ServiceUrls.fromEnvironment(context.env()).governance());
+        GovernanceClient governance = context.clients().governance();
         List<Approval> pending = governance.pendingApprovals();
         if (output.json()) {
             Json.print(context.out(), pending);

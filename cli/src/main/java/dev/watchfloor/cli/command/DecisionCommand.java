@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import dev.watchfloor.cli.CliContext;
 import dev.watchfloor.cli.api.Approval;
 import dev.watchfloor.cli.api.GovernanceClient;
-import dev.watchfloor.cli.api.ServiceUrls;
 
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,7 +29,7 @@ public abstract class DecisionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GovernanceClient governance = new GovernanceClient(ServiceUrls.fromEnvironment(context.env()).governance());
+        GovernanceClient governance = context.clients().governance();
         context.out().println(describe(decide(governance, approvalId, reason)));
         return 0;
     }

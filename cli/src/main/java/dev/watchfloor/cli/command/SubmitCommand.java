@@ -15,7 +15,6 @@ import dev.watchfloor.cli.CommandException;
 import dev.watchfloor.cli.api.IngestClient;
 import dev.watchfloor.cli.api.IngestResult;
 import dev.watchfloor.cli.api.JsonHttp;
-import dev.watchfloor.cli.api.ServiceUrls;
 import dev.watchfloor.cli.render.Json;
 
 import picocli.CommandLine.Command;
@@ -48,7 +47,7 @@ public final class SubmitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         byte[] body = read(file);
-        IngestClient ingest = new IngestClient(ServiceUrls.fromEnvironment(context.env()).ingest());
+        IngestClient ingest = context.clients().ingest();
         List<IngestResult> results = ingest.submitAlerts(body);
         if (output.json()) {
             Json.print(context.out(), results);

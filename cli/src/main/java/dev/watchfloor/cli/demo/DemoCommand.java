@@ -5,6 +5,9 @@ import java.util.concurrent.Callable;
 
 import dev.watchfloor.cli.CliContext;
 import dev.watchfloor.cli.api.Endpoint;
+import dev.watchfloor.cli.api.GovernanceClient;
+import dev.watchfloor.cli.api.IngestClient;
+import dev.watchfloor.cli.api.ReasoningClient;
 import dev.watchfloor.cli.api.ServiceClients;
 import dev.watchfloor.cli.api.ServiceUrls;
 import dev.watchfloor.cli.command.MeshConsole;
@@ -42,7 +45,14 @@ public final class DemoCommand implements Callable<Integer> {
                     .withServiceEnv(ServiceSpec.ACTION, WEBHOOK_URL_ENV, sink.url());
             boolean allCompleted;
             try (RunningMesh mesh = MeshConsole.start(options, context.out())) {
-                allCompleted = new DemoScript(ServiceClients.of(urls(mesh)), sink, context.out()).run();
+                ServiceUrls urls = urls(mesh);
+                DemoIdentities people = DemoIdentities.provision(urls.governance(), mesh.credentials());
+                context.out().println("tenant " + people.tenant() + ": siem (api-client) submits, ana (analyst) "
+                        + "reads, alice (approver) decides");
+                ServiceClients clients = new ServiceClients(new IngestClient(urls.ingest(), people.siem()),
+                        new ReasoningClient(urls.reasoning(), people.analyst()),
+                        new GovernanceClient(urls.governance(), people.approver()));
+                allCompleted = new DemoScript(clients, sink, context.out()).run();
                 context.out().println();
                 context.out().printf("demo finished in %d s; stopping Watchfloor ...%n",
                         (System.nanoTime() - begin) / 1_000_000_000L);

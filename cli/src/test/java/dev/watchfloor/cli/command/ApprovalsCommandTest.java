@@ -90,6 +90,7 @@ class ApprovalsCommandTest {
         String[] args = new String[options.length + 1];
         args[0] = "approvals";
         System.arraycopy(options, 0, args, 1, options.length);
-        return CliRun.of(dir, Map.of("WATCHFLOOR_GOVERNANCE_URL", governance.url()), args);
+        return CliRun.of(dir, Map.of("WATCHFLOOR_TOKEN", "test-token", "WATCHFLOOR_GOVERNANCE_URL", governance.url()),
+                args);
     }
 }

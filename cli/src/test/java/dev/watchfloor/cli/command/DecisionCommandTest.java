@@ -58,6 +58,6 @@ class DecisionCommandTest {
     }
 
     private static Map<String, String> env(FakeApi governance) {
-        return Map.of("WATCHFLOOR_GOVERNANCE_URL", governance.url());
+        return Map.of("WATCHFLOOR_TOKEN", "test-token", "WATCHFLOOR_GOVERNANCE_URL", governance.url());
     }
 }

@@ -80,6 +80,6 @@ class SubmitCommandTest {
     }
 
     private static Map<String, String> env(FakeApi ingest) {
-        return Map.of("WATCHFLOOR_INGEST_URL", ingest.url() + "/");
+        return Map.of("WATCHFLOOR_TOKEN", "test-token", "WATCHFLOOR_INGEST_URL", ingest.url() + "/");
     }
 }

@@ -18,6 +18,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.watchfloor.cli.api.Endpoint;
 import dev.watchfloor.cli.api.ServiceClients;
 import dev.watchfloor.cli.api.ServiceUrls;
+import dev.watchfloor.cli.api.TokenSource;
 
 /**
  * Speaks the public REST shapes of ingest, reasoning and governance on one port: every alert gets an investigation that
@@ -49,7 +50,7 @@ final class FakeWatchfloor implements AutoCloseable {
 
     ServiceClients clients() {
         Endpoint endpoint = new Endpoint("fake", URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "X");
-        return ServiceClients.of(new ServiceUrls(endpoint, endpoint, endpoint));
+        return ServiceClients.of(new ServiceUrls(endpoint, endpoint, endpoint), TokenSource.fixed("test-token"));
     }
 
     @Override
