@@ -52,7 +52,8 @@ class AlertWalkTest {
         assertThat(Mesh.get().webhooks().forAction(isolate)).isEmpty();
 
         String approvalId = pendingApprovalFor(isolate);
-        given().baseUri(Api.url(ServiceSpec.GOVERNANCE)).contentType("application/json")
+        given().baseUri(Api.url(ServiceSpec.GOVERNANCE)).auth().oauth2(People.token(People.APPROVER))
+                .contentType("application/json")
                 .body(Map.of("decision", "approve", "reason", "confirmed by analyst"))
                 .when().post("/v1/approvals/{id}/decision", approvalId).then().statusCode(200);
 
@@ -89,7 +90,8 @@ class AlertWalkTest {
     }
 
     private static String pendingApprovalFor(String actionId) {
-        return given().baseUri(Api.url(ServiceSpec.GOVERNANCE)).queryParam("state", "pending").when()
+        return given().baseUri(Api.url(ServiceSpec.GOVERNANCE)).auth().oauth2(People.token(People.APPROVER))
+                .queryParam("state", "pending").when()
                 .get("/v1/approvals").then().statusCode(200).extract().jsonPath()
                 .getString("items.find { it.actionId == '" + actionId + "' }.id");
     }

@@ -26,14 +26,16 @@ final class Api {
     }
 
     private static List<String> post(String path, Object body) {
-        return given().baseUri(url(ServiceSpec.INGEST)).contentType("application/json").body(body)
+        return given().baseUri(url(ServiceSpec.INGEST)).auth().oauth2(People.token(People.SIEM))
+                .contentType("application/json").body(body)
                 .when().post(path).then().statusCode(202).extract().jsonPath().getList("results.id", String.class);
     }
 
     /** Waits until the alert's investigation has completed and returns its summary. */
     static Map<String, Object> awaitCompleted(String alertId, Duration timeout) {
         return await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
-            List<Map<String, Object>> items = given().baseUri(url(ServiceSpec.REASONING))
+            List<Map<String, Object>> items = given().baseUri(url(ServiceSpec.REASONING)).auth()
+                    .oauth2(People.token(People.ANALYST))
                     .queryParam("alertId", alertId).when().get("/v1/investigations").then().statusCode(200)
                     .extract().jsonPath().getList("items");
             return items.isEmpty() ? null : items.get(0);
@@ -41,12 +43,14 @@ final class Api {
     }
 
     static JsonPath investigation(String id) {
-        return given().baseUri(url(ServiceSpec.REASONING)).when().get("/v1/investigations/{id}", id).then()
+        return given().baseUri(url(ServiceSpec.REASONING)).auth().oauth2(People.token(People.ANALYST)).when()
+                .get("/v1/investigations/{id}", id).then()
                 .statusCode(200).extract().jsonPath();
     }
 
     static JsonPath auditOf(String alertId) {
-        return given().baseUri(url(ServiceSpec.GOVERNANCE)).queryParam("alertId", alertId).when()
+        return given().baseUri(url(ServiceSpec.GOVERNANCE)).auth().oauth2(People.token(People.AUDITOR))
+                .queryParam("alertId", alertId).when()
                 .get("/v1/audit").then().statusCode(200).extract().jsonPath();
     }
 

@@ -61,7 +61,8 @@ class BadInputTest {
     @MethodSource("badRequests")
     void answersWithProblemDetails(String service, String method, String path, RequestSpecification request,
             int status) {
-        var response = request.baseUri(Api.url(service)).when().request(method, path).then().statusCode(status);
+        var response = request.baseUri(Api.url(service)).auth().oauth2(People.token(People.ADMIN)).when()
+                .request(method, path).then().statusCode(status);
         if (status >= 400) {
             response.contentType("application/problem+json")
                     .body("status", both(greaterThanOrEqualTo(400)).and(lessThan(500)))

@@ -69,6 +69,11 @@ public final class Mesh implements BeforeAllCallback, ExtensionContext.Store.Clo
         return running.service(service).url();
     }
 
+    /** What the launcher provisioned: the platform admin's client secret among them. */
+    dev.watchfloor.launcher.MeshCredentials credentials() {
+        return running.credentials();
+    }
+
     OtlpCollector collector() {
         return collector;
     }

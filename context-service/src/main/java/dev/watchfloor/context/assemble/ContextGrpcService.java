@@ -4,9 +4,9 @@ import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
-import dev.watchfloor.commons.security.MeshService;
-import dev.watchfloor.commons.security.MeshCallers;
 import dev.watchfloor.commons.problem.ProblemException;
+import dev.watchfloor.commons.security.MeshCallers;
+import dev.watchfloor.commons.security.MeshService;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.contracts.context.v1.AssembleRequest;
 import dev.watchfloor.contracts.context.v1.AssembleResponse;

@@ -25,7 +25,7 @@ import dev.watchfloor.contracts.context.v1.EvidenceItem;
 /** Debug view: what Assemble would return for an alert, without recording an assembly. */
 @Path("/v1/context")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.ANALYST, Roles.ADMIN })
+@RolesAllowed({Roles.ANALYST, Roles.ADMIN})
 public class ContextResource {
 
     private final AssemblyService assembly;

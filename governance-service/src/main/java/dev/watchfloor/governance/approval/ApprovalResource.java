@@ -66,6 +66,7 @@ public class ApprovalResource {
 
     @POST
     @Path("/{id}/decision")
+    @RolesAllowed({Roles.APPROVER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Approve or deny a pending request; the approval is bound to the action's parameter hash")
     public Uni<Approval> decide(@PathParam("id") String id,

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.smallrye.mutiny.Uni;
 
 import dev.watchfloor.commons.problem.ProblemException;
+import dev.watchfloor.commons.security.Roles;
 import dev.watchfloor.commons.tenant.Principal;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.commons.util.Hashing;
@@ -70,6 +71,10 @@ public class ApprovalService {
             if (current.state() != ApprovalState.PENDING) {
                 throw new ProblemException(409, "approval-not-pending", "Approval not pending",
                         "Approval " + id + " is " + current.state().wire() + " and can no longer be decided");
+            }
+            if (by.hasRole(Roles.API_CLIENT)) {
+                throw new ProblemException(403, "separation-of-duties", "Separation of duties",
+                        "An api-client never decides approvals, whatever its other roles");
             }
             if (current.requestedBy().equals(by.name())) {
                 throw new ProblemException(403, "separation-of-duties", "Separation of duties",

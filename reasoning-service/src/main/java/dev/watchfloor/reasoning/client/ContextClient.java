@@ -8,8 +8,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
-import io.quarkus.grpc.RegisterClientInterceptor;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
 import io.smallrye.mutiny.Uni;
 
 import dev.watchfloor.commons.security.ServiceTokenInterceptor;
@@ -24,7 +24,8 @@ public class ContextClient {
     private final Context context;
     private final Duration timeout;
 
-    public ContextClient(@GrpcClient("context") @RegisterClientInterceptor(ServiceTokenInterceptor.class) Context context,
+    public ContextClient(
+            @GrpcClient("context") @RegisterClientInterceptor(ServiceTokenInterceptor.class) Context context,
             @ConfigProperty(name = "watchfloor.clients.timeout") Duration timeout) {
         this.context = context;
         this.timeout = timeout;

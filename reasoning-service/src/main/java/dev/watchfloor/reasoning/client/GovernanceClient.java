@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
-import io.quarkus.grpc.RegisterClientInterceptor;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.RegisterClientInterceptor;
 import io.smallrye.mutiny.Uni;
 
 import dev.watchfloor.commons.security.ServiceTokenInterceptor;
@@ -28,7 +28,9 @@ public class GovernanceClient {
     private final Budget budget;
     private final Duration timeout;
 
-    public GovernanceClient(@GrpcClient("governance") @RegisterClientInterceptor(ServiceTokenInterceptor.class) Policy policy, @GrpcClient("governance") @RegisterClientInterceptor(ServiceTokenInterceptor.class) Budget budget,
+    public GovernanceClient(
+            @GrpcClient("governance") @RegisterClientInterceptor(ServiceTokenInterceptor.class) Policy policy,
+            @GrpcClient("governance") @RegisterClientInterceptor(ServiceTokenInterceptor.class) Budget budget,
             @ConfigProperty(name = "watchfloor.clients.timeout") Duration timeout) {
         this.policy = policy;
         this.budget = budget;

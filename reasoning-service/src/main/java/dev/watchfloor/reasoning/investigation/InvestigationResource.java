@@ -18,14 +18,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.watchfloor.commons.security.Roles;
 import dev.watchfloor.commons.problem.Ids;
+import dev.watchfloor.commons.security.Roles;
 import dev.watchfloor.commons.tenant.PrincipalResolver;
 import dev.watchfloor.commons.trace.Trace;
 
 @Path("/v1/investigations")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR, Roles.ADMIN })
+@RolesAllowed({Roles.ANALYST, Roles.APPROVER, Roles.AUDITOR, Roles.ADMIN})
 public class InvestigationResource {
 
     private final InvestigationService investigations;

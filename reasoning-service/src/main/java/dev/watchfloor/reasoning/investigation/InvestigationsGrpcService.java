@@ -6,10 +6,10 @@ import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
-import dev.watchfloor.commons.security.MeshService;
-import dev.watchfloor.commons.security.MeshCallers;
 import dev.watchfloor.commons.audit.AuditClient;
 import dev.watchfloor.commons.audit.AuditEntry;
+import dev.watchfloor.commons.security.MeshCallers;
+import dev.watchfloor.commons.security.MeshService;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.contracts.reasoning.v1.Investigations;
 import dev.watchfloor.contracts.reasoning.v1.SubmitInvestigationRequest;
