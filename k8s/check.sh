@@ -233,6 +233,12 @@ expect "per-service database Secret" has_line '^ +name: governance-db$' "${WORK}
 expect "user env replaces chart env, no duplicates" every_doc prod Deployment no_duplicate_env
 expect "user env valueFrom" has_line '^ +name: governance-signing$' "${WORK}/prod/Deployment.prod-watchfloor-governance-service.yaml"
 
+# ---- identities
+expect "services reach governance as the issuer" env_is prod prod-watchfloor-ingest-service WATCHFLOOR_ISSUER http://prod-watchfloor-governance-service:8085
+expect "a service's own secret from the identity Secret" has_line '^ +key: ingest-service$' "${WORK}/prod/Deployment.prod-watchfloor-ingest-service.yaml"
+expect "governance gets every service's secret" env_is prod prod-watchfloor-governance-service WATCHFLOOR_SERVICE_SECRETS 'action-service=$(WATCHFLOOR_SECRET_ACTION_SERVICE),context-service=$(WATCHFLOOR_SECRET_CONTEXT_SERVICE),ingest-service=$(WATCHFLOOR_SECRET_INGEST_SERVICE),reasoning-service=$(WATCHFLOOR_SECRET_REASONING_SERVICE)'
+expect "no other service sees the admin secret" test "$(grep -l 'WATCHFLOOR_ADMIN_SECRET' "${WORK}"/prod/Deployment.*.yaml | xargs -n1 basename)" = "Deployment.prod-watchfloor-governance-service.yaml"
+
 # ---- invalid values are rejected
 expect "rejects an empty database.host" bash -c '! "$0" template watchfloor "$1" --set database.host= >/dev/null 2>&1' "${HELM}" "${CHART}"
 expect "rejects a gRPC client aimed at an unknown service" bash -c '! "$0" template watchfloor "$1" --set services.ingest-service.grpcClients.x=nope >/dev/null 2>&1' "${HELM}" "${CHART}"

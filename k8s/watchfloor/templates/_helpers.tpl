@@ -111,6 +111,33 @@ value is rendered as valueFrom, anything else as a quoted string value.
 {{- with $root.Values.otlp.endpoint }}
 {{- $_ = set $env "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT" . }}
 {{- end }}
+{{- /* identity: governance is the issuer; each service authenticates with its own client secret */}}
+{{- $governance := index $root.Values.services "governance-service" | default dict }}
+{{- $_ = set $env "WATCHFLOOR_ISSUER" (printf "http://%s:%v" (include "watchfloor.componentName" (dict "root" $root "name" "governance-service")) $governance.port) }}
+{{- $idSecret := required "identity.existingSecret is required" $root.Values.identity.existingSecret }}
+{{- if eq $.name "governance-service" }}
+{{- $_ = set $env "WATCHFLOOR_ADMIN_SECRET" (dict "secretKeyRef" (dict "name" $idSecret "key" $root.Values.identity.adminSecretKey)) }}
+{{- $pairs := list }}
+{{- range $other, $_svc := $root.Values.services }}
+{{- if ne $other "governance-service" }}
+{{- $var := printf "WATCHFLOOR_SECRET_%s" ($other | upper | replace "-" "_") }}
+{{- $_ = set $env $var (dict "secretKeyRef" (dict "name" $idSecret "key" $other)) }}
+{{- $pairs = append $pairs (printf "%s=$(%s)" $other $var) }}
+{{- end }}
+{{- end }}
+{{- /* listed after the WATCHFLOOR_SECRET_* variables it refers to (env is sorted by name) */}}
+{{- $_ = set $env "WATCHFLOOR_SERVICE_SECRETS" (join "," $pairs) }}
+{{- else }}
+{{- $_ = set $env "WATCHFLOOR_SERVICE_SECRET" (dict "secretKeyRef" (dict "name" $idSecret "key" $.name)) }}
+{{- end }}
+{{- with $root.Values.identity.oidc }}
+{{- if .issuer }}
+{{- $_ = set $env "WATCHFLOOR_OIDC_ISSUER" .issuer }}
+{{- $_ = set $env "WATCHFLOOR_OIDC_AUDIENCE" (.audience | default "") }}
+{{- $_ = set $env "WATCHFLOOR_OIDC_TENANT_CLAIM" (.tenantClaim | default "tenant") }}
+{{- $_ = set $env "WATCHFLOOR_OIDC_ROLES_CLAIM" (.rolesClaim | default "roles") }}
+{{- end }}
+{{- end }}
 {{- range $client, $target := ($svc.grpcClients | default dict) }}
 {{- $targetSvc := index $root.Values.services $target | default dict }}
 {{- if not $targetSvc.port }}
