@@ -37,7 +37,7 @@ public record MeshCredentials(Path file, String issuer, String adminSecret, Map<
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public MeshCredentials {
-        serviceSecrets = Map.copyOf(serviceSecrets);
+        serviceSecrets = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(serviceSecrets));
     }
 
     /** The default file: {@code <root>/.watchfloor/credentials.json}. */

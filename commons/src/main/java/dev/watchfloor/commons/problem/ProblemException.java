@@ -30,8 +30,11 @@ public class ProblemException extends RuntimeException {
     }
 
     /** Adds an RFC 9457 extension member, e.g. the id of the first bad audit entry. */
+    /** Adds an extension member; a null value adds nothing. */
     public ProblemException with(String member, Object value) {
-        extensions.put(member, value);
+        if (value != null) {
+            extensions.put(member, value);
+        }
         return this;
     }
 

@@ -1,6 +1,6 @@
 package dev.watchfloor.governance.audit;
 
-import java.time.Instant;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
@@ -12,6 +12,7 @@ import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.contracts.governance.v1.AppendAuditRequest;
 import dev.watchfloor.contracts.governance.v1.AppendAuditResponse;
 import dev.watchfloor.contracts.governance.v1.Audit;
+import dev.watchfloor.ledger.CanonicalJson;
 
 /** gRPC entry to the audit ledger for the other services. */
 @GrpcService
@@ -35,18 +36,23 @@ public class AuditGrpcService implements Audit {
     /** The actor recorded is the authenticated caller; a user it acted for is recorded beside it. */
     private Uni<AppendAuditResponse> append(Trace trace, MeshService caller, AppendAuditRequest request) {
         if (request.getTenant().isBlank() || request.getEventType().isBlank()) {
-            return Uni.createFrom().failure(Status.INVALID_ARGUMENT
-                    .withDescription("tenant and event_type are required").asRuntimeException());
+            return invalid("tenant and event_type are required");
         }
-        String actor = request.getOnBehalfOf().isBlank()
-                ? caller.clientId()
-                : caller.clientId() + " for " + request.getOnBehalfOf();
+        JsonNode details;
+        try {
+            details = AuditRepository.json(CanonicalJson.ofObject(request.getDetailsJson()));
+        } catch (IllegalArgumentException e) {
+            return invalid("details_json " + e.getMessage());
+        }
         String traceId = request.getTraceId().isBlank() ? trace.traceId() : request.getTraceId();
-        String details = request.getDetailsJson().isBlank() ? "{}" : request.getDetailsJson();
-        LedgerEntry draft = new LedgerEntry(null, request.getTenant(), 0, Instant.EPOCH, actor,
-                request.getEventType(), request.getAlertId(), request.getInvestigationId(), request.getActionId(),
-                traceId, details, "", "");
-        return ledger.append(draft).map(e -> AppendAuditResponse.newBuilder().setSeq(e.seq()).setHash(e.hash())
-                .build());
+        GovernanceAudit.Subject about = new GovernanceAudit.Subject(request.getTenant(), request.getAlertId(),
+                request.getInvestigationId(), request.getActionId());
+        return ledger.append(GovernanceAudit.draft(request.getTenant(), caller.clientId(), request.getOnBehalfOf(),
+                request.getEventType(), about, traceId, request.getIdempotencyKey(), details))
+                .map(e -> AppendAuditResponse.newBuilder().setSeq(e.seq()).setHash(e.hash()).build());
+    }
+
+    private static <T> Uni<T> invalid(String description) {
+        return Uni.createFrom().failure(Status.INVALID_ARGUMENT.withDescription(description).asRuntimeException());
     }
 }

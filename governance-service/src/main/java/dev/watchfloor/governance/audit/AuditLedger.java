@@ -1,90 +1,117 @@
 package dev.watchfloor.governance.audit;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+import dev.watchfloor.ledger.AuditRecord;
+import dev.watchfloor.ledger.ChainHash;
+import dev.watchfloor.ledger.ChainVerifier;
+import dev.watchfloor.ledger.VerificationReport;
 
 /**
- * The tenant's hash-chained audit ledger: append links each entry to the previous one under a per-tenant lock; verify
- * walks the chain and names the first entry whose link or content does not hold.
+ * The tenant's hash-chained audit ledger (the chain's rules are {@code dev.watchfloor.ledger}): append links each entry
+ * to the previous one under a per-tenant lock, answers the stored entry again for a repeated idempotency key, and signs
+ * a checkpoint of the head every {@code checkpoint-every} entries; verify walks the chain page by page against the
+ * signed checkpoints and names the first entry or checkpoint that does not hold.
  */
 @ApplicationScoped
 public class AuditLedger {
 
-    private static final int PAGE = 1000;
+    private static final int PAGE = 5000;
 
     private final AuditRepository repository;
+    private final CheckpointKeys keys;
+    private final int checkpointEvery;
 
-    public AuditLedger(AuditRepository repository) {
+    public AuditLedger(AuditRepository repository, CheckpointKeys keys, AuditConfig config) {
         this.repository = repository;
+        this.keys = keys;
+        this.checkpointEvery = Math.max(1, config.checkpointEvery());
     }
 
-    /** Appends an entry; id, seq, time and hashes are assigned here. */
-    public Uni<LedgerEntry> append(LedgerEntry draft) {
+    /** Appends an entry; id, seq, time and hashes are assigned here. Idempotent on the draft's idempotency key. */
+    public Uni<AuditRecord> append(AuditRecord draft) {
         return repository.pool().withTransaction(conn -> repository.lockChain(conn, draft.tenant())
-                .chain(() -> repository.last(conn, draft.tenant()))
-                .chain(previous -> {
-                    LedgerEntry linked = link(draft, previous);
-                    return repository.insert(conn, linked).replaceWith(linked);
-                }));
+                .chain(() -> draft.idempotencyKey().isEmpty()
+                        ? Uni.createFrom().<AuditRecord>nullItem()
+                        : repository.byIdempotencyKey(conn, draft.tenant(), draft.idempotencyKey()))
+                .chain(existing -> existing != null ? Uni.createFrom().item(existing) : appendNew(conn, draft)));
     }
 
-    public Uni<ChainReport> verify(String tenant) {
-        return verifyFrom(tenant, 0, AuditHasher.GENESIS, 0);
-    }
-
-    private Uni<ChainReport> verifyFrom(String tenant, long afterSeq, String expectedPrev, long checked) {
-        return repository.page(tenant, afterSeq, PAGE).chain(entries -> {
-            String prev = expectedPrev;
-            long expectedSeq = afterSeq + 1;
-            for (LedgerEntry e : entries) {
-                String problem = check(e, expectedSeq, prev);
-                if (problem != null) {
-                    return Uni.createFrom().item(ChainReport.broken(tenant, checked + (expectedSeq - afterSeq - 1),
-                            e, problem));
-                }
-                prev = e.hash();
-                expectedSeq++;
+    private Uni<AuditRecord> appendNew(SqlConnection conn, AuditRecord draft) {
+        return repository.last(conn, draft.tenant()).chain(previous -> {
+            AuditRecord linked = link(draft, previous);
+            Uni<Void> insert = repository.insert(conn, linked);
+            if (linked.seq() % checkpointEvery == 0) {
+                insert = insert.chain(() -> checkpoint(conn, linked));
             }
-            long total = checked + entries.size();
-            if (entries.size() < PAGE) {
-                return Uni.createFrom().item(ChainReport.intact(tenant, total, prev));
-            }
-            return verifyFrom(tenant, last(entries).seq(), prev, total);
+            return insert.replaceWith(linked);
         });
     }
 
-    private static String check(LedgerEntry e, long expectedSeq, String expectedPrev) {
-        if (e.seq() != expectedSeq) {
-            return "sequence gap: expected seq " + expectedSeq + " but found " + e.seq();
-        }
-        if (!e.prevHash().equals(expectedPrev)) {
-            return "broken link: prev_hash does not match the hash of the entry before it";
-        }
-        if (!AuditHasher.hash(e).equals(e.hash())) {
-            return "content altered: the stored hash does not match the entry's content";
-        }
-        return null;
+    /** Signs a checkpoint of the tenant's current head, unless it has one; runs under the chain's lock. */
+    public Uni<Void> checkpointHead(String tenant) {
+        return repository.pool().withTransaction(conn -> repository.lockChain(conn, tenant)
+                .chain(() -> repository.last(conn, tenant))
+                .chain(head -> head == null ? Uni.createFrom().voidItem() : checkpoint(conn, head)));
     }
 
-    private static LedgerEntry link(LedgerEntry d, LedgerEntry previous) {
+    private Uni<Void> checkpoint(SqlConnection conn, AuditRecord head) {
+        return keys.signer().chain(signer -> repository.insertCheckpoint(conn,
+                signer.sign(head.tenant(), head.seq(), head.hash(), LedgerTime.now())));
+    }
+
+    /** Verifies the whole chain of the tenant. */
+    public Uni<VerificationReport> verify(String tenant) {
+        return verify(tenant, 1, Long.MAX_VALUE);
+    }
+
+    /**
+     * Verifies entries fromSeq..toSeq (1..MAX: all) and the checkpoints among them; a range starts from the stored hash
+     * of the entry before it.
+     */
+    public Uni<VerificationReport> verify(String tenant, long fromSeq, long toSeq) {
+        Uni<String> prevHash = fromSeq <= 1
+                ? Uni.createFrom().item(ChainHash.GENESIS)
+                : repository.hashAt(tenant, fromSeq - 1).map(h -> h == null ? ChainHash.GENESIS : h);
+        return Uni.combine().all().unis(keys.verifier(), repository.checkpoints(tenant), prevHash).asTuple()
+                .chain(t -> {
+                    ChainVerifier verifier = fromSeq <= 1 && toSeq == Long.MAX_VALUE
+                            ? ChainVerifier.forTenant(tenant, t.getItem1())
+                            : ChainVerifier.forRange(tenant, t.getItem1(), Math.max(1, fromSeq), toSeq,
+                                    t.getItem3());
+                    t.getItem2().forEach(verifier::checkpoint);
+                    return feed(verifier, tenant, Math.max(1, fromSeq) - 1, toSeq);
+                });
+    }
+
+    private Uni<VerificationReport> feed(ChainVerifier verifier, String tenant, long afterSeq, long toSeq) {
+        return repository.page(tenant, afterSeq, toSeq, PAGE).chain(entries -> {
+            for (AuditRecord e : entries) {
+                if (!verifier.accept(e)) {
+                    return Uni.createFrom().item(verifier.finish());
+                }
+            }
+            if (entries.size() < PAGE) {
+                return Uni.createFrom().item(verifier.finish());
+            }
+            return feed(verifier, tenant, last(entries).seq(), toSeq);
+        });
+    }
+
+    private static AuditRecord link(AuditRecord d, AuditRecord previous) {
         long seq = previous == null ? 1 : previous.seq() + 1;
-        String prevHash = previous == null ? AuditHasher.GENESIS : previous.hash();
-        // PostgreSQL keeps microseconds: hash exactly what will be read back.
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        LedgerEntry unhashed = new LedgerEntry(AuditRepository.newId(), d.tenant(), seq, at, d.actor(),
-                d.eventType(), d.alertId(), d.investigationId(), d.actionId(), d.traceId(), d.details(), prevHash,
-                "");
-        return new LedgerEntry(unhashed.id(), unhashed.tenant(), seq, at, unhashed.actor(), unhashed.eventType(),
-                unhashed.alertId(), unhashed.investigationId(), unhashed.actionId(), unhashed.traceId(),
-                unhashed.details(), prevHash, AuditHasher.hash(unhashed));
+        String prevHash = previous == null ? ChainHash.GENESIS : previous.hash();
+        return new AuditRecord(AuditRepository.newId(), d.tenant(), seq, LedgerTime.now(), d.actor(),
+                d.onBehalfOf(), d.eventType(), d.alertId(), d.investigationId(), d.actionId(), d.traceId(),
+                d.idempotencyKey(), d.details(), "", "").chainedAfter(prevHash);
     }
 
-    private static LedgerEntry last(List<LedgerEntry> entries) {
+    private static AuditRecord last(List<AuditRecord> entries) {
         return entries.get(entries.size() - 1);
     }
 }

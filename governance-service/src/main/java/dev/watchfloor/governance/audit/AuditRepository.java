@@ -1,24 +1,36 @@
 package dev.watchfloor.governance.audit;
 
-import java.time.ZoneOffset;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** SQL access to governance.audit_entries. */
+import dev.watchfloor.ledger.AuditRecord;
+import dev.watchfloor.ledger.CanonicalJson;
+import dev.watchfloor.ledger.Checkpoint;
+
+/** SQL access to governance.audit_entries and governance.audit_checkpoints. */
 @ApplicationScoped
 public class AuditRepository {
 
-    private static final String COLUMNS = "id, tenant, seq, recorded_at, actor, event_type, alert_id, "
-            + "investigation_id, action_id, trace_id, details, prev_hash, hash";
+    private static final String COLUMNS = "id, tenant, seq, recorded_at, actor, on_behalf_of, event_type, alert_id, "
+            + "investigation_id, action_id, trace_id, idempotency_key, details, prev_hash, hash";
+    private static final String CHECKPOINT_COLUMNS = "tenant, seq, head_hash, created_at, key_id, signature";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Pool pool;
 
@@ -26,50 +38,83 @@ public class AuditRepository {
         this.pool = pool;
     }
 
-    /** Serializes appends of one tenant until the transaction ends. */
+    /** Serializes appends (and checkpoints) of one tenant until the transaction ends. */
     Uni<Void> lockChain(SqlConnection conn, String tenant) {
         return conn.preparedQuery("SELECT pg_advisory_xact_lock(hashtext('audit:' || $1))")
                 .execute(Tuple.of(tenant)).replaceWithVoid();
     }
 
-    Uni<LedgerEntry> last(SqlConnection conn, String tenant) {
+    Uni<AuditRecord> last(SqlClient conn, String tenant) {
         return conn.preparedQuery("SELECT " + COLUMNS
                 + " FROM governance.audit_entries WHERE tenant = $1 ORDER BY seq DESC LIMIT 1")
-                .execute(Tuple.of(tenant))
-                .map(rows -> rows.iterator().hasNext() ? toEntry(rows.iterator().next()) : null);
+                .execute(Tuple.of(tenant)).map(AuditRepository::first);
     }
 
-    Uni<Void> insert(SqlConnection conn, LedgerEntry e) {
+    Uni<AuditRecord> byIdempotencyKey(SqlConnection conn, String tenant, String key) {
+        return conn.preparedQuery("SELECT " + COLUMNS
+                + " FROM governance.audit_entries WHERE tenant = $1 AND idempotency_key = $2")
+                .execute(Tuple.of(tenant, key)).map(AuditRepository::first);
+    }
+
+    Uni<Void> insert(SqlConnection conn, AuditRecord e) {
         return conn.preparedQuery("INSERT INTO governance.audit_entries (" + COLUMNS
-                + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)")
-                .execute(Tuple.from(
-                        Arrays.asList(e.id(), e.tenant(), e.seq(), e.recordedAt().atOffset(ZoneOffset.UTC),
-                                e.actor(), e.eventType(), e.alertId(), e.investigationId(), e.actionId(), e.traceId(),
-                                e.details(), e.prevHash(), e.hash())))
+                + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)")
+                .execute(Tuple.from(Arrays.asList(e.id(), e.tenant(), e.seq(), LedgerTime.parse(e.recordedAt()),
+                        e.actor(), e.onBehalfOf(), e.eventType(), e.alertId(), e.investigationId(), e.actionId(),
+                        e.traceId(), e.idempotencyKey(), CanonicalJson.canonicalize(e.details()), e.prevHash(),
+                        e.hash())))
                 .replaceWithVoid();
     }
 
-    /** Entries of a tenant with seq greater than {@code afterSeq}, in chain order. */
-    public Uni<List<LedgerEntry>> page(String tenant, long afterSeq, int limit) {
-        return pool.preparedQuery("SELECT " + COLUMNS
-                + " FROM governance.audit_entries WHERE tenant = $1 AND seq > $2 ORDER BY seq LIMIT $3")
-                .execute(Tuple.of(tenant, afterSeq, limit))
-                .map(rows -> {
-                    List<LedgerEntry> list = new java.util.ArrayList<>();
-                    rows.forEach(row -> list.add(toEntry(row)));
+    /** Entries of a tenant with seq in (afterSeq, toSeq], in chain order. */
+    public Uni<List<AuditRecord>> page(String tenant, long afterSeq, long toSeq, int limit) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM governance.audit_entries"
+                + " WHERE tenant = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4")
+                .execute(Tuple.of(tenant, afterSeq, toSeq, limit)).map(AuditRepository::all);
+    }
+
+    /** The stored hash of one entry, or null. */
+    Uni<String> hashAt(String tenant, long seq) {
+        return pool.preparedQuery("SELECT hash FROM governance.audit_entries WHERE tenant = $1 AND seq = $2")
+                .execute(Tuple.of(tenant, seq))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString("hash") : null);
+    }
+
+    /** Entries about one alert or one investigation (either filter may be empty), in chain order. */
+    public Uni<List<AuditRecord>> find(String tenant, String alertId, String investigationId, int limit) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM governance.audit_entries WHERE tenant = $1"
+                + " AND ($2 = '' OR alert_id = $2) AND ($3 = '' OR investigation_id = $3) ORDER BY seq LIMIT $4")
+                .execute(Tuple.of(tenant, alertId, investigationId, limit)).map(AuditRepository::all);
+    }
+
+    Uni<Void> insertCheckpoint(SqlConnection conn, Checkpoint c) {
+        return conn.preparedQuery("INSERT INTO governance.audit_checkpoints (" + CHECKPOINT_COLUMNS
+                + ") VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (tenant, seq) DO NOTHING")
+                .execute(Tuple.of(c.tenant(), c.seq(), c.headHash(), c.createdAt(), c.keyId(), c.signature()))
+                .replaceWithVoid();
+    }
+
+    Uni<List<Checkpoint>> checkpoints(String tenant) {
+        return pool.preparedQuery("SELECT " + CHECKPOINT_COLUMNS
+                + " FROM governance.audit_checkpoints WHERE tenant = $1 ORDER BY seq")
+                .execute(Tuple.of(tenant)).map(rows -> {
+                    List<Checkpoint> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(new Checkpoint(r.getString("tenant"), r.getLong("seq"),
+                            r.getString("head_hash"), r.getString("created_at"), r.getString("key_id"),
+                            r.getString("signature"))));
                     return list;
                 });
     }
 
-    /** Entries about one alert or one investigation (either filter may be empty), in chain order. */
-    public Uni<List<LedgerEntry>> find(String tenant, String alertId, String investigationId, int limit) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM governance.audit_entries WHERE tenant = $1"
-                + " AND ($2 = '' OR alert_id = $2) AND ($3 = '' OR investigation_id = $3) ORDER BY seq LIMIT $4")
-                .execute(Tuple.of(tenant, alertId, investigationId, limit))
+    /** Tenants whose newest entry is newer than their newest checkpoint. */
+    Uni<List<String>> tenantsAheadOfCheckpoint() {
+        return pool.query("SELECT e.tenant FROM (SELECT tenant, max(seq) AS head FROM governance.audit_entries"
+                + " GROUP BY tenant) e LEFT JOIN (SELECT tenant, max(seq) AS seq FROM governance.audit_checkpoints"
+                + " GROUP BY tenant) c ON c.tenant = e.tenant WHERE c.seq IS NULL OR c.seq < e.head").execute()
                 .map(rows -> {
-                    List<LedgerEntry> list = new java.util.ArrayList<>();
-                    rows.forEach(row -> list.add(toEntry(row)));
-                    return list;
+                    List<String> tenants = new ArrayList<>();
+                    rows.forEach(r -> tenants.add(r.getString("tenant")));
+                    return tenants;
                 });
     }
 
@@ -77,11 +122,32 @@ public class AuditRepository {
         return pool;
     }
 
-    private static LedgerEntry toEntry(Row r) {
-        return new LedgerEntry(r.getUUID("id"), r.getString("tenant"), r.getLong("seq"),
-                r.getOffsetDateTime("recorded_at").toInstant(), r.getString("actor"), r.getString("event_type"),
-                r.getString("alert_id"), r.getString("investigation_id"), r.getString("action_id"),
-                r.getString("trace_id"), r.getString("details"), r.getString("prev_hash"), r.getString("hash"));
+    private static AuditRecord first(RowSet<Row> rows) {
+        return rows.iterator().hasNext() ? toRecord(rows.iterator().next()) : null;
+    }
+
+    private static List<AuditRecord> all(RowSet<Row> rows) {
+        List<AuditRecord> list = new ArrayList<>();
+        rows.forEach(row -> list.add(toRecord(row)));
+        return list;
+    }
+
+    private static AuditRecord toRecord(Row r) {
+        return new AuditRecord(r.getUUID("id"), r.getString("tenant"), r.getLong("seq"),
+                LedgerTime.format(r.getOffsetDateTime("recorded_at").toInstant()), r.getString("actor"),
+                r.getString("on_behalf_of"), r.getString("event_type"), r.getString("alert_id"),
+                r.getString("investigation_id"), r.getString("action_id"), r.getString("trace_id"),
+                r.getString("idempotency_key"), json(r.getString("details")), r.getString("prev_hash"),
+                r.getString("hash"));
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text == null || text.isBlank() ? "{}" : text);
+        } catch (IOException e) {
+            // altered into something that is not JSON: keep the text, so verification reports the entry as altered
+            return com.fasterxml.jackson.databind.node.TextNode.valueOf(text);
+        }
     }
 
     static UUID newId() {

@@ -1,14 +1,17 @@
 package dev.watchfloor.governance.audit;
 
-import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.Json;
 
 import dev.watchfloor.commons.trace.Trace;
+import dev.watchfloor.ledger.AuditRecord;
 
 /**
  * Governance's own steps go straight into the ledger. Callers capture the trace at the entry of the request they serve
@@ -18,6 +21,7 @@ import dev.watchfloor.commons.trace.Trace;
 public class GovernanceAudit {
 
     static final String ACTOR = "governance-service";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AuditLedger ledger;
 
@@ -29,14 +33,20 @@ public class GovernanceAudit {
     public record Subject(String tenant, String alertId, String investigationId, String actionId) {
     }
 
-    public Uni<LedgerEntry> record(Trace trace, String actor, String eventType, Subject about,
-            Map<String, ?> details) {
-        LedgerEntry draft = new LedgerEntry(null, about.tenant(), 0, Instant.EPOCH, actor, eventType, about.alertId(),
-                about.investigationId(), about.actionId(), trace.traceId(), Json.encode(details), "", "");
-        return ledger.append(draft);
+    /** An entry of governance itself, on behalf of the named user ({@code by}). */
+    public Uni<AuditRecord> record(Trace trace, String by, String eventType, Subject about, Map<String, ?> details) {
+        return ledger.append(draft(about.tenant(), ACTOR, by, eventType, about, trace.traceId(), "",
+                JSON.valueToTree(details)));
     }
 
-    public Uni<LedgerEntry> record(Trace trace, String eventType, Subject about, Map<String, ?> details) {
-        return record(trace, ACTOR, eventType, about, details);
+    public Uni<AuditRecord> record(Trace trace, String eventType, Subject about, Map<String, ?> details) {
+        return record(trace, "", eventType, about, details);
+    }
+
+    /** An entry not yet in the chain: id, seq, time and hashes are assigned by {@link AuditLedger#append}. */
+    static AuditRecord draft(String tenant, String actor, String onBehalfOf, String eventType, Subject about,
+            String traceId, String idempotencyKey, JsonNode details) {
+        return new AuditRecord(UUID.randomUUID(), tenant, 0, "", actor, onBehalfOf, eventType, about.alertId(),
+                about.investigationId(), about.actionId(), traceId, idempotencyKey, details, "", "");
     }
 }

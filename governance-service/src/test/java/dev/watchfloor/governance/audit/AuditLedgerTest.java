@@ -43,6 +43,105 @@ class AuditLedgerTest {
         audit = Identities.withToken(audit, Identities.service(MeshService.INGEST));
         pool.preparedQuery("DELETE FROM governance.audit_entries WHERE tenant = $1").execute(Tuple.of(TENANT))
                 .await().atMost(WAIT);
+        pool.preparedQuery("DELETE FROM governance.audit_checkpoints WHERE tenant = $1").execute(Tuple.of(TENANT))
+                .await().atMost(WAIT);
+    }
+
+    @jakarta.inject.Inject
+    Checkpointer checkpointer;
+
+    @Test
+    void appendingTwiceWithTheSameIdempotencyKeyStoresTheEntryOnce() {
+        AppendAuditRequest request = request("action.executed", "a-7").toBuilder().setIdempotencyKey("outbox-42")
+                .build();
+
+        AppendAuditResponse first = audit.append(request).await().atMost(WAIT);
+        AppendAuditResponse again = audit.append(request).await().atMost(WAIT);
+
+        assertThat(again.getSeq()).isEqualTo(first.getSeq());
+        assertThat(again.getHash()).isEqualTo(first.getHash());
+        assertThat(pool.preparedQuery("SELECT count(*) AS n FROM governance.audit_entries WHERE tenant = $1")
+                .execute(Tuple.of(TENANT)).await().atMost(WAIT).iterator().next().getLong("n")).isEqualTo(1);
+    }
+
+    @Test
+    void theActorIsTheCallingServiceAndTheUserItActedForIsKeptBesideIt() {
+        audit.append(request("approval.relayed", "a-8").toBuilder().setOnBehalfOf("alice").build()).await()
+                .atMost(WAIT);
+
+        given().auth().oauth2(auditor).queryParam("alertId", "a-8").when().get("/v1/audit").then()
+                .statusCode(200).body("items[0].actor", equalTo("ingest-service"))
+                .body("items[0].onBehalfOf", equalTo("alice"));
+    }
+
+    @Test
+    void deletingTheNewestEntriesIsCaughtAgainstTheLastSignedCheckpoint() {
+        for (int i = 1; i <= 7; i++) {
+            append("step." + i, "a-" + i);
+        }
+        checkpointer.run().await().atMost(WAIT); // checkpoints seq 5 (every 5) and the head, seq 7
+        given().auth().oauth2(auditor).when().get("/v1/audit/verify").then().statusCode(200)
+                .body("checkpointsChecked", equalTo(2)).body("headSeq", equalTo(7));
+
+        pool.query("DELETE FROM governance.audit_entries WHERE tenant = 'ledger-test' AND seq >= 6").execute()
+                .await().atMost(WAIT);
+
+        given().auth().oauth2(auditor).when().get("/v1/audit/verify").then().statusCode(409)
+                .body("type", equalTo("https://watchfloor.dev/problems/audit-chain-broken"))
+                .body("detail", org.hamcrest.Matchers.containsString("deleted"));
+    }
+
+    @Test
+    void aForgedCheckpointIsCaught() {
+        for (int i = 1; i <= 5; i++) {
+            append("step." + i, "a-" + i);
+        }
+        pool.query("UPDATE governance.audit_checkpoints SET head_hash = repeat('a', 64) WHERE tenant = 'ledger-test'")
+                .execute().await().atMost(WAIT);
+
+        given().auth().oauth2(auditor).when().get("/v1/audit/verify").then().statusCode(409);
+    }
+
+    @Test
+    void aRangeIsVerifiedFromTheEntryBeforeIt() {
+        for (int i = 1; i <= 6; i++) {
+            append("step." + i, "a-" + i);
+        }
+        pool.query("UPDATE governance.audit_entries SET actor = 'nobody' WHERE tenant = 'ledger-test' AND seq = 2")
+                .execute().await().atMost(WAIT);
+
+        given().auth().oauth2(auditor).queryParam("fromSeq", 3).queryParam("toSeq", 6).when()
+                .get("/v1/audit/verify").then().statusCode(200).body("entriesChecked", equalTo(4));
+        given().auth().oauth2(auditor).queryParam("fromSeq", 1).queryParam("toSeq", 4).when()
+                .get("/v1/audit/verify").then().statusCode(409).body("firstBadSeq", equalTo(2));
+        given().auth().oauth2(auditor).queryParam("fromSeq", 5).queryParam("toSeq", 2).when()
+                .get("/v1/audit/verify").then().statusCode(400);
+    }
+
+    @Test
+    void anExportVerifiesOfflineWithThePublishedKeysAndATamperedExportDoesNot() throws Exception {
+        for (int i = 1; i <= 12; i++) {
+            append("step." + i, "a-" + i);
+        }
+        checkpointer.run().await().atMost(WAIT);
+        String export = given().auth().oauth2(auditor).when().get("/v1/audit/export").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/plain")).extract().asString();
+        String jwks = given().auth().oauth2(auditor).when().get("/v1/audit/keys").then().statusCode(200).extract()
+                .asString();
+        var signatures = new dev.watchfloor.ledger.CheckpointVerifier(
+                dev.watchfloor.ledger.PublicKeys.fromJwkSet(jwks));
+
+        var report = dev.watchfloor.ledger.AuditExport.verify(new java.io.StringReader(export), signatures);
+        assertThat(report.valid()).as(report.problem() + " in " + export.substring(0, Math.min(300, export.length())))
+                .isTrue();
+        assertThat(report.entriesChecked()).isEqualTo(12);
+        assertThat(report.checkpointsChecked()).isEqualTo(3);
+        assertThat(export.lines()).hasSize(1 + 12 + 3);
+
+        String tampered = export.replace("\"step.4\"", "\"step.X\"");
+        var broken = dev.watchfloor.ledger.AuditExport.verify(new java.io.StringReader(tampered), signatures);
+        assertThat(broken.valid()).isFalse();
+        assertThat(broken.firstBadSeq()).isEqualTo(4L);
     }
 
     @Test

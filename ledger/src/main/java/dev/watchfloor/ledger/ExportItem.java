@@ -1,0 +1,13 @@
+package dev.watchfloor.ledger;
+
+/** One line of an export after the header, with its line number (the header is line 1). */
+public sealed interface ExportItem {
+
+    long line();
+
+    record Entry(long line, AuditRecord entry) implements ExportItem {
+    }
+
+    record Mark(long line, Checkpoint checkpoint) implements ExportItem {
+    }
+}
