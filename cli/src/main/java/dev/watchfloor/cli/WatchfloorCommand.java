@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 
 import dev.watchfloor.cli.command.ApprovalsCommand;
 import dev.watchfloor.cli.command.ApproveCommand;
+import dev.watchfloor.cli.command.AuditCommand;
 import dev.watchfloor.cli.command.BenchStartupCommand;
 import dev.watchfloor.cli.command.DenyCommand;
 import dev.watchfloor.cli.command.SubmitCommand;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "watchfloor", mixinStandardHelpOptions = true, description = "Runs the local Watchfloor mesh and the demo, submits alerts, and decides approvals.", subcommands = {
         UpCommand.class, DemoCommand.class, BenchStartupCommand.class, SubmitCommand.class,
         ApprovalsCommand.class, ApproveCommand.class, DenyCommand.class, TokenCommand.class,
-        TenantCommand.class,
+        TenantCommand.class, AuditCommand.class,
         HelpCommand.class}, exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:done", "1:failed",
                 "2:wrong command line"}, footerHeading = "%nEnvironment:%n", footer = {
                         "  WATCHFLOOR_DB_URL          postgresql://user:pass@host:port/db for up, demo,",

@@ -25,6 +25,21 @@ public final class GovernanceClient {
         return http.postValue("/v1/principals", Map.of("name", name, "roles", roles), JsonNode.class);
     }
 
+    /** Auditor: verifies the tenant's chain in governance; a broken chain is an ApiException (409). */
+    public JsonNode verifyAudit() {
+        return http.get("/v1/audit/verify", JsonNode.class);
+    }
+
+    /** Auditor: the public keys checkpoints are signed with (a JWK set). */
+    public JsonNode auditKeys() {
+        return http.get("/v1/audit/keys", JsonNode.class);
+    }
+
+    /** Auditor: streams the tenant's chain export (JSON Lines) into {@code out}. */
+    public void exportAudit(java.io.OutputStream out) {
+        http.download("/v1/audit/export", out);
+    }
+
     public List<Approval> pendingApprovals() {
         return http.get("/v1/approvals?state=pending", Approval.Page.class).items();
     }

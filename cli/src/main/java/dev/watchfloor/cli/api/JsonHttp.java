@@ -75,10 +75,23 @@ public final class JsonHttp {
         return tokens == null ? builder : builder.header("Authorization", "Bearer " + tokens.token());
     }
 
-    private <T> T send(HttpRequest request, Class<T> type) {
-        HttpResponse<byte[]> response;
+    /** Streams the body of a GET into {@code out} (an export of any size); error statuses as in {@link #get}. */
+    public void download(String path, java.io.OutputStream out) {
+        HttpRequest request = request(path).GET().build();
+        HttpResponse<java.io.InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream body = response.body()) {
+            if (response.statusCode() >= 400) {
+                throw new ApiException(ProblemReader.read(response.statusCode(), body.readAllBytes()));
+            }
+            body.transferTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private <B> HttpResponse<B> exchange(HttpRequest request, HttpResponse.BodyHandler<B> handler) {
         try {
-            response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return CLIENT.send(request, handler);
         } catch (ConnectException | HttpConnectTimeoutException e) {
             throw new ServiceUnreachableException(endpoint, e);
         } catch (HttpTimeoutException e) {
@@ -91,6 +104,10 @@ public final class JsonHttp {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during " + request.method() + " " + request.uri(), e);
         }
+    }
+
+    private <T> T send(HttpRequest request, Class<T> type) {
+        HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() >= 400) {
             throw new ApiException(ProblemReader.read(response.statusCode(), response.body()));
         }
