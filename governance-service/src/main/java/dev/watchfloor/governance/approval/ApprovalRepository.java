@@ -1,95 +1,54 @@
 package dev.watchfloor.governance.approval;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.Tuple;
 
-/** SQL access to governance.approvals. */
+/** Approvals through Hibernate Reactive Panache; every query names the tenant. */
 @ApplicationScoped
-public class ApprovalRepository {
+@WithSession
+public class ApprovalRepository implements PanacheRepositoryBase<ApprovalEntity, UUID> {
 
-    private static final String COLUMNS = "id, tenant, action_id, investigation_id, alert_id, action_type, target, "
-            + "parameters_json, parameters_hash, requested_by, state, requested_at, expires_at, decided_by, "
-            + "decided_at, reason";
-
-    private final Pool pool;
-
-    public ApprovalRepository(Pool pool) {
-        this.pool = pool;
+    Uni<ApprovalEntity> byAction(String tenant, String actionId) {
+        return find("tenant = ?1 and actionId = ?2", tenant, actionId).firstResult();
     }
 
-    /** Inserts the approval unless one exists for the same action; returns the stored one either way. */
-    Uni<Approval> insertIfAbsent(Approval a) {
-        return pool.preparedQuery("INSERT INTO governance.approvals (" + COLUMNS + ") VALUES "
-                + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, NULL, NULL, NULL) "
-                + "ON CONFLICT (tenant, action_id) DO NOTHING")
-                .execute(Tuple.from(
-                        Arrays.asList(a.id(), a.tenant(), a.actionId(), a.investigationId(), a.alertId(),
-                                a.actionType(), a.target(), a.parametersJson(), a.parametersHash(), a.requestedBy(),
-                                a.state().wire(), utc(a.requestedAt()), utc(a.expiresAt()))))
-                .chain(() -> pool.preparedQuery("SELECT " + COLUMNS
-                        + " FROM governance.approvals WHERE tenant = $1 AND action_id = $2")
-                        .execute(Tuple.of(a.tenant(), a.actionId())))
-                .map(rows -> first(rows));
+    Uni<ApprovalEntity> inTenant(String tenant, UUID id) {
+        return find("tenant = ?1 and id = ?2", tenant, id).firstResult();
     }
 
-    Uni<Approval> find(String tenant, UUID id) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM governance.approvals WHERE tenant = $1 AND id = $2")
-                .execute(Tuple.of(tenant, id)).map(ApprovalRepository::first);
+    Uni<List<ApprovalEntity>> recent(String tenant, int limit) {
+        return find("tenant", Sort.by("requestedAt").descending(), tenant).page(Page.ofSize(limit)).list();
     }
 
-    Uni<List<Approval>> list(String tenant, int limit) {
-        return pool.preparedQuery("SELECT " + COLUMNS
-                + " FROM governance.approvals WHERE tenant = $1 ORDER BY requested_at DESC LIMIT $2")
-                .execute(Tuple.of(tenant, limit)).map(ApprovalRepository::all);
+    /** Moves a pending, unexpired approval to its decision; 0 when it was not pending or has lapsed. */
+    Uni<Integer> decide(String tenant, UUID id, ApprovalState state, String decidedBy, String reason, Instant at) {
+        return update("state = ?1, decidedBy = ?2, reason = ?3, decidedAt = ?4 where tenant = ?5 and id = ?6"
+                + " and state = ?7 and expiresAt > ?4", state.wire(), decidedBy, reason, at, tenant, id,
+                ApprovalState.PENDING.wire());
     }
 
-    /** Moves a pending, unexpired approval to its decision; null when it was not pending or has lapsed. */
-    Uni<Approval> decide(String tenant, UUID id, ApprovalState state, String decidedBy, String reason, Instant at) {
-        return pool.preparedQuery("UPDATE governance.approvals SET state = $3, decided_by = $4, reason = $5, "
-                + "decided_at = $6 WHERE tenant = $1 AND id = $2 AND state = 'pending' AND expires_at > $6 "
-                + "RETURNING " + COLUMNS)
-                .execute(Tuple.from(Arrays.asList(tenant, id, state.wire(), decidedBy, reason, utc(at))))
-                .map(ApprovalRepository::first);
+    /** Every pending approval whose time is up becomes expired (a denial nobody made); answers how many. */
+    Uni<Integer> expireDue(Instant now) {
+        return update("state = ?1, decidedAt = expiresAt, reason = 'expired before anyone decided' where state = ?2"
+                + " and expiresAt <= ?3", ApprovalState.EXPIRED.wire(), ApprovalState.PENDING.wire(), now);
     }
 
-    private static Approval first(RowSet<Row> rows) {
-        return rows.iterator().hasNext() ? toApproval(rows.iterator().next()) : null;
+    /** Approvals whose current state is not yet in the audit ledger, oldest first. */
+    Uni<List<ApprovalEntity>> unaudited(int limit) {
+        return find("auditedState is null or auditedState <> state", Sort.by("requestedAt"))
+                .page(Page.ofSize(limit)).list();
     }
 
-    private static List<Approval> all(RowSet<Row> rows) {
-        List<Approval> list = new ArrayList<>();
-        rows.forEach(r -> list.add(toApproval(r)));
-        return list;
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Row r, String column) {
-        OffsetDateTime value = r.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static Approval toApproval(Row r) {
-        return new Approval(r.getUUID("id"), r.getString("tenant"), r.getString("action_id"),
-                r.getString("investigation_id"), r.getString("alert_id"), r.getString("action_type"),
-                r.getString("target"), r.getString("parameters_json"), r.getString("parameters_hash"),
-                r.getString("requested_by"), ApprovalState.fromWire(r.getString("state")),
-                instant(r, "requested_at"), instant(r, "expires_at"), r.getString("decided_by"),
-                instant(r, "decided_at"), r.getString("reason"));
+    Uni<Integer> markAudited(UUID id, String state) {
+        return update("auditedState = ?1 where id = ?2 and state = ?1", state, id);
     }
 }

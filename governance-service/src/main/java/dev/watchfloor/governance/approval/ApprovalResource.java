@@ -26,7 +26,6 @@ import io.smallrye.mutiny.Uni;
 import dev.watchfloor.commons.problem.Ids;
 import dev.watchfloor.commons.security.Roles;
 import dev.watchfloor.commons.tenant.PrincipalResolver;
-import dev.watchfloor.commons.trace.Trace;
 
 @Path("/v1/approvals")
 @Produces(MediaType.APPLICATION_JSON)
@@ -71,7 +70,7 @@ public class ApprovalResource {
     @Operation(summary = "Approve or deny a pending request; the approval is bound to the action's parameter hash")
     public Uni<Approval> decide(@PathParam("id") String id,
             @Valid @NotNull(message = "a JSON body is required") DecisionRequest body) {
-        return approvals.decide(Trace.current(), principals.current(), Ids.parse(id, "approval"),
+        return approvals.decide(principals.current(), Ids.parse(id, "approval"),
                 "approve".equals(body.decision()), body.reason());
     }
 }

@@ -4,13 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 import dev.watchfloor.commons.problem.ProblemException;
@@ -19,53 +20,55 @@ import dev.watchfloor.commons.tenant.Principal;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.commons.util.Hashing;
 import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
-import dev.watchfloor.governance.audit.GovernanceAudit;
 
-/** Opens approval requests for actions that need a human, and records the human's decision. */
+/**
+ * Opens approval requests for actions that need a human, and records the human's decision. Each change commits first;
+ * its audit entry follows through {@link ApprovalAuditor}, which owes it until the ledger has it.
+ */
 @ApplicationScoped
 public class ApprovalService {
 
     private final ApprovalRepository repository;
-    private final GovernanceAudit audit;
+    private final ApprovalAuditor auditor;
+    private final ApprovalAnnouncer announcer;
     private final Duration ttl;
 
-    public ApprovalService(ApprovalRepository repository, GovernanceAudit audit,
+    public ApprovalService(ApprovalRepository repository, ApprovalAuditor auditor, ApprovalAnnouncer announcer,
             @ConfigProperty(name = "watchfloor.governance.approval-ttl") Duration ttl) {
         this.repository = repository;
-        this.audit = audit;
+        this.auditor = auditor;
+        this.announcer = announcer;
         this.ttl = ttl;
     }
 
     /** Idempotent on the action id: asking again for the same action returns the first request. */
     public Uni<Approval> request(Trace trace, AuthorizeRequest r) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Approval draft = new Approval(UUID.randomUUID(), r.getTenant(), r.getActionId(), r.getInvestigationId(),
-                r.getAlertId(), r.getActionType(), r.getTarget(), r.getParametersJson(),
-                Hashing.sha256Hex(r.getParametersJson()), r.getRequestedBy(), ApprovalState.PENDING, now,
-                now.plus(ttl), null, null, null);
-        return repository.insertIfAbsent(draft).call(stored -> stored.id().equals(draft.id())
-                ? audit.record(trace, "approval.requested", subject(stored),
-                        Map.of("approvalId", stored.id().toString(), "type", stored.actionType(), "target",
-                                stored.target(), "parametersHash", stored.parametersHash()))
-                : Uni.createFrom().voidItem());
+        ApprovalEntity draft = draft(trace, r);
+        return Panache.withTransaction(() -> repository.byAction(r.getTenant(), r.getActionId())
+                .chain(existing -> existing != null ? Uni.createFrom().item(existing) : repository.persist(draft)))
+                .map(ApprovalEntity::view)
+                .call(stored -> stored.id().equals(draft.id)
+                        ? afterChange(stored.id()).chain(() -> announcer.announce(stored))
+                        : Uni.createFrom().voidItem());
     }
 
     public Uni<Approval> get(String tenant, UUID id) {
-        return repository.find(tenant, id).map(a -> {
+        return Panache.withSession(() -> repository.inTenant(tenant, id)).map(a -> {
             if (a == null) {
                 throw ProblemException.notFound("approval", id.toString());
             }
-            return a.withStateAt(Instant.now());
+            return a.view().withStateAt(Instant.now());
         });
     }
 
     public Uni<List<Approval>> list(String tenant, ApprovalState stateOrNull, int limit) {
         Instant now = Instant.now();
-        return repository.list(tenant, limit).map(all -> all.stream().map(a -> a.withStateAt(now))
+        return Panache.withSession(() -> repository.recent(tenant, limit)).map(all -> all.stream()
+                .map(a -> a.view().withStateAt(now))
                 .filter(a -> stateOrNull == null || a.state() == stateOrNull).toList());
     }
 
-    public Uni<Approval> decide(Trace trace, Principal by, UUID id, boolean approve, String reason) {
+    public Uni<Approval> decide(Principal by, UUID id, boolean approve, String reason) {
         ApprovalState target = approve ? ApprovalState.APPROVED : ApprovalState.DENIED;
         return get(by.tenant(), id).chain(current -> {
             if (current.state() != ApprovalState.PENDING) {
@@ -81,20 +84,39 @@ public class ApprovalService {
                         "The principal that requested an action cannot approve it");
             }
             Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            return repository.decide(by.tenant(), id, target, by.name(), reason, at);
-        }).chain(decided -> {
-            if (decided == null) {
+            return Panache.withTransaction(() -> repository.decide(by.tenant(), id, target, by.name(), reason, at));
+        }).chain(updated -> {
+            if (updated == 0) {
                 throw new ProblemException(409, "approval-not-pending", "Approval not pending",
                         "Approval " + id + " was decided or expired concurrently");
             }
-            return audit.record(trace, by.name(), "approval.decided", subject(decided),
-                    Map.of("approvalId", id.toString(), "decision", decided.state().wire(), "parametersHash",
-                            decided.parametersHash()))
-                    .replaceWith(decided);
+            return afterChange(id).chain(() -> get(by.tenant(), id));
         });
     }
 
-    private static GovernanceAudit.Subject subject(Approval a) {
-        return new GovernanceAudit.Subject(a.tenant(), a.alertId(), a.investigationId(), a.actionId());
+    /** Records the change in the ledger now; when that fails, the auditor's next pass does. */
+    private Uni<Void> afterChange(UUID id) {
+        return auditor.record(id).onFailure().invoke(e -> Log.warnf(
+                "audit of approval %s deferred to the next pass: %s", id, e.toString())).onFailure().recoverWithNull();
+    }
+
+    private ApprovalEntity draft(Trace trace, AuthorizeRequest r) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        ApprovalEntity a = new ApprovalEntity();
+        a.id = UUID.randomUUID();
+        a.tenant = r.getTenant();
+        a.actionId = r.getActionId();
+        a.investigationId = r.getInvestigationId();
+        a.alertId = r.getAlertId();
+        a.actionType = r.getActionType();
+        a.target = r.getTarget();
+        a.parametersJson = r.getParametersJson();
+        a.parametersHash = Hashing.sha256Hex(r.getParametersJson());
+        a.requestedBy = r.getRequestedBy();
+        a.state = ApprovalState.PENDING.wire();
+        a.requestedAt = now;
+        a.expiresAt = now.plus(ttl);
+        a.traceId = trace.traceId();
+        return a;
     }
 }

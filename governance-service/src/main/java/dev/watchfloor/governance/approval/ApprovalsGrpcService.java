@@ -53,6 +53,8 @@ public class ApprovalsGrpcService implements Approvals {
                 .setDecidedBy(a.decidedBy() == null ? "" : a.decidedBy())
                 .setDecidedAt(a.decidedAt() == null ? "" : a.decidedAt().toString())
                 .setExpiresAt(a.expiresAt().toString())
+                .setActionType(a.actionType())
+                .setTarget(a.target())
                 .build();
     }
 }

@@ -35,7 +35,13 @@ public class GovernanceAudit {
 
     /** An entry of governance itself, on behalf of the named user ({@code by}). */
     public Uni<AuditRecord> record(Trace trace, String by, String eventType, Subject about, Map<String, ?> details) {
-        return ledger.append(draft(about.tenant(), ACTOR, by, eventType, about, trace.traceId(), "",
+        return record(trace.traceId(), by, eventType, about, details, "");
+    }
+
+    /** As above, idempotent on the key: recording again answers the entry already in the ledger. */
+    public Uni<AuditRecord> record(String traceId, String by, String eventType, Subject about,
+            Map<String, ?> details, String idempotencyKey) {
+        return ledger.append(draft(about.tenant(), ACTOR, by, eventType, about, traceId, idempotencyKey,
                 JSON.valueToTree(details)));
     }
 

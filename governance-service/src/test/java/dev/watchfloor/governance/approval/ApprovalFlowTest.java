@@ -21,10 +21,18 @@ import dev.watchfloor.contracts.governance.v1.AuthorizeResponse;
 import dev.watchfloor.contracts.governance.v1.Decision;
 import dev.watchfloor.contracts.governance.v1.GetApprovalRequest;
 import dev.watchfloor.contracts.governance.v1.Policy;
+import dev.watchfloor.governance.testing.ApprovalWebhookReceiver;
 import dev.watchfloor.governance.testing.Identities;
 
 @QuarkusTest
+@io.quarkus.test.common.QuarkusTestResource(ApprovalWebhookReceiver.class)
 class ApprovalFlowTest {
+
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
+    @jakarta.inject.Inject
+    ApprovalAuditor auditor;
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -121,6 +129,59 @@ class ApprovalFlowTest {
                 .body("{\"decision\":\"" + "x".repeat(1_100_000) + "\"}")
                 .when().post("/v1/approvals/{id}/decision", UUID.randomUUID()).then().statusCode(413)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aNewApprovalIsAnnouncedAndItsRequestAndDecisionAreAuditedOnce() throws Throwable {
+        String actionId = UUID.randomUUID().toString();
+        String approvalId = authorize(actionId, "isolate_host").getApprovalId();
+        given().auth().oauth2(approver()).contentType("application/json").body("{\"decision\":\"approve\"}")
+                .when().post("/v1/approvals/{id}/decision", approvalId).then().statusCode(200);
+        authorize(actionId, "isolate_host");
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(auditor::run);
+
+        assertThat(ApprovalWebhookReceiver.BODIES).filteredOn(b -> b.contains(approvalId)).hasSize(1)
+                .allSatisfy(b -> assertThat(b).contains("\"actionType\":\"isolate_host\"")
+                        .doesNotContain("parametersJson"));
+        assertThat(auditTypes(actionId)).containsExactly("approval.requested", "approval.decided");
+    }
+
+    @Test
+    void anApprovalNobodyDecidedExpiresAndTheExpiryIsAuditedExactlyOnce() throws Throwable {
+        String actionId = UUID.randomUUID().toString();
+        String approvalId = authorize(actionId, "block_ip").getApprovalId();
+        pool.preparedQuery("UPDATE governance.approvals SET expires_at = now() - interval '1 second' WHERE id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(approvalId))).await().atMost(WAIT);
+
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(auditor::run);
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(auditor::run);
+
+        given().auth().oauth2(approver()).when().get("/v1/approvals/{id}", approvalId).then().statusCode(200)
+                .body("state", equalTo("expired"));
+        assertThat(auditTypes(actionId)).containsExactly("approval.requested", "approval.expired");
+        given().auth().oauth2(approver()).contentType("application/json").body("{\"decision\":\"approve\"}")
+                .when().post("/v1/approvals/{id}/decision", approvalId).then().statusCode(409);
+    }
+
+    @Test
+    void anApiClientNeverDecidesEvenWithTheApproverRole() {
+        String approvalId = authorize(UUID.randomUUID().toString(), "disable_user").getApprovalId();
+        String both = Identities.user(TENANT, "robo", "approver", "api-client");
+
+        given().auth().oauth2(both).contentType("application/json").body("{\"decision\":\"approve\"}")
+                .when().post("/v1/approvals/{id}/decision", approvalId).then().statusCode(403)
+                .body("type", equalTo("https://watchfloor.dev/problems/separation-of-duties"));
+        given().auth().oauth2(Identities.user(TENANT, "ana", "analyst")).contentType("application/json")
+                .body("{\"decision\":\"approve\"}").when().post("/v1/approvals/{id}/decision", approvalId).then()
+                .statusCode(403);
+    }
+
+    private java.util.List<String> auditTypes(String actionId) {
+        java.util.List<String> types = new java.util.ArrayList<>();
+        pool.preparedQuery("SELECT event_type FROM governance.audit_entries WHERE tenant = $1 AND action_id = $2"
+                + " ORDER BY seq").execute(io.vertx.mutiny.sqlclient.Tuple.of(TENANT, actionId)).await()
+                .atMost(WAIT).forEach(r -> types.add(r.getString("event_type")));
+        return types;
     }
 
     private AuthorizeResponse authorize(String actionId, String type) {
