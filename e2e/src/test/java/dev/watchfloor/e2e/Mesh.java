@@ -82,6 +82,10 @@ public final class Mesh implements BeforeAllCallback, ExtensionContext.Store.Clo
         return webhooks;
     }
 
+    dev.watchfloor.launcher.DatabaseDescriptor database() {
+        return database.descriptor();
+    }
+
     Connection sql() throws SQLException {
         return database.connect();
     }

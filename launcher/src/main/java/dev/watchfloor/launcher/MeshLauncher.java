@@ -2,6 +2,7 @@ package dev.watchfloor.launcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Starts the local mesh: the database (embedded unless one is configured), then each service in order, each one ready
@@ -30,9 +31,10 @@ public final class MeshLauncher {
             mesh.useCredentials(MeshCredentials.provision(options.credentialsFile(), issuer(options),
                     options.services()));
             listener.databaseReady(mesh.database(), mesh.embeddedDatabase());
+            Map<String, DatabaseDescriptor> roles = roles(mesh.database(), options);
             for (ServiceSpec spec : options.services()) {
                 ServiceProcess service = new ServiceProcess(
-                        ServiceLaunch.forMesh(spec, mesh.database(), mesh.credentials(), options));
+                        ServiceLaunch.forMesh(spec, roles.get(spec.name()), mesh.credentials(), options));
                 mesh.add(service);
                 listener.starting(spec);
                 service.start();
@@ -55,6 +57,21 @@ public final class MeshLauncher {
                                 + "or ./watchfloor --rebuild)");
             }
             Ports.requireFree(spec);
+        }
+    }
+
+    /**
+     * Each service's own database role; when the database user may not create roles (a managed database), every service
+     * shares that user, and this says so.
+     */
+    static Map<String, DatabaseDescriptor> roles(DatabaseDescriptor database, MeshOptions options) {
+        try {
+            return DatabaseRoles.provision(database, options.services());
+        } catch (MeshStartException e) {
+            System.err.println("warning: " + e.getMessage() + "; every service connects as " + database.user());
+            Map<String, DatabaseDescriptor> shared = new java.util.HashMap<>();
+            options.services().forEach(spec -> shared.put(spec.name(), database));
+            return shared;
         }
     }
 

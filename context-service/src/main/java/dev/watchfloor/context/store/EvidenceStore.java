@@ -4,16 +4,23 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.tuples.Tuple2;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Read path of the evidence store that ingest writes: the alert, and records sharing an entity with it. */
+/**
+ * Read path of the evidence store that ingest writes: the alert, and records sharing an entity with it. context-service
+ * has SELECT on those tables only, and row-level security lets it see one tenant's rows per transaction: each read
+ * first sets {@code watchfloor.tenant}, so a query that forgot its tenant filter would still see nothing else.
+ */
 @ApplicationScoped
 public class EvidenceStore {
 
@@ -24,28 +31,40 @@ public class EvidenceStore {
     }
 
     public Uni<StoredRecord> alert(String tenant, UUID id) {
-        return pool.preparedQuery("SELECT id, title AS summary, observed_at, entities, body::text AS body "
-                + "FROM ingest.alerts WHERE tenant = $1 AND id = $2")
-                .execute(Tuple.of(tenant, id))
-                .map(rows -> rows.iterator().hasNext() ? toRecord(rows.iterator().next(), true) : null);
+        return asTenant(tenant,
+                conn -> conn.preparedQuery("SELECT id, title AS summary, observed_at, entities, body::text AS body "
+                        + "FROM ingest.alerts WHERE tenant = $1 AND id = $2")
+                        .execute(Tuple.of(tenant, id))
+                        .map(rows -> rows.iterator().hasNext() ? toRecord(rows.iterator().next(), true) : null));
     }
 
     /** Events and other alerts of the tenant that mention any of the entities, newest first. */
     public Uni<List<StoredRecord>> related(String tenant, UUID alertId, List<String> entities, int limit) {
         String[] pivots = entities.toArray(String[]::new);
-        Uni<RowSet<Row>> events = pool.preparedQuery("SELECT id, summary, observed_at, entities, body::text AS body "
+        return asTenant(tenant, conn -> related(conn, tenant, alertId, pivots, limit));
+    }
+
+    private static Uni<List<StoredRecord>> related(SqlConnection conn, String tenant, UUID alertId, String[] pivots,
+            int limit) {
+        Uni<RowSet<Row>> events = conn.preparedQuery("SELECT id, summary, observed_at, entities, body::text AS body "
                 + "FROM ingest.events WHERE tenant = $1 AND entities && $2 ORDER BY observed_at DESC LIMIT $3")
                 .execute(Tuple.of(tenant, pivots, limit));
-        Uni<RowSet<Row>> alerts = pool.preparedQuery("SELECT id, title AS summary, observed_at, entities, "
+        Uni<RowSet<Row>> alerts = conn.preparedQuery("SELECT id, title AS summary, observed_at, entities, "
                 + "body::text AS body FROM ingest.alerts WHERE tenant = $1 AND id <> $2 AND entities && $3 "
                 + "ORDER BY observed_at DESC LIMIT $4")
                 .execute(Tuple.of(tenant, alertId, pivots, limit));
-        return Uni.combine().all().unis(events, alerts).asTuple().map(both -> {
+        return events.chain(e -> alerts.map(a -> Tuple2.of(e, a))).map(both -> {
             List<StoredRecord> list = new ArrayList<>();
             both.getItem1().forEach(r -> list.add(toRecord(r, false)));
             both.getItem2().forEach(r -> list.add(toRecord(r, true)));
             return list;
         });
+    }
+
+    /** Runs the reads in one transaction that row-level security scopes to the tenant. */
+    private <T> Uni<T> asTenant(String tenant, Function<SqlConnection, Uni<T>> reads) {
+        return pool.withTransaction(conn -> conn.preparedQuery("SELECT set_config('watchfloor.tenant', $1, true)")
+                .execute(Tuple.of(tenant)).chain(() -> reads.apply(conn)));
     }
 
     private static StoredRecord toRecord(Row r, boolean alert) {
