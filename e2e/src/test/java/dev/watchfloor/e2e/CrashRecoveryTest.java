@@ -51,8 +51,10 @@ class CrashRecoveryTest {
                 .until(() -> countByStatus(ids).getOrDefault("completed", 0) == ALERTS);
 
         assertThat(completionsPerAlert(ids)).hasSize(ALERTS).allSatisfy((alert, n) -> assertThat(n).isEqualTo(1));
-        assertThat(auditedCompletionsPerAlert(ids)).hasSize(ALERTS)
-                .allSatisfy((alert, n) -> assertThat(n).isEqualTo(1));
+        // investigation.completed is recorded with the completion; reasoning's audit outbox delivers it to the ledger
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(auditedCompletionsPerAlert(ids)).hasSize(ALERTS)
+                        .allSatisfy((alert, n) -> assertThat(n).isEqualTo(1)));
     }
 
     private static Map<String, Integer> countByStatus(List<String> ids) throws SQLException {

@@ -32,10 +32,13 @@ class TraceTest {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .until(() -> Mesh.get().collector().servicesInTrace(traceId).containsAll(ALL_SERVICES));
 
-        List<Map<String, Object>> entries = Api.auditOf(alertId).getList("items");
-        assertThat(entries).extracting(e -> e.get("eventType")).contains("alert.handed_off",
-                "investigation.queued", "context.assembled", "model_call.prepared", "investigation.completed",
-                "action.proposed");
-        assertThat(entries).allSatisfy(e -> assertThat(e.get("traceId")).isEqualTo(traceId));
+        // Services record audit entries in their own transactions; their relays deliver them to the ledger right after.
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            List<Map<String, Object>> entries = Api.auditOf(alertId).getList("items");
+            assertThat(entries).extracting(e -> e.get("eventType")).contains("alert.handed_off",
+                    "investigation.queued", "context.assembled", "model_call.prepared", "investigation.completed",
+                    "action.proposed");
+            assertThat(entries).allSatisfy(e -> assertThat(e.get("traceId")).isEqualTo(traceId));
+        });
     }
 }

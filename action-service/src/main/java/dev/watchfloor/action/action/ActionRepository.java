@@ -15,9 +15,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ActionRepository {
 
     private final Pool pool;
+    private final ActionAudit audit;
 
-    public ActionRepository(Pool pool) {
+    public ActionRepository(Pool pool, ActionAudit audit) {
         this.pool = pool;
+        this.audit = audit;
     }
 
     /** Inserts the action unless its id is known; returns the stored row either way. */
@@ -44,13 +46,15 @@ public class ActionRepository {
     }
 
     /**
-     * Records governance's decision on a proposed action; an approved one becomes due for execution at once. Null when
-     * the action was no longer {@code proposed} (decided concurrently).
+     * Records governance's decision on a proposed action, audited by {@code step} in the same transaction; an approved
+     * one becomes due for execution at once. Null when the action was no longer {@code proposed} (decided
+     * concurrently), and nothing is audited then.
      */
-    public Uni<Action> recordDecision(UUID id, ActionState state, String approvalId, String detail) {
-        return pool.preparedQuery("UPDATE action.actions SET state = $2, approval_id = $3, detail = $4, "
-                + "next_attempt_at = now(), updated_at = now() WHERE id = $1 AND state = 'proposed' RETURNING "
-                + ActionRows.COLUMNS)
-                .execute(Tuple.of(id, state.wire(), approvalId, detail)).map(ActionRows::first);
+    public Uni<Action> recordDecision(UUID id, ActionState state, String approvalId, String detail,
+            ActionAudit.Step step) {
+        return audit.change(step, tx -> tx.preparedQuery("UPDATE action.actions SET state = $2, approval_id = $3, "
+                + "detail = $4, next_attempt_at = now(), updated_at = now() WHERE id = $1 AND state = 'proposed' "
+                + "RETURNING " + ActionRows.COLUMNS)
+                .execute(Tuple.of(id, state.wire(), approvalId, detail)).map(ActionRows::first));
     }
 }

@@ -8,9 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import dev.watchfloor.action.action.Action;
+import dev.watchfloor.action.action.ActionAudit;
 import dev.watchfloor.action.action.ActionRows;
 import dev.watchfloor.action.action.ActionState;
 
@@ -18,7 +20,8 @@ import dev.watchfloor.action.action.ActionState;
  * action.actions as a work queue that several replicas share. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so
  * two replicas never claim the same row; an executing row is leased to one replica until {@code lease_until}, and a
  * lease that lapses (the replica died) makes the row claimable again. Every finishing update is fenced by the lease
- * owner, so a replica that lost its lease cannot overwrite the new owner's outcome.
+ * owner, so a replica that lost its lease cannot overwrite the new owner's outcome. A change that is audited commits
+ * with its audit entry ({@link ActionAudit}).
  */
 @ApplicationScoped
 public class ActionQueue {
@@ -26,9 +29,11 @@ public class ActionQueue {
     private static final String RETURNING = " RETURNING " + ActionRows.COLUMNS;
 
     private final Pool pool;
+    private final ActionAudit audit;
 
-    public ActionQueue(Pool pool) {
+    public ActionQueue(Pool pool, ActionAudit audit) {
         this.pool = pool;
+        this.audit = audit;
     }
 
     /** Pending approvals due for a check; each claimed row is not due again before {@code recheck} has passed. */
@@ -42,7 +47,16 @@ public class ActionQueue {
 
     /** Moves a pending approval to its outcome; null when it was no longer pending. */
     Uni<Action> resolveApproval(UUID id, ActionState state, String detail) {
-        return pool.preparedQuery("UPDATE action.actions SET state = $2, detail = $3, next_attempt_at = now(), "
+        return resolveApproval(pool, id, state, detail);
+    }
+
+    /** Fails a pending approval's action, audited by {@code step} in the same transaction; null when not pending. */
+    Uni<Action> failApproval(UUID id, String detail, ActionAudit.Step step) {
+        return audit.change(step, tx -> resolveApproval(tx, id, ActionState.FAILED, detail));
+    }
+
+    private static Uni<Action> resolveApproval(SqlClient client, UUID id, ActionState state, String detail) {
+        return client.preparedQuery("UPDATE action.actions SET state = $2, detail = $3, next_attempt_at = now(), "
                 + "updated_at = now() WHERE id = $1 AND state = 'pending_approval'" + RETURNING)
                 .execute(Tuple.of(id, state.wire(), detail)).map(ActionRows::first);
     }
@@ -57,12 +71,15 @@ public class ActionQueue {
                 .execute(Tuple.of(owner, ActionRows.seconds(lease), limit)).map(ActionRows::all);
     }
 
-    /** Ends an execution held by {@code owner}; null when the lease was lost to another replica. */
-    Uni<Action> finish(UUID id, String owner, ActionState state, String detail) {
-        return pool.preparedQuery("UPDATE action.actions SET state = $3, detail = $4, lease_owner = NULL, "
-                + "lease_until = NULL, updated_at = now() WHERE id = $1 AND lease_owner = $2 AND state = 'executing'"
-                + RETURNING)
-                .execute(Tuple.of(id, owner, state.wire(), detail)).map(ActionRows::first);
+    /**
+     * Ends an execution held by {@code owner}, audited by {@code step} in the same transaction; null when the lease was
+     * lost to another replica, and nothing is audited then.
+     */
+    Uni<Action> finish(UUID id, String owner, ActionState state, String detail, ActionAudit.Step step) {
+        return audit.change(step, tx -> tx.preparedQuery("UPDATE action.actions SET state = $3, detail = $4, "
+                + "lease_owner = NULL, lease_until = NULL, updated_at = now() WHERE id = $1 AND lease_owner = $2 "
+                + "AND state = 'executing'" + RETURNING)
+                .execute(Tuple.of(id, owner, state.wire(), detail)).map(ActionRows::first));
     }
 
     /** Puts a failed execution back in the queue, due after {@code backoff}; null when the lease was lost. */

@@ -26,7 +26,8 @@ import dev.watchfloor.commons.util.Backoff;
 
 /**
  * Executes approved actions under a lease: each run is a span in the trace of the request that proposed the action;
- * success is {@code executed}, a failure is retried with backoff until {@code max-attempts}, then {@code failed}.
+ * success is {@code executed}, a failure is retried with backoff until {@code max-attempts}, then {@code failed}. The
+ * outcome and its audit entry ({@code action.executed} / {@code action.failed}) commit together.
  */
 @ApplicationScoped
 public class ActionRunner {
@@ -38,16 +39,13 @@ public class ActionRunner {
     private final String owner = "action-service-" + UUID.randomUUID();
     private final ActionQueue queue;
     private final WebhookConnector connector;
-    private final ActionAudit audit;
     private final Spans spans;
     private final ActionConfig config;
     private final Backoff backoff;
 
-    public ActionRunner(ActionQueue queue, WebhookConnector connector, ActionAudit audit, Spans spans,
-            ActionConfig config) {
+    public ActionRunner(ActionQueue queue, WebhookConnector connector, Spans spans, ActionConfig config) {
         this.queue = queue;
         this.connector = connector;
-        this.audit = audit;
         this.spans = spans;
         this.config = config;
         this.backoff = new Backoff(config.retryBackoff(), config.maxBackoff());
@@ -103,19 +101,17 @@ public class ActionRunner {
         return queue.retryLater(action.id(), owner, detail, wait).replaceWithVoid();
     }
 
+    /** Records the outcome and its audit entry in one transaction; a failure leaves the lease to lapse and rerun it. */
     private Uni<Void> end(Trace trace, Action action, ActionState state, String detail) {
-        return queue.finish(action.id(), owner, state, detail).chain(updated -> {
+        String event = state == ActionState.EXECUTED ? EXECUTED : FAILED;
+        ActionAudit.Step step = new ActionAudit.Step(trace, event, Map.of("type", action.type().wire(), "target",
+                action.target(), "attempts", action.attempts(), "detail", detail));
+        return queue.finish(action.id(), owner, state, detail, step).invoke(updated -> {
             if (updated == null) {
                 Log.warnf("Action %s: lease lost before recording %s", action.id(), state.wire());
-                return Uni.createFrom().voidItem();
+            } else {
+                Log.infof("Action %s %s: %s", action.id(), state.wire(), detail);
             }
-            Log.infof("Action %s %s: %s", action.id(), state.wire(), detail);
-            String event = state == ActionState.EXECUTED ? EXECUTED : FAILED;
-            return audit.record(trace, event, updated, Map.of("type", action.type().wire(), "target",
-                    action.target(), "attempts", action.attempts(), "detail", detail))
-                    .onFailure().invoke(e -> Log.errorf("Audit of action %s (%s) not recorded: %s", action.id(),
-                            event, e.toString()))
-                    .onFailure().recoverWithNull();
-        });
+        }).replaceWithVoid();
     }
 }

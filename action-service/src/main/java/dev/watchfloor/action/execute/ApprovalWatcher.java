@@ -29,13 +29,11 @@ public class ApprovalWatcher {
 
     private final ActionQueue queue;
     private final GovernanceClient governance;
-    private final ActionAudit audit;
     private final ActionConfig config;
 
-    public ApprovalWatcher(ActionQueue queue, GovernanceClient governance, ActionAudit audit, ActionConfig config) {
+    public ApprovalWatcher(ActionQueue queue, GovernanceClient governance, ActionConfig config) {
         this.queue = queue;
         this.governance = governance;
-        this.audit = audit;
         this.config = config;
     }
 
@@ -91,13 +89,9 @@ public class ApprovalWatcher {
                 .replaceWithVoid();
     }
 
+    /** Fails the action with its {@code action.failed} audit entry in one transaction. */
     private Uni<Void> fail(Trace trace, Action action, String detail) {
-        return queue.resolveApproval(action.id(), ActionState.FAILED, detail)
-                .chain(updated -> updated == null
-                        ? Uni.createFrom().voidItem()
-                        : audit.record(trace, ActionRunner.FAILED, updated, Map.of("reason", detail))
-                                .onFailure().invoke(e -> Log.errorf("Audit of failed action %s not recorded: %s",
-                                        action.id(), e.toString()))
-                                .onFailure().recoverWithNull());
+        return queue.failApproval(action.id(), detail,
+                new ActionAudit.Step(trace, ActionRunner.FAILED, Map.of("reason", detail))).replaceWithVoid();
     }
 }

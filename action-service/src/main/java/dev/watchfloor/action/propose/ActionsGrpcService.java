@@ -19,8 +19,8 @@ import dev.watchfloor.contracts.action.v1.ProposeActionsRequest;
 import dev.watchfloor.contracts.action.v1.ProposeActionsResponse;
 
 /**
- * gRPC entry for reasoning-service. A bad request is INVALID_ARGUMENT; a failure of governance, the audit ledger or the
- * database is UNAVAILABLE, and proposing again is safe.
+ * gRPC entry for reasoning-service. A bad request is INVALID_ARGUMENT; a failure of governance or the database is
+ * UNAVAILABLE, and proposing again is safe.
  */
 @GrpcService
 public class ActionsGrpcService implements Actions {

@@ -18,7 +18,8 @@ import dev.watchfloor.commons.trace.Trace;
 /**
  * Records proposed actions and has governance authorize the new ones. Idempotent: a known action is returned as stored.
  * An action still {@code proposed} (a previous call failed before governance decided) is authorized again, which is
- * safe because governance keys its decision and approval on the action id.
+ * safe because governance keys its decision and approval on the action id. The decision and its {@code action.proposed}
+ * audit entry commit together, once per action.
  */
 @ApplicationScoped
 public class ProposalService {
@@ -27,12 +28,10 @@ public class ProposalService {
 
     private final ActionRepository repository;
     private final GovernanceClient governance;
-    private final ActionAudit audit;
 
-    public ProposalService(ActionRepository repository, GovernanceClient governance, ActionAudit audit) {
+    public ProposalService(ActionRepository repository, GovernanceClient governance) {
         this.repository = repository;
         this.governance = governance;
-        this.audit = audit;
     }
 
     /** The stored actions, one per proposal, in order. The trace is stored on each new action for its execution. */
@@ -52,9 +51,8 @@ public class ProposalService {
             Map<String, String> details = Map.of("type", action.type().wire(), "target", action.target(),
                     "decision", decision.state().wire(), "approvalId", decision.approvalId(), "reason",
                     decision.detail(), "policy", response.getPolicy());
-            return audit.record(trace, PROPOSED, action, details)
-                    .chain(() -> repository.recordDecision(action.id(), decision.state(), decision.approvalId(),
-                            decision.detail()))
+            return repository.recordDecision(action.id(), decision.state(), decision.approvalId(), decision.detail(),
+                    new ActionAudit.Step(trace, PROPOSED, details))
                     .chain(updated -> updated != null
                             ? Uni.createFrom().item(updated)
                             : repository.find(action.tenant(), action.id()));

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,6 +36,7 @@ import dev.watchfloor.action.testing.AsReasoningService;
 import dev.watchfloor.action.testing.GovernanceStandIn;
 import dev.watchfloor.action.testing.Proposals;
 import dev.watchfloor.action.testing.WebhookReceiver;
+import dev.watchfloor.commons.audit.AuditRelay;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.contracts.action.v1.ActionStatus;
 import dev.watchfloor.contracts.action.v1.Actions;
@@ -59,6 +61,8 @@ class ActionExecutorTest {
     Tracer tracer;
     @Inject
     ObjectMapper json;
+    @Inject
+    AuditRelay relay;
 
     @BeforeEach
     void resetPeers() {
@@ -107,7 +111,7 @@ class ActionExecutorTest {
         assertThat(stored.detail()).isEqualTo("HTTP 200");
         assertThat(stored.attempts()).isEqualTo(1);
         assertThat(Trace.fromTraceparent(stored.traceparent()).traceId()).isEqualTo(traceId);
-        assertThat(GovernanceStandIn.auditOf(proposed.getActionId()))
+        assertThat(audited(proposed.getActionId()))
                 .extracting(AppendAuditRequest::getEventType, AppendAuditRequest::getTraceId)
                 .containsExactly(tuple("action.proposed", traceId),
                         tuple("action.executed", traceId));
@@ -141,7 +145,7 @@ class ActionExecutorTest {
         assertThat(stored.detail()).contains("is bound to parameters hash " + otherHash)
                 .contains("but the action's parameters hash to " + GovernanceStandIn.sha256("{\"ttl\":60}"));
         assertThat(WebhookReceiver.about(proposed.getActionId())).isEmpty();
-        assertThat(GovernanceStandIn.auditOf(proposed.getActionId())).extracting(AppendAuditRequest::getEventType)
+        assertThat(audited(proposed.getActionId())).extracting(AppendAuditRequest::getEventType)
                 .containsExactly("action.proposed", "action.failed");
     }
 
@@ -193,7 +197,7 @@ class ActionExecutorTest {
         assertThat(stored.state()).isEqualTo(ActionState.FAILED);
         assertThat(stored.detail()).isEqualTo("attempt 2 of 2 failed: webhook answered HTTP 500");
         assertThat(WebhookReceiver.about(proposed.getActionId())).hasSize(2);
-        assertThat(GovernanceStandIn.auditOf(proposed.getActionId())).extracting(AppendAuditRequest::getEventType)
+        assertThat(audited(proposed.getActionId())).extracting(AppendAuditRequest::getEventType)
                 .containsExactly("action.proposed", "action.failed");
     }
 
@@ -219,6 +223,12 @@ class ActionExecutorTest {
 
     private void runExecutor() {
         executor.runOnce().await().atMost(WAIT);
+    }
+
+    /** The ledger's entries about the action once the audit outbox is delivered. */
+    private List<AppendAuditRequest> audited(String actionId) {
+        relay.deliverPending().await().atMost(WAIT);
+        return GovernanceStandIn.auditOf(actionId);
     }
 
     private Action stored(String id) {

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,7 @@ import dev.watchfloor.action.testing.AsReasoningService;
 import dev.watchfloor.action.testing.GovernanceStandIn;
 import dev.watchfloor.action.testing.Proposals;
 import dev.watchfloor.action.testing.WebhookReceiver;
+import dev.watchfloor.commons.audit.AuditRelay;
 import dev.watchfloor.contracts.action.v1.ActionStatus;
 import dev.watchfloor.contracts.action.v1.Actions;
 import dev.watchfloor.contracts.action.v1.ListActionsRequest;
@@ -42,6 +45,8 @@ class ActionsGrpcServiceTest {
     @GrpcClient("actions")
     @RegisterClientInterceptor(AsReasoningService.class)
     Actions actions;
+    @Inject
+    AuditRelay relay;
 
     @BeforeEach
     void resetGovernance() {
@@ -56,6 +61,7 @@ class ActionsGrpcServiceTest {
 
         ProposeActionsResponse first = propose(request);
         ProposeActionsResponse second = propose(request);
+        relay.deliverPending().await().atMost(WAIT);
 
         assertThat(first.getActionsList()).extracting(ActionStatus::getState)
                 .containsExactly("pending_approval", "approved");

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -45,7 +46,10 @@ import dev.watchfloor.contracts.governance.v1.PolicyGrpc;
 /**
  * A real gRPC peer standing in for governance-service at the edge of action-service's tests: Policy.Authorize decides
  * like governance's default policy (containment needs approval, tickets and notifications are allowed) unless a test
- * overrides the decision for a type; Approvals.Get serves approvals that tests decide; Audit.Append records entries.
+ * overrides the decision for a type; Approvals.Get serves approvals that tests decide; Audit.Append stores entries once
+ * per idempotency key, as governance's ledger does, answering a repeated key with the entry already stored.
+ * {@link #unavailable} makes Policy and Audit answer UNAVAILABLE; {@link #ANSWERS_TO_LOSE} makes the next appends store
+ * their entry but answer UNAVAILABLE, as when an answer is lost on the way back.
  */
 public class GovernanceStandIn implements QuarkusTestResourceLifecycleManager {
 
@@ -54,8 +58,13 @@ public class GovernanceStandIn implements QuarkusTestResourceLifecycleManager {
     public static final Map<String, Decision> DECISIONS = new ConcurrentHashMap<>();
     public static final Map<String, List<AuthorizeRequest>> AUTHORIZE_CALLS = new ConcurrentHashMap<>();
     public static final Map<String, Approval> APPROVALS = new ConcurrentHashMap<>();
+    /** The ledger: each entry once. */
     public static final List<AppendAuditRequest> AUDIT = new CopyOnWriteArrayList<>();
+    /** Every Audit.Append received, repeats and refused ones included. */
+    public static final List<AppendAuditRequest> AUDIT_CALLS = new CopyOnWriteArrayList<>();
+    public static final AtomicInteger ANSWERS_TO_LOSE = new AtomicInteger();
     public static volatile boolean unavailable;
+    private static final Map<String, AppendAuditResponse> STORED_BY_KEY = new ConcurrentHashMap<>();
 
     /** The bearer token of every call received, so tests can see action-service authenticated itself. */
     public static final List<String> BEARERS = new CopyOnWriteArrayList<>();
@@ -136,6 +145,7 @@ public class GovernanceStandIn implements QuarkusTestResourceLifecycleManager {
     public static void reset() {
         DECISIONS.clear();
         unavailable = false;
+        ANSWERS_TO_LOSE.set(0);
     }
 
     /** A human decides the approval; {@code parametersHash} may differ from the action's to simulate tampering. */
@@ -145,8 +155,14 @@ public class GovernanceStandIn implements QuarkusTestResourceLifecycleManager {
                 .setDecidedAt("2025-01-01T00:00:00Z").setParametersHash(parametersHash).build());
     }
 
+    /** The ledger's entries about one action. */
     public static List<AppendAuditRequest> auditOf(String actionId) {
         return AUDIT.stream().filter(a -> a.getActionId().equals(actionId)).toList();
+    }
+
+    /** Every append received about one action, repeats included. */
+    public static List<AppendAuditRequest> appendCallsOf(String actionId) {
+        return AUDIT_CALLS.stream().filter(a -> a.getActionId().equals(actionId)).toList();
     }
 
     public static String sha256(String text) {
@@ -212,9 +228,33 @@ public class GovernanceStandIn implements QuarkusTestResourceLifecycleManager {
 
         @Override
         public void append(AppendAuditRequest request, StreamObserver<AppendAuditResponse> response) {
-            AUDIT.add(request);
-            response.onNext(AppendAuditResponse.newBuilder().setSeq(AUDIT.size()).setHash("stand-in").build());
+            AUDIT_CALLS.add(request);
+            if (unavailable) {
+                response.onError(Status.UNAVAILABLE.withDescription("stand-in is down").asRuntimeException());
+                return;
+            }
+            AppendAuditResponse stored = storeOnce(request);
+            if (ANSWERS_TO_LOSE.getAndUpdate(n -> Math.max(n - 1, 0)) > 0) {
+                response.onError(Status.UNAVAILABLE.withDescription("answer lost").asRuntimeException());
+                return;
+            }
+            response.onNext(stored);
             response.onCompleted();
+        }
+
+        private static synchronized AppendAuditResponse storeOnce(AppendAuditRequest request) {
+            String key = request.getIdempotencyKey();
+            AppendAuditResponse known = key.isEmpty() ? null : STORED_BY_KEY.get(key);
+            if (known != null) {
+                return known;
+            }
+            AUDIT.add(request);
+            AppendAuditResponse stored = AppendAuditResponse.newBuilder().setSeq(AUDIT.size()).setHash("stand-in")
+                    .build();
+            if (!key.isEmpty()) {
+                STORED_BY_KEY.put(key, stored);
+            }
+            return stored;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.watchfloor.commons.audit;
 
 import java.time.Duration;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,8 +19,10 @@ import dev.watchfloor.contracts.governance.v1.AppendAuditResponse;
 import dev.watchfloor.contracts.governance.v1.Audit;
 
 /**
- * Appends to governance's audit ledger over gRPC ({@code quarkus.grpc.clients.governance}). Appends are not idempotent,
- * so there is no retry here: a failed append fails the step, and the step's own queue retries it.
+ * Appends to governance's audit ledger over gRPC ({@code quarkus.grpc.clients.governance}): the transport of
+ * {@link AuditRelay}. Services record entries through {@link AuditOutbox}, never call this directly. Each append
+ * carries the entry's idempotency key, so governance stores an entry sent twice once; retries are the relay's, durable
+ * and with backoff, so there is none here.
  */
 @ApplicationScoped
 public class AuditClient {
@@ -33,8 +36,12 @@ public class AuditClient {
         this.timeout = timeout;
     }
 
+    /**
+     * Sends the entry inside {@code trace} (the delivery's span); {@code traceId} is the trace the recorded step ran
+     * in, stored with the entry.
+     */
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 2000)
-    public Uni<AppendAuditResponse> append(Trace trace, AuditEntry entry) {
+    public Uni<AppendAuditResponse> append(Trace trace, String traceId, UUID idempotencyKey, AuditEntry entry) {
         AppendAuditRequest request = AppendAuditRequest.newBuilder()
                 .setTenant(entry.tenant())
                 .setOnBehalfOf(entry.onBehalfOf())
@@ -42,8 +49,9 @@ public class AuditClient {
                 .setAlertId(entry.alertId())
                 .setInvestigationId(entry.investigationId())
                 .setActionId(entry.actionId())
-                .setTraceId(trace.traceId())
+                .setTraceId(traceId)
                 .setDetailsJson(entry.detailsJson())
+                .setIdempotencyKey(idempotencyKey.toString())
                 .build();
         return trace.call(() -> audit.append(request)).ifNoItem().after(timeout).fail();
     }

@@ -2,6 +2,7 @@ package dev.watchfloor.context.assemble;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,8 +11,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-import dev.watchfloor.commons.audit.AuditClient;
 import dev.watchfloor.commons.audit.AuditEntry;
+import dev.watchfloor.commons.audit.AuditOutbox;
 import dev.watchfloor.commons.problem.Ids;
 import dev.watchfloor.commons.problem.ProblemException;
 import dev.watchfloor.commons.trace.Trace;
@@ -20,16 +21,19 @@ import dev.watchfloor.context.store.EvidenceStore;
 import dev.watchfloor.contracts.context.v1.AssembleResponse;
 import dev.watchfloor.contracts.context.v1.EvidenceItem;
 
-/** Assembles the evidence for one alert, records what was chosen, and audits it. */
+/**
+ * Assembles the evidence for one alert, records what was chosen and audits it ({@code context.assembled}) in one
+ * transaction.
+ */
 @ApplicationScoped
 public class AssemblyService {
 
     private final EvidenceStore store;
     private final Pool pool;
-    private final AuditClient audit;
+    private final AuditOutbox audit;
     private final ContextConfig config;
 
-    public AssemblyService(EvidenceStore store, Pool pool, AuditClient audit, ContextConfig config) {
+    public AssemblyService(EvidenceStore store, Pool pool, AuditOutbox audit, ContextConfig config) {
         this.store = store;
         this.pool = pool;
         this.audit = audit;
@@ -56,16 +60,15 @@ public class AssemblyService {
         String[] sources = r.getItemsList().stream().flatMap(i -> i.getSourceIdsList().stream())
                 .toArray(String[]::new);
         List<String> itemIds = r.getItemsList().stream().map(EvidenceItem::getId).toList();
-        return pool.preparedQuery("INSERT INTO context.assemblies (tenant, alert_id, investigation_id, items, "
-                + "items_dropped, tokens_used, source_ids) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+        AuditEntry entry = AuditEntry.of(tenant, "context.assembled").alert(alertId).investigation(investigationId)
+                .details(Map.of("items", itemIds, "tokensUsed", r.getTokensUsed(), "itemsDropped",
+                        r.getItemsDropped(), "sourceIds", List.of(sources)));
+        return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO context.assemblies (tenant, alert_id, "
+                + "investigation_id, items, items_dropped, tokens_used, source_ids) "
+                + "VALUES ($1, $2, $3, $4, $5, $6, $7)")
                 .execute(Tuple.from(Arrays.asList(tenant, alertId, investigationId, r.getItemsCount(),
-                        r.getItemsDropped(),
-                        r.getTokensUsed(), sources)))
-                .chain(() -> audit.append(trace, AuditEntry.of(tenant, "context.assembled").alert(alertId)
-                        .investigation(investigationId)
-                        .details(java.util.Map.of("items", itemIds, "tokensUsed",
-                                r.getTokensUsed(), "itemsDropped", r.getItemsDropped(), "sourceIds",
-                                List.of(sources)))))
+                        r.getItemsDropped(), r.getTokensUsed(), sources)))
+                .chain(() -> audit.record(tx, trace, entry)))
                 .replaceWithVoid();
     }
 }

@@ -14,19 +14,21 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
-import dev.watchfloor.commons.audit.AuditClient;
 import dev.watchfloor.commons.audit.AuditEntry;
+import dev.watchfloor.commons.audit.AuditOutbox;
 import dev.watchfloor.commons.trace.Spans;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.commons.util.Backoff;
 import dev.watchfloor.contracts.reasoning.v1.SubmitInvestigationRequest;
+import dev.watchfloor.contracts.reasoning.v1.SubmitInvestigationResponse;
 import dev.watchfloor.ingest.IngestConfig;
 import dev.watchfloor.ingest.client.ReasoningClient;
 
 /**
  * Drains the outbox into reasoning's Investigations.Submit. Rows are claimed with FOR UPDATE SKIP LOCKED, so replicas
  * share the work; Submit is idempotent on the alert id, so a delivery repeated after a crash is harmless. Each delivery
- * runs in a span whose parent is the trace of the original POST.
+ * runs in a span whose parent is the trace of the original POST; marking the row delivered and recording
+ * {@code alert.handed_off} in the audit outbox happen in the same transaction.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -34,12 +36,12 @@ public class OutboxRelay {
     private final Pool pool;
     private final OutboxRepository outbox;
     private final ReasoningClient reasoning;
-    private final AuditClient audit;
+    private final AuditOutbox audit;
     private final Spans spans;
     private final IngestConfig.Outbox config;
     private final Backoff backoff;
 
-    public OutboxRelay(Pool pool, OutboxRepository outbox, ReasoningClient reasoning, AuditClient audit, Spans spans,
+    public OutboxRelay(Pool pool, OutboxRepository outbox, ReasoningClient reasoning, AuditOutbox audit, Spans spans,
             IngestConfig config) {
         this.pool = pool;
         this.outbox = outbox;
@@ -69,16 +71,21 @@ public class OutboxRelay {
                 .toString());
         return spans.inSpan(Trace.fromTraceparent(p.traceparent()), "outbox.deliver", SpanKind.PRODUCER, ids,
                 trace -> reasoning.submit(trace, request(p))
-                        .call(response -> audit.append(trace, AuditEntry.of(p.tenant(), "alert.handed_off")
-                                .alert(p.alertId().toString()).investigation(response.getInvestigationId())
-                                .details(Map.of("attempt", p.attempts() + 1, "source", p.source())))))
-                .chain(response -> outbox.delivered(conn, p.outboxId(), response.getInvestigationId()))
+                        .call(response -> outbox.delivered(conn, p.outboxId(), response.getInvestigationId()))
+                        .call(response -> audit.record(conn, trace, handedOff(p, response))))
+                .replaceWithVoid()
                 .onFailure().recoverWithUni(e -> {
                     Duration retryIn = backoff.after(p.attempts() + 1);
                     Log.warnf("Hand-off of alert %s failed (attempt %d), retrying in %s: %s", p.alertId(),
                             p.attempts() + 1, retryIn, e.getMessage());
                     return outbox.failed(conn, p.outboxId(), retryIn, String.valueOf(e.getMessage()));
                 });
+    }
+
+    private static AuditEntry handedOff(PendingAlert p, SubmitInvestigationResponse response) {
+        return AuditEntry.of(p.tenant(), "alert.handed_off").alert(p.alertId().toString())
+                .investigation(response.getInvestigationId())
+                .details(Map.of("attempt", p.attempts() + 1, "source", p.source()));
     }
 
     private static SubmitInvestigationRequest request(PendingAlert p) {

@@ -14,7 +14,14 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Creates investigations (idempotent on tenant + alert) and reads them back. */
+import dev.watchfloor.commons.audit.AuditEntry;
+import dev.watchfloor.commons.audit.AuditOutbox;
+import dev.watchfloor.commons.trace.Trace;
+
+/**
+ * Creates investigations (idempotent on tenant + alert), each with its {@code investigation.queued} audit entry in the
+ * same transaction, and reads them back.
+ */
 @ApplicationScoped
 public class InvestigationRepository {
 
@@ -22,26 +29,31 @@ public class InvestigationRepository {
             + "created_at, completed_at, trace_id, last_error";
 
     private final Pool pool;
+    private final AuditOutbox audit;
 
-    public InvestigationRepository(Pool pool) {
+    public InvestigationRepository(Pool pool, AuditOutbox audit) {
         this.pool = pool;
+        this.audit = audit;
     }
 
     public record Created(UUID id, boolean created) {
     }
 
-    public Uni<Created> insertIfAbsent(UUID id, NewInvestigation n) {
-        return pool.preparedQuery("INSERT INTO reasoning.investigations (id, tenant, alert_id, source, title, "
-                + "severity_id, received_at, traceparent, trace_id, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
-                + "$9, 'queued') ON CONFLICT (tenant, alert_id) DO NOTHING RETURNING id")
+    /**
+     * Inserts the investigation unless its alert has one; only a new one records {@code queued} (in its transaction).
+     */
+    public Uni<Created> insertIfAbsent(Trace trace, UUID id, NewInvestigation n, AuditEntry queued) {
+        return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO reasoning.investigations (id, tenant, "
+                + "alert_id, source, title, severity_id, received_at, traceparent, trace_id, status) VALUES ($1, $2, "
+                + "$3, $4, $5, $6, $7, $8, $9, 'queued') ON CONFLICT (tenant, alert_id) DO NOTHING RETURNING id")
                 .execute(Tuple.from(
                         Arrays.asList(id, n.tenant(), n.alertId(), n.source(), n.title(), n.severityId(),
                                 n.receivedAt(), n.traceparent() == null ? "" : n.traceparent(), n.traceId())))
                 .chain(rows -> rows.rowCount() == 1
-                        ? Uni.createFrom().item(new Created(id, true))
-                        : pool.preparedQuery("SELECT id FROM reasoning.investigations WHERE tenant = $1 "
+                        ? audit.record(tx, trace, queued).replaceWith(new Created(id, true))
+                        : tx.preparedQuery("SELECT id FROM reasoning.investigations WHERE tenant = $1 "
                                 + "AND alert_id = $2").execute(Tuple.of(n.tenant(), n.alertId()))
-                                .map(existing -> new Created(existing.iterator().next().getUUID("id"), false)));
+                                .map(existing -> new Created(existing.iterator().next().getUUID("id"), false))));
     }
 
     public Uni<List<InvestigationSummary>> list(String tenant, String alertId, String status, int limit) {

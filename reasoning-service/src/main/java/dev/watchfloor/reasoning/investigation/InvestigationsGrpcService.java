@@ -6,7 +6,6 @@ import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
-import dev.watchfloor.commons.audit.AuditClient;
 import dev.watchfloor.commons.audit.AuditEntry;
 import dev.watchfloor.commons.security.MeshCallers;
 import dev.watchfloor.commons.security.MeshService;
@@ -15,17 +14,15 @@ import dev.watchfloor.contracts.reasoning.v1.Investigations;
 import dev.watchfloor.contracts.reasoning.v1.SubmitInvestigationRequest;
 import dev.watchfloor.contracts.reasoning.v1.SubmitInvestigationResponse;
 
-/** Accepts alerts from ingest: persists and queues an investigation, once per alert. */
+/** Accepts alerts from ingest: persists and queues an investigation, once per alert, and audits it with it. */
 @GrpcService
 public class InvestigationsGrpcService implements Investigations {
 
     private final InvestigationRepository repository;
-    private final AuditClient audit;
     private final MeshCallers callers;
 
-    public InvestigationsGrpcService(InvestigationRepository repository, AuditClient audit, MeshCallers callers) {
+    public InvestigationsGrpcService(InvestigationRepository repository, MeshCallers callers) {
         this.repository = repository;
-        this.audit = audit;
         this.callers = callers;
     }
 
@@ -42,11 +39,10 @@ public class InvestigationsGrpcService implements Investigations {
         }
         NewInvestigation n = new NewInvestigation(r.getTenant(), r.getAlertId(), r.getSource(), r.getTitle(),
                 r.getSeverityId(), r.getReceivedAt(), trace.traceparent(), trace.traceId());
-        return repository.insertIfAbsent(UUID.randomUUID(), n)
-                .call(created -> created.created()
-                        ? audit.append(trace, AuditEntry.of(r.getTenant(), "investigation.queued")
-                                .alert(r.getAlertId()).investigation(created.id().toString()))
-                        : Uni.createFrom().voidItem())
+        UUID id = UUID.randomUUID();
+        AuditEntry queued = AuditEntry.of(r.getTenant(), "investigation.queued").alert(r.getAlertId())
+                .investigation(id.toString());
+        return repository.insertIfAbsent(trace, id, n, queued)
                 .map(created -> SubmitInvestigationResponse.newBuilder()
                         .setInvestigationId(created.id().toString()).setCreated(created.created()).build());
     }

@@ -9,19 +9,20 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 
-import dev.watchfloor.commons.audit.AuditClient;
 import dev.watchfloor.commons.audit.AuditEntry;
 import dev.watchfloor.commons.trace.Spans;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.reasoning.investigator.AssessmentVerifier;
 import dev.watchfloor.reasoning.investigator.DeterministicInvestigator;
 import dev.watchfloor.reasoning.queue.InvestigationQueue;
+import dev.watchfloor.reasoning.queue.Outcome;
 import dev.watchfloor.reasoning.queue.QueuedInvestigation;
 
 /**
  * Runs one leased investigation: assemble evidence (context), prepare the model call (governance), investigate, verify,
- * record usage (governance), propose actions (action), then complete it if the lease still holds. The run is a child
- * span of the trace the alert arrived in.
+ * record usage (governance), propose actions (action), then complete it if the lease still holds, with its
+ * {@code investigation.completed} audit entry in the same transaction. The run is a child span of the trace the alert
+ * arrived in.
  */
 @ApplicationScoped
 public class InvestigationPipeline {
@@ -29,15 +30,13 @@ public class InvestigationPipeline {
     private final RemoteSteps remote;
     private final DeterministicInvestigator investigator;
     private final InvestigationQueue queue;
-    private final AuditClient audit;
     private final Spans spans;
 
     public InvestigationPipeline(RemoteSteps remote, DeterministicInvestigator investigator, InvestigationQueue queue,
-            AuditClient audit, Spans spans) {
+            Spans spans) {
         this.remote = remote;
         this.investigator = investigator;
         this.queue = queue;
-        this.audit = audit;
         this.spans = spans;
     }
 
@@ -71,15 +70,13 @@ public class InvestigationPipeline {
 
     private Uni<Boolean> complete(Trace trace, QueuedInvestigation q, InvestigationResult result) {
         var a = result.assessment();
-        return queue.complete(q, a.verdict().wire(), a.severity(), a.confidence(), JsonObject.mapFrom(result))
-                .call(won -> !won
-                        ? Uni.createFrom().voidItem()
-                        : audit.append(trace, AuditEntry.of(q.tenant(), "investigation.completed")
-                                .alert(q.alertId()).investigation(q.id().toString())
-                                .details(Map.of("verdict", a.verdict().wire(), "confidence",
-                                        a.confidence(), "route", result.route(), "evidenceItems",
-                                        result.evidence().size(), "findings", a.findings().size(),
-                                        "actionsProposed", a.actions().size(), "problems",
-                                        List.copyOf(result.verificationProblems())))));
+        AuditEntry completed = AuditEntry.of(q.tenant(), "investigation.completed").alert(q.alertId())
+                .investigation(q.id().toString())
+                .details(Map.of("verdict", a.verdict().wire(), "confidence", a.confidence(), "route", result.route(),
+                        "evidenceItems", result.evidence().size(), "findings", a.findings().size(),
+                        "actionsProposed", a.actions().size(), "problems",
+                        List.copyOf(result.verificationProblems())));
+        Outcome outcome = new Outcome(a.verdict().wire(), a.severity(), a.confidence(), JsonObject.mapFrom(result));
+        return queue.complete(trace, q, outcome, completed);
     }
 }

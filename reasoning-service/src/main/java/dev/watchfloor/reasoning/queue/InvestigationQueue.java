@@ -8,23 +8,29 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import dev.watchfloor.commons.audit.AuditEntry;
+import dev.watchfloor.commons.audit.AuditOutbox;
+import dev.watchfloor.commons.trace.Trace;
+
 /**
  * The durable investigation queue in PostgreSQL. Replicas lease due rows with FOR UPDATE SKIP LOCKED; a lease that
  * lapses (its replica died) makes the row due again. Completion is conditional on still holding the lease, so an
- * investigation completes exactly once even when a slow replica and its successor both finish it.
+ * investigation completes exactly once even when a slow replica and its successor both finish it, and its audit entry
+ * is written in the completion's transaction, so it is recorded exactly once too.
  */
 @ApplicationScoped
 public class InvestigationQueue {
 
     private final Pool pool;
+    private final AuditOutbox audit;
 
-    public InvestigationQueue(Pool pool) {
+    public InvestigationQueue(Pool pool, AuditOutbox audit) {
         this.pool = pool;
+        this.audit = audit;
     }
 
     public Uni<List<QueuedInvestigation>> lease(String owner, int limit, Duration lease) {
@@ -42,16 +48,20 @@ public class InvestigationQueue {
                 });
     }
 
-    /** True when this owner completed it; false when its lease was lost and another replica owns the work. */
-    public Uni<Boolean> complete(QueuedInvestigation q, String verdict, String severity, double confidence,
-            JsonObject result) {
-        return pool.preparedQuery("UPDATE reasoning.investigations SET status = 'completed', verdict = $3, "
-                + "severity = $4, confidence = $5, result = $6, completed_at = now(), completions = completions + 1, "
-                + "lease_owner = NULL, lease_until = NULL, last_error = NULL "
+    /**
+     * True when this owner completed it, with {@code completed} recorded in the audit outbox in the same transaction;
+     * false when its lease was lost and another replica owns the work (nothing is written then).
+     */
+    public Uni<Boolean> complete(Trace trace, QueuedInvestigation q, Outcome outcome, AuditEntry completed) {
+        return pool.withTransaction(tx -> tx.preparedQuery("UPDATE reasoning.investigations SET status = 'completed', "
+                + "verdict = $3, severity = $4, confidence = $5, result = $6, completed_at = now(), "
+                + "completions = completions + 1, lease_owner = NULL, lease_until = NULL, last_error = NULL "
                 + "WHERE id = $1 AND lease_owner = $2 AND status = 'running'")
-                .execute(Tuple
-                        .from(Arrays.asList(q.id(), q.leaseOwner(), verdict, severity, confidence, result)))
-                .map(rows -> rows.rowCount() == 1);
+                .execute(Tuple.from(Arrays.asList(q.id(), q.leaseOwner(), outcome.verdict(), outcome.severity(),
+                        outcome.confidence(), outcome.result())))
+                .chain(rows -> rows.rowCount() == 1
+                        ? audit.record(tx, trace, completed).replaceWith(true)
+                        : Uni.createFrom().item(false)));
     }
 
     /** Requeues after a failed attempt, or marks it failed once attempts are used up. */
