@@ -50,6 +50,19 @@ public class ActionQueue {
         return resolveApproval(pool, id, state, detail);
     }
 
+    /** Approves a pending action, keeping what the approval bound; null when it was not pending. */
+    Uni<Action> resolveApproved(UUID id, String binding, String detail) {
+        return pool.preparedQuery("UPDATE action.actions SET state = 'approved', approved_binding = $2, detail = $3, "
+                + "next_attempt_at = now(), updated_at = now() WHERE id = $1 AND state = 'pending_approval'"
+                + RETURNING).execute(Tuple.of(id, binding, detail)).map(ActionRows::first);
+    }
+
+    /** What the action's approval bound when it was approved; empty for actions that needed none. */
+    Uni<String> approvedBinding(UUID id) {
+        return pool.preparedQuery("SELECT approved_binding FROM action.actions WHERE id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString("approved_binding") : "");
+    }
+
     /** Fails a pending approval's action, audited by {@code step} in the same transaction; null when not pending. */
     Uni<Action> failApproval(UUID id, String detail, ActionAudit.Step step) {
         return audit.change(step, tx -> resolveApproval(tx, id, ActionState.FAILED, detail));

@@ -70,13 +70,29 @@ public class ActionRunner {
                 "watchfloor.investigation.id", action.investigationId(),
                 "watchfloor.action.attempt", String.valueOf(action.attempts()));
         return spans.inSpan(Trace.fromTraceparent(action.traceparent()), "action.execute", SpanKind.INTERNAL,
-                attributes, trace -> connector.execute(trace, action)
-                        .chain(result -> succeeded(trace, action, result))
-                        .onFailure().recoverWithUni(e -> failed(trace, action, e)))
+                attributes, trace -> boundAsApproved(action).chain(mismatch -> mismatch.isEmpty()
+                        ? connector.execute(trace, action).chain(result -> succeeded(trace, action, result))
+                                .onFailure().recoverWithUni(e -> failed(trace, action, e))
+                        : end(trace, action, ActionState.FAILED, mismatch)))
                 .onFailure().recoverWithUni(e -> {
                     Log.errorf(e, "Execution bookkeeping of action %s failed; its lease will lapse", action.id());
                     return Uni.createFrom().voidItem();
                 });
+    }
+
+    /**
+     * Re-checks, immediately before executing, that the action is still what its approval bound (id, type, target,
+     * parameters hash); empty when it is, or when the action needed no approval.
+     */
+    private Uni<String> boundAsApproved(Action action) {
+        if (action.approvalId().isEmpty()) {
+            return Uni.createFrom().item("");
+        }
+        String now = ApprovalBinding.of(action).text();
+        return queue.approvedBinding(action.id()).map(bound -> bound.equals(now)
+                ? ""
+                : "the action no longer matches its approval " + action.approvalId() + " (approved: " + bound
+                        + "; now: " + now + "); not executing");
     }
 
     private Uni<Void> succeeded(Trace trace, Action action, ConnectorResult result) {

@@ -17,7 +17,6 @@ import dev.watchfloor.action.action.ActionAudit;
 import dev.watchfloor.action.action.ActionState;
 import dev.watchfloor.action.governance.GovernanceClient;
 import dev.watchfloor.commons.trace.Trace;
-import dev.watchfloor.commons.util.Hashing;
 import dev.watchfloor.contracts.governance.v1.Approval;
 
 /**
@@ -70,13 +69,18 @@ public class ApprovalWatcher {
     }
 
     private Uni<Void> approved(Trace trace, Action action, Approval approval) {
-        String expected = Hashing.sha256Hex(action.parametersJson());
-        if (!expected.equalsIgnoreCase(approval.getParametersHash())) {
-            return fail(trace, action, "approval " + action.approvalId() + " is bound to parameters hash "
-                    + approval.getParametersHash() + " but the action's parameters hash to " + expected
-                    + "; not executing");
+        ApprovalBinding bound = ApprovalBinding.of(approval);
+        String differences = ApprovalBinding.of(action).differences(bound);
+        if (!differences.isEmpty()) {
+            return fail(trace, action, "approval " + action.approvalId() + " does not match the action ("
+                    + differences + "); not executing");
         }
-        return resolve(action, ActionState.APPROVED, "approved by " + approval.getDecidedBy());
+        return queue.resolveApproved(action.id(), bound.text(), "approved by " + approval.getDecidedBy())
+                .invoke(updated -> {
+                    if (updated != null) {
+                        Log.infof("Action %s: approval %s -> approved", action.id(), action.approvalId());
+                    }
+                }).replaceWithVoid();
     }
 
     private Uni<Void> resolve(Action action, ActionState state, String detail) {

@@ -63,6 +63,10 @@ class ActionExecutorTest {
     ObjectMapper json;
     @Inject
     AuditRelay relay;
+    @Inject
+    ApprovalWatcher approvals;
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
 
     @BeforeEach
     void resetPeers() {
@@ -142,11 +146,47 @@ class ActionExecutorTest {
 
         Action stored = stored(proposed.getActionId());
         assertThat(stored.state()).isEqualTo(ActionState.FAILED);
-        assertThat(stored.detail()).contains("is bound to parameters hash " + otherHash)
-                .contains("but the action's parameters hash to " + GovernanceStandIn.sha256("{\"ttl\":60}"));
+        assertThat(stored.detail()).contains("does not match the action")
+                .contains("parameters hash " + otherHash + " != " + GovernanceStandIn.sha256("{\"ttl\":60}"));
         assertThat(WebhookReceiver.about(proposed.getActionId())).isEmpty();
         assertThat(audited(proposed.getActionId())).extracting(AppendAuditRequest::getEventType)
                 .containsExactly("action.proposed", "action.failed");
+    }
+
+    @Test
+    void approvalOfAnotherTargetFailsTheActionWithoutRunningIt() {
+        ActionStatus proposed = propose(newInvestigation(), "isolate_host", "host:ws-8", "{}");
+        var approval = GovernanceStandIn.APPROVALS.get(proposed.getApprovalId());
+        GovernanceStandIn.APPROVALS.put(proposed.getApprovalId(), approval.toBuilder().setTarget("host:dc-01")
+                .build());
+
+        GovernanceStandIn.decide(proposed.getApprovalId(), ApprovalState.APPROVAL_STATE_APPROVED,
+                GovernanceStandIn.sha256("{}"));
+        runExecutor();
+
+        assertThat(stored(proposed.getActionId()).state()).isEqualTo(ActionState.FAILED);
+        assertThat(stored(proposed.getActionId()).detail()).contains("target host:dc-01 != host:ws-8");
+        assertThat(WebhookReceiver.about(proposed.getActionId())).isEmpty();
+    }
+
+    @Test
+    void actionAlteredAfterItsApprovalIsFailedImmediatelyBeforeItWouldRun() {
+        ActionStatus proposed = propose(newInvestigation(), "disable_user", "user:erin", "{}");
+        GovernanceStandIn.decide(proposed.getApprovalId(), ApprovalState.APPROVAL_STATE_APPROVED,
+                GovernanceStandIn.sha256("{}"));
+        approvals.checkDue().await().atMost(WAIT);
+        assertThat(stored(proposed.getActionId()).state()).isEqualTo(ActionState.APPROVED);
+
+        // someone with database access retargets the approved action before it runs
+        pool.preparedQuery("UPDATE action.actions SET target = 'user:ceo' WHERE id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(proposed.getActionId()))).await()
+                .atMost(WAIT);
+        runExecutor();
+
+        Action stored = stored(proposed.getActionId());
+        assertThat(stored.state()).isEqualTo(ActionState.FAILED);
+        assertThat(stored.detail()).contains("no longer matches its approval");
+        assertThat(WebhookReceiver.about(proposed.getActionId())).isEmpty();
     }
 
     @Test

@@ -201,7 +201,8 @@ public class GovernanceStandIn implements QuarkusTestResourceLifecycleManager {
                     .map(Approval::getApprovalId).findFirst().orElseGet(() -> {
                         String id = UUID.randomUUID().toString();
                         APPROVALS.put(id, Approval.newBuilder().setApprovalId(id).setTenant(request.getTenant())
-                                .setActionId(request.getActionId()).setState(ApprovalState.APPROVAL_STATE_PENDING)
+                                .setActionId(request.getActionId()).setActionType(request.getActionType())
+                                .setTarget(request.getTarget()).setState(ApprovalState.APPROVAL_STATE_PENDING)
                                 .setParametersHash(sha256(request.getParametersJson()))
                                 .setExpiresAt("2099-01-01T00:00:00Z").build());
                         return id;
