@@ -57,7 +57,11 @@ public final class Mesh implements BeforeAllCallback, ExtensionContext.Store.Clo
                 .withEnv("WATCHFLOOR_REASONING_QUEUE_POLL_INTERVAL", "1s")
                 .withEnv("WATCHFLOOR_REASONING_QUEUE_RETRY_DELAY", "1s")
                 .withEnv("WATCHFLOOR_INGEST_OUTBOX_BACKOFF_BASE", "PT0.2S")
-                .withEnv("WATCHFLOOR_INGEST_OUTBOX_BACKOFF_MAX", "PT2S");
+                .withEnv("WATCHFLOOR_INGEST_OUTBOX_BACKOFF_MAX", "PT2S")
+                .withEnv("WATCHFLOOR_AUDIT_RELAY_BACKOFF_MAX", "PT3S")
+                .withEnv("WATCHFLOOR_ACTION_RETRY_BACKOFF", "1s")
+                .withEnv("WATCHFLOOR_ACTION_MAX_ATTEMPTS", "30")
+                .withEnv("WATCHFLOOR_ACTION_MAX_BACKOFF", "PT4S");
         running = MeshLauncher.start(options);
     }
 

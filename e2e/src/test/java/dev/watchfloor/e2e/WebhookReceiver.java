@@ -19,13 +19,19 @@ final class WebhookReceiver implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    /** Targets whose deliveries are answered 503 (a vendor outage) and not recorded, until released. */
+    private final java.util.Set<String> unavailableFor = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hook", exchange -> {
             try (InputStream body = exchange.getRequestBody()) {
-                deliveries.add(new Delivery(JSON.readTree(body.readAllBytes()),
-                        exchange.getRequestHeaders().getFirst("traceparent")));
+                JsonNode json = JSON.readTree(body.readAllBytes());
+                if (unavailableFor.contains(json.path("target").asText())) {
+                    exchange.sendResponseHeaders(503, -1);
+                    return;
+                }
+                deliveries.add(new Delivery(json, exchange.getRequestHeaders().getFirst("traceparent")));
                 exchange.sendResponseHeaders(204, -1);
             }
         });
@@ -34,6 +40,14 @@ final class WebhookReceiver implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    }
+
+    void failFor(String target) {
+        unavailableFor.add(target);
+    }
+
+    void recoverFor(String target) {
+        unavailableFor.remove(target);
     }
 
     List<Delivery> forAction(String actionId) {
