@@ -109,7 +109,8 @@ class AuditDurabilityTest {
 
     private static List<String> outboxKeys(String schema, Instant since) throws SQLException {
         List<String> keys = new ArrayList<>();
-        try (Connection c = Mesh.get().sql(); Statement s = c.createStatement();
+        try (Connection c = Mesh.get().sql();
+                Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT id FROM " + schema + ".audit_outbox WHERE tenant = '"
                         + People.TENANT + "' AND created_at >= '" + since + "' ORDER BY seq")) {
             while (r.next()) {
@@ -121,9 +122,11 @@ class AuditDurabilityTest {
 
     private static Map<String, Long> ledgerSeqByKey() throws SQLException {
         Map<String, Long> seqs = new HashMap<>();
-        try (Connection c = Mesh.get().sql(); Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT idempotency_key, seq FROM governance.audit_entries WHERE tenant = '"
-                        + People.TENANT + "' AND idempotency_key <> ''")) {
+        try (Connection c = Mesh.get().sql();
+                Statement s = c.createStatement();
+                ResultSet r = s
+                        .executeQuery("SELECT idempotency_key, seq FROM governance.audit_entries WHERE tenant = '"
+                                + People.TENANT + "' AND idempotency_key <> ''")) {
             while (r.next()) {
                 seqs.put(r.getString(1), r.getLong(2));
             }
@@ -138,10 +141,12 @@ class AuditDurabilityTest {
 
     /** Event types about an action id, or about an alert id given as "alert:<id>", in chain order. */
     private static List<String> eventTypes(String about) throws SQLException {
-        String where = about.startsWith("alert:") ? "alert_id = '" + about.substring(6) + "'"
+        String where = about.startsWith("alert:")
+                ? "alert_id = '" + about.substring(6) + "'"
                 : "action_id = '" + about + "'";
         List<String> types = new ArrayList<>();
-        try (Connection c = Mesh.get().sql(); Statement s = c.createStatement();
+        try (Connection c = Mesh.get().sql();
+                Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT event_type FROM governance.audit_entries WHERE " + where
                         + " ORDER BY seq")) {
             while (r.next()) {

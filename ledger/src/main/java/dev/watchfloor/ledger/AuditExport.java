@@ -34,39 +34,50 @@ public final class AuditExport {
 
     /** Opens an export by reading its header. */
     public static ExportReader reader(InputStream in) throws IOException {
-        return new ExportReader(LineSource.of(in));
+        return ExportReader.of(in);
     }
 
     /** Opens an export by reading its header. */
     public static ExportReader reader(Reader in) throws IOException {
-        return new ExportReader(LineSource.of(in));
+        return ExportReader.of(in);
     }
 
-    /** Verifies an export streaming: the chain of the header's tenant, against the trusted checkpoint keys. */
+    /**
+     * Verifies an export streaming: the chain of the header's tenant, against the trusted checkpoint keys. Lines are
+     * parsed on a second thread while the entries read before are hashed.
+     */
     public static VerificationReport verify(InputStream in, CheckpointVerifier signatures) throws IOException {
-        return verify(LineSource.of(in), signatures);
-    }
-
-    /** Verifies an export streaming: the chain of the header's tenant, against the trusted checkpoint keys. */
-    public static VerificationReport verify(Reader in, CheckpointVerifier signatures) throws IOException {
-        return verify(LineSource.of(in), signatures);
-    }
-
-    private static VerificationReport verify(LineSource lines, CheckpointVerifier signatures) throws IOException {
-        ExportReader reader;
-        try {
-            reader = new ExportReader(lines);
+        try (in) {
+            return verify(reader(in), signatures);
         } catch (MalformedExportException e) {
-            lines.close();
-            return VerificationReport.invalid(0, ChainHash.GENESIS, 0, 0, 1L, null, e.getMessage());
+            return unreadableHeader(e);
         }
-        try (reader) {
+    }
+
+    /**
+     * Verifies an export streaming: the chain of the header's tenant, against the trusted checkpoint keys. Lines are
+     * parsed on a second thread while the entries read before are hashed.
+     */
+    public static VerificationReport verify(Reader in, CheckpointVerifier signatures) throws IOException {
+        try (in) {
+            return verify(reader(in), signatures);
+        } catch (MalformedExportException e) {
+            return unreadableHeader(e);
+        }
+    }
+
+    private static VerificationReport unreadableHeader(MalformedExportException e) {
+        return VerificationReport.invalid(0, ChainHash.GENESIS, 0, 0, 1L, null, e.getMessage());
+    }
+
+    private static VerificationReport verify(ExportReader reader, CheckpointVerifier signatures) throws IOException {
+        try (reader; ReadAhead items = new ReadAhead(reader)) {
             ChainVerifier verifier = ChainVerifier.forTenant(reader.header().tenant(), signatures);
             try {
-                for (ExportItem item = reader.next(); item != null && !verifier.failed(); item = reader.next()) {
+                for (ExportItem item = items.next(); item != null && !verifier.failed(); item = items.next()) {
                     switch (item) {
-                        case ExportItem.Entry entry -> verifier.accept(entry.entry());
-                        case ExportItem.Mark mark -> verifier.checkpoint(mark.checkpoint());
+                        case ExportItem.EntryLine entry -> verifier.accept(entry.entry());
+                        case ExportItem.CheckpointLine mark -> verifier.checkpoint(mark.checkpoint());
                     }
                 }
             } catch (MalformedExportException e) {

@@ -20,16 +20,16 @@ public final class CanonicalJson {
      * infinities and strings with lone surrogates are refused with an IllegalArgumentException.
      */
     public static String canonicalize(JsonNode value) {
-        CanonicalWriter writer = new CanonicalWriter();
-        writer.value(value);
-        return writer.toText();
+        Utf8Buffer out = new Utf8Buffer();
+        CanonicalWriter.value(out, value);
+        return out.toText();
     }
 
     /** The UTF-8 bytes of {@link #canonicalize(JsonNode)}, the input of hashes and signatures. */
     public static byte[] utf8(JsonNode value) {
-        CanonicalWriter writer = new CanonicalWriter();
-        writer.value(value);
-        return writer.toByteArray();
+        Utf8Buffer out = new Utf8Buffer();
+        CanonicalWriter.value(out, value);
+        return out.toByteArray();
     }
 
     /**

@@ -31,12 +31,15 @@ public final class ChainHash {
     private ChainHash() {
     }
 
-    /** The hash the entry should carry. */
+    /** The hash the entry should carry; IllegalArgumentException when it has no canonical form (a lone surrogate). */
     public static String of(AuditRecord entry) {
         return HEX.formatHex(HASHERS.get().digest(entry));
     }
 
-    /** Whether the entry's stored hash is the one its content gives (lower-case hex, as written). */
+    /**
+     * Whether the entry's stored hash is the one its content gives (lower-case hex, as written);
+     * IllegalArgumentException when the content has no canonical form.
+     */
     public static boolean matches(AuditRecord entry) {
         byte[] digest = HASHERS.get().digest(entry);
         String stored = entry.hash();
@@ -54,41 +57,41 @@ public final class ChainHash {
 
     /** The canonical JSON the hash covers after the prevHash line, for people checking the format by hand. */
     public static String canonicalBody(AuditRecord entry) {
-        CanonicalWriter writer = new CanonicalWriter();
-        writeBody(writer, entry);
-        return writer.toText();
+        Utf8Buffer out = new Utf8Buffer();
+        writeBody(out, entry);
+        return out.toText();
     }
 
     /** The body's members in RFC 8785 order (sorted names), written without building a tree. */
-    private static void writeBody(CanonicalWriter out, AuditRecord e) {
+    private static void writeBody(Utf8Buffer out, AuditRecord e) {
         out.raw(PREFIXES[0]);
-        out.string(e.actionId());
+        JsonStrings.write(out, e.actionId());
         out.raw(PREFIXES[1]);
-        out.string(e.actor());
+        JsonStrings.write(out, e.actor());
         out.raw(PREFIXES[2]);
-        out.string(e.alertId());
+        JsonStrings.write(out, e.alertId());
         out.raw(PREFIXES[3]);
-        out.value(e.details());
+        CanonicalWriter.value(out, e.details());
         out.raw(PREFIXES[4]);
-        out.string(e.eventType());
+        JsonStrings.write(out, e.eventType());
         out.raw(PREFIXES[5]);
         out.uuid(e.id());
         out.raw(PREFIXES[6]);
-        out.string(e.idempotencyKey());
+        JsonStrings.write(out, e.idempotencyKey());
         out.raw(PREFIXES[7]);
-        out.string(e.investigationId());
+        JsonStrings.write(out, e.investigationId());
         out.raw(PREFIXES[8]);
-        out.string(e.onBehalfOf());
+        JsonStrings.write(out, e.onBehalfOf());
         out.raw(PREFIXES[9]);
-        out.string(e.prevHash());
+        JsonStrings.write(out, e.prevHash());
         out.raw(PREFIXES[10]);
-        out.string(e.recordedAt());
+        JsonStrings.write(out, e.recordedAt());
         out.raw(PREFIXES[11]);
         out.integer(e.seq());
         out.raw(PREFIXES[12]);
-        out.string(e.tenant());
+        JsonStrings.write(out, e.tenant());
         out.raw(PREFIXES[13]);
-        out.string(e.traceId());
+        JsonStrings.write(out, e.traceId());
         out.ascii('}');
     }
 
@@ -99,10 +102,10 @@ public final class ChainHash {
             if (i > 0 && MEMBERS[i - 1].compareTo(MEMBERS[i]) >= 0) {
                 throw new IllegalStateException("the body's members must be in RFC 8785 order");
             }
-            CanonicalWriter writer = new CanonicalWriter();
-            writer.ascii(i == 0 ? '{' : ',');
-            writer.name(MEMBERS[i]);
-            prefixes[i] = writer.toByteArray();
+            Utf8Buffer out = new Utf8Buffer();
+            out.ascii(i == 0 ? '{' : ',');
+            CanonicalWriter.name(out, MEMBERS[i]);
+            prefixes[i] = out.toByteArray();
         }
         return prefixes;
     }
@@ -111,7 +114,7 @@ public final class ChainHash {
     private static final class Hasher {
 
         private final MessageDigest sha256;
-        private final CanonicalWriter writer = new CanonicalWriter();
+        private final Utf8Buffer buffer = new Utf8Buffer();
         private final byte[] digest = new byte[32];
 
         Hasher() {
@@ -124,11 +127,11 @@ public final class ChainHash {
 
         /** The digest of the entry, in a buffer that the next call overwrites. */
         byte[] digest(AuditRecord entry) {
-            writer.reset();
-            writer.utf8(entry.prevHash());
-            writer.ascii('\n');
-            writeBody(writer, entry);
-            sha256.update(writer.buffer(), 0, writer.length());
+            buffer.reset();
+            buffer.utf8(entry.prevHash());
+            buffer.ascii('\n');
+            writeBody(buffer, entry);
+            sha256.update(buffer.bytes, 0, buffer.length);
             try {
                 sha256.digest(digest, 0, digest.length);
             } catch (DigestException e) {

@@ -5,9 +5,9 @@ public sealed interface ExportItem {
 
     long line();
 
-    record Entry(long line, AuditRecord entry) implements ExportItem {
+    record EntryLine(long line, AuditRecord entry) implements ExportItem {
     }
 
-    record Mark(long line, Checkpoint checkpoint) implements ExportItem {
+    record CheckpointLine(long line, Checkpoint checkpoint) implements ExportItem {
     }
 }

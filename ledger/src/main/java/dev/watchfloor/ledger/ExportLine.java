@@ -13,8 +13,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Reads one line of an export with the streaming parser (a tree per line costs more than the rest of verification):
- * exactly one JSON object, each member once and of its type, exactly the members of its kind.
+ * Reads the object of one export line from the streaming parser: each member once and of its type, exactly the members
+ * of its kind, all on that line.
  */
 final class ExportLine {
 
@@ -28,6 +28,7 @@ final class ExportLine {
                                                 "createdAt"), KEY_ID("keyId"), SIGNATURE("signature");
 
         private static final Map<String, Member> BY_NAME = new HashMap<>();
+
         static {
             for (Member m : values()) {
                 BY_NAME.put(m.json, m);
@@ -55,26 +56,28 @@ final class ExportLine {
         this.line = line;
     }
 
-    static ExportHeader header(LineSource lines) throws IOException {
-        ExportLine l = parse(lines);
+    /** Reads the header; the parser is at the START_OBJECT of line 1. */
+    static ExportHeader header(JsonParser parser, long line) throws IOException {
+        ExportLine l = read(parser, line);
         if (!"header".equals(l.text(Member.KIND))) {
-            throw new MalformedExportException(l.line, "the first line must be the header (kind \"header\")");
+            throw new MalformedExportException(line, "the first line must be the header (kind \"header\")");
         }
         l.exactly(HEADER);
         String format = l.text(Member.FORMAT);
         if (!AuditExport.FORMAT.equals(format)) {
-            throw new MalformedExportException(l.line, "unknown format " + format + ", expected " + AuditExport.FORMAT);
+            throw new MalformedExportException(line, "unknown format " + format + ", expected " + AuditExport.FORMAT);
         }
         return new ExportHeader(format, l.text(Member.TENANT), l.text(Member.EXPORTED_AT));
     }
 
-    static ExportItem item(LineSource lines) throws IOException {
-        ExportLine l = parse(lines);
+    /** Reads an entry or a checkpoint; the parser is at the START_OBJECT of the line. */
+    static ExportItem item(JsonParser parser, long line) throws IOException {
+        ExportLine l = read(parser, line);
         String kind = l.text(Member.KIND);
         return switch (kind) {
-            case "entry" -> new ExportItem.Entry(l.line, l.entry());
-            case "checkpoint" -> new ExportItem.Mark(l.line, l.checkpoint());
-            default -> throw new MalformedExportException(l.line, "unknown kind " + kind);
+            case "entry" -> new ExportItem.EntryLine(line, l.entry());
+            case "checkpoint" -> new ExportItem.CheckpointLine(line, l.checkpoint());
+            default -> throw new MalformedExportException(line, "unknown kind " + kind);
         };
     }
 
@@ -93,35 +96,33 @@ final class ExportLine {
                 text(Member.CREATED_AT), text(Member.KEY_ID), text(Member.SIGNATURE));
     }
 
-    private static ExportLine parse(LineSource lines) throws IOException {
-        ExportLine l = new ExportLine(lines.number());
-        if (lines.blank()) {
-            throw new MalformedExportException(l.line, "is empty; every line is one JSON object");
-        }
-        try (JsonParser parser = lines.parser()) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new MalformedExportException(l.line, "must be a JSON object");
-            }
+    private static ExportLine read(JsonParser parser, long line) throws IOException {
+        ExportLine l = new ExportLine(line);
+        try {
             for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-                l.read(parser, name);
-            }
-            if (parser.nextToken() != null) {
-                throw new MalformedExportException(l.line, "is not valid JSON: more after the object");
+                l.member(parser, name);
             }
         } catch (JsonProcessingException e) {
-            throw new MalformedExportException(l.line, "is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new MalformedExportException(ExportReader.lineOf(e, line), "is not valid JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+        if (parser.currentTokenLocation().getLineNr() != line) {
+            throw new MalformedExportException(line, "the object goes on past its line");
         }
         return l;
     }
 
-    private void read(JsonParser parser, String name) throws IOException {
+    private void member(JsonParser parser, String name) throws IOException {
         Member member = Member.BY_NAME.get(name);
         if (member == null) {
             throw new MalformedExportException(line, "unexpected member " + name);
         }
+        if (values[member.ordinal()] != null) {
+            throw new MalformedExportException(line, "is not valid JSON: duplicate member " + name);
+        }
         JsonToken token = parser.nextToken();
         if (member == Member.DETAILS) {
-            values[member.ordinal()] = StrictJson.INNER_VALUE.readTree(parser);
+            values[member.ordinal()] = JsonTrees.read(parser);
         } else if (member == Member.SEQ) {
             if (token != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
                 throw new MalformedExportException(line, name + " must be an integer");
@@ -154,17 +155,13 @@ final class ExportLine {
 
     /** A UUID in its one lower-case spelling: the hash covers that spelling, so no other may stand for it. */
     private UUID uuid(String text) throws MalformedExportException {
-        if (text.length() == 36) {
-            boolean canonical = true;
-            for (int i = 0; i < 36 && canonical; i++) {
-                char c = text.charAt(i);
-                canonical = i == 8 || i == 13 || i == 18 || i == 23
-                        ? c == '-'
-                        : c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+        try {
+            UUID id = UUID.fromString(text);
+            if (id.toString().equals(text)) {
+                return id;
             }
-            if (canonical) {
-                return UUID.fromString(text);
-            }
+        } catch (IllegalArgumentException e) {
+            // reported below
         }
         throw new MalformedExportException(line, "id must be a lower-case UUID");
     }

@@ -1,11 +1,11 @@
 package dev.watchfloor.ledger;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
@@ -20,8 +20,11 @@ final class StrictJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    /** Reads a value in the middle of a document, e.g. an entry's details while streaming its line. */
-    static final ObjectReader INNER_VALUE = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * Parsers for export files, which check duplicate names themselves ({@link ExportLine}, {@link JsonTrees}): the
+     * parser's own check allocates a set for every object of more than two members, a fifth of the reading time.
+     */
+    static final JsonFactory EXPORT_LINES = JsonFactory.builder().build();
 
     private StrictJson() {
     }

@@ -45,8 +45,8 @@ class AuditExportTest {
             assertThat(reader.header()).isEqualTo(new ExportHeader(AuditExport.FORMAT, "acme", EXPORTED_AT));
             for (ExportItem item = reader.next(); item != null; item = reader.next()) {
                 switch (item) {
-                    case ExportItem.Entry e -> entries.add(e.entry());
-                    case ExportItem.Mark m -> marks.add(m.checkpoint());
+                    case ExportItem.EntryLine e -> entries.add(e.entry());
+                    case ExportItem.CheckpointLine m -> marks.add(m.checkpoint());
                 }
             }
         }
@@ -151,15 +151,42 @@ class AuditExportTest {
                 line++;
             }
         }
-        bytes[at + 30] = (byte) 0xc0; // an overlong lead byte, never valid UTF-8
+        bytes[at + 30] = (byte) 0xe2; // starts a three-byte sequence that the next (ASCII) bytes do not continue
 
         VerificationReport report = AuditExport.verify(new ByteArrayInputStream(bytes), Ledgers.verifier());
 
-        assertThat(report.problem()).isEqualTo("line 5: is not UTF-8");
+        assertThat(report.problem()).startsWith("line 5: is not valid JSON: Invalid UTF-8");
     }
 
     @Test
-    void readsLinesLongerThanItsBuffer() throws IOException {
+    void stopsReadingAheadOnceTheFirstProblemIsFound() throws IOException {
+        List<AuditRecord> big = new ArrayList<>(Ledgers.chain(Ledgers.TENANT, 20_000, 9));
+        big.set(2, EntryFields.set(big.get(2), "actor", "mallory"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ExportWriter writer = AuditExport.writer(out, Ledgers.TENANT, EXPORTED_AT)) {
+            for (AuditRecord entry : big) {
+                writer.entry(entry);
+            }
+        }
+
+        VerificationReport report = AuditExport.verify(new ByteArrayInputStream(out.toByteArray()),
+                Ledgers.verifier());
+
+        assertThat(report.problem()).isEqualTo("altered content: the hash of seq 3 does not match its content");
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("watchfloor-export"));
+    }
+
+    @Test
+    void refusesAnObjectSpreadOverSeveralLines() throws IOException {
+        String pretty = export().replaceFirst("\"kind\":\"entry\",", "\"kind\":\"entry\",\n");
+
+        VerificationReport report = AuditExport.verify(new StringReader(pretty), Ledgers.verifier());
+
+        assertThat(report.problem()).isEqualTo("line 2: the object goes on past its line");
+    }
+
+    @Test
+    void readsLongLines() throws IOException {
         String big = "x".repeat(200_000) + "é";
         AuditRecord entry = EntryFields.set(chain.get(0), "details", "{}");
         entry = new AuditRecord(entry.id(), entry.tenant(), 1, entry.recordedAt(), entry.actor(), "", "note", "", "",

@@ -175,6 +175,32 @@ class CanonicalJsonTest {
                 .containsSubsequence((byte) 0xe2, (byte) 0x82, (byte) 0xac);
     }
 
+    /** The fast path (eight bytes at a time) against the rule spelled out one char at a time. */
+    @Test
+    void writesRandomStringsAsACharByCharEncoderWould() {
+        char[] alphabet = {'a', 'Z', '0', ' ', '?', '"', '\\', '/', '\n', '\u0001', '\u001f', '\u007f', 'é', '€',
+                '\ud83d', '\ude00'};
+        Random random = new Random(42);
+        for (int i = 0; i < 20_000; i++) {
+            char[] text = new char[random.nextInt(40)];
+            for (int j = 0; j < text.length; j++) {
+                text[j] = random.nextInt(3) == 0
+                        ? alphabet[random.nextInt(alphabet.length)]
+                        : (char) ('a' + random.nextInt(26));
+            }
+            String string = new String(text);
+            String expected = charByChar(string);
+
+            if (expected == null) {
+                assertThatThrownBy(() -> CanonicalJson.canonicalize(TextNode.valueOf(string)))
+                        .as(string).hasMessageStartingWith("is not valid JSON");
+            } else {
+                assertThat(CanonicalJson.utf8(TextNode.valueOf(string)))
+                        .as(string).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
     @Test
     void refusesStringsWithLoneSurrogates() {
         assertThatThrownBy(() -> CanonicalJson.ofObject("{\"a\":\"\\ud800\"}"))
@@ -214,6 +240,28 @@ class CanonicalJsonTest {
 
         assertThat(a).isEqualTo(b).isEqualTo("{\"a\":[true,null],\"b\":1}");
         assertThat(CanonicalJson.canonicalize(JsonNodeFactory.instance.objectNode())).isEqualTo("{}");
+    }
+
+    /** RFC 8785 string form, or null when the text has a lone surrogate. */
+    private static String charByChar(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                return null;
+            } else if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 
     private static String number(double value) {
