@@ -20,6 +20,7 @@ import dev.watchfloor.commons.tenant.Principal;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.commons.util.Hashing;
 import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
+import dev.watchfloor.governance.audit.AuditRepository;
 
 /**
  * Opens approval requests for actions that need a human, and records the human's decision. Each change commits first;
@@ -31,13 +32,15 @@ public class ApprovalService {
     private final ApprovalRepository repository;
     private final ApprovalAuditor auditor;
     private final ApprovalAnnouncer announcer;
+    private final AuditRepository ledger;
     private final Duration ttl;
 
     public ApprovalService(ApprovalRepository repository, ApprovalAuditor auditor, ApprovalAnnouncer announcer,
-            @ConfigProperty(name = "watchfloor.governance.approval-ttl") Duration ttl) {
+            AuditRepository ledger, @ConfigProperty(name = "watchfloor.governance.approval-ttl") Duration ttl) {
         this.repository = repository;
         this.auditor = auditor;
         this.announcer = announcer;
+        this.ledger = ledger;
         this.ttl = ttl;
     }
 
@@ -83,6 +86,8 @@ public class ApprovalService {
                 throw new ProblemException(403, "separation-of-duties", "Separation of duties",
                         "The principal that requested an action cannot approve it");
             }
+            return notTheSubmitter(by, current);
+        }).chain(() -> {
             Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
             return Panache.withTransaction(() -> repository.decide(by.tenant(), id, target, by.name(), reason, at));
         }).chain(updated -> {
@@ -92,6 +97,22 @@ public class ApprovalService {
             }
             return afterChange(id).chain(() -> get(by.tenant(), id));
         });
+    }
+
+    /** Nobody decides on an action about an alert they submitted; the submitter is known from the ledger. */
+    private Uni<Void> notTheSubmitter(Principal by, Approval approval) {
+        return ledger.alertSubmitter(by.tenant(), approval.alertId()).map(submitter -> {
+            if (submitter.isEmpty()) {
+                throw new ProblemException(409, "alert-intake-not-audited", "Alert intake not audited yet",
+                        "Who submitted alert " + approval.alertId() + " is not in the audit ledger yet, so "
+                                + "separation of duties cannot be checked; try again shortly");
+            }
+            if (submitter.get().equals(by.name())) {
+                throw new ProblemException(403, "separation-of-duties", "Separation of duties",
+                        "The principal that submitted the alert cannot decide actions on it");
+            }
+            return null;
+        }).replaceWithVoid();
     }
 
     /** Records the change in the ledger now; when that fails, the auditor's next pass does. */

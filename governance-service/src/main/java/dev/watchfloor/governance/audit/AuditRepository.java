@@ -87,6 +87,19 @@ public class AuditRepository {
                 .execute(Tuple.of(tenant, alertId, investigationId, limit)).map(AuditRepository::all);
     }
 
+    /**
+     * Who submitted the alert, as ingest-service recorded when it handed the alert off (the actor is the authenticated
+     * caller, so only ingest's own entries count); empty when that entry is not in the ledger.
+     */
+    public Uni<java.util.Optional<String>> alertSubmitter(String tenant, String alertId) {
+        return pool
+                .preparedQuery("SELECT on_behalf_of FROM governance.audit_entries WHERE tenant = $1 AND alert_id = $2"
+                        + " AND event_type = 'alert.handed_off' AND actor = 'ingest-service' ORDER BY seq LIMIT 1")
+                .execute(Tuple.of(tenant, alertId)).map(rows -> rows.iterator().hasNext()
+                        ? java.util.Optional.of(rows.iterator().next().getString("on_behalf_of"))
+                        : java.util.Optional.empty());
+    }
+
     Uni<Void> insertCheckpoint(SqlConnection conn, Checkpoint c) {
         return conn.preparedQuery("INSERT INTO governance.audit_checkpoints (" + CHECKPOINT_COLUMNS
                 + ") VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (tenant, seq) DO NOTHING")

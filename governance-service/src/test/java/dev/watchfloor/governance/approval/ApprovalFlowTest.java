@@ -48,6 +48,23 @@ class ApprovalFlowTest {
         return Identities.user(TENANT, "alice", "approver");
     }
 
+    @GrpcClient("self")
+    dev.watchfloor.contracts.governance.v1.Audit audit;
+
+    @org.junit.jupiter.api.BeforeEach
+    void alertsWereHandedOffBySiem() {
+        handedOff("alert-1", "siem");
+    }
+
+    /** What ingest-service records when it hands an alert to reasoning: who submitted it. */
+    private void handedOff(String alertId, String submitter) {
+        Identities.withToken(audit, Identities.service(MeshService.INGEST)).append(
+                dev.watchfloor.contracts.governance.v1.AppendAuditRequest.newBuilder().setTenant(TENANT)
+                        .setEventType("alert.handed_off").setAlertId(alertId).setOnBehalfOf(submitter)
+                        .setIdempotencyKey("intake-" + alertId).build())
+                .await().atMost(WAIT);
+    }
+
     private Policy policy() {
         return Identities.withToken(policy, Identities.service(MeshService.ACTION));
     }
@@ -174,6 +191,26 @@ class ApprovalFlowTest {
         given().auth().oauth2(Identities.user(TENANT, "ana", "analyst")).contentType("application/json")
                 .body("{\"decision\":\"approve\"}").when().post("/v1/approvals/{id}/decision", approvalId).then()
                 .statusCode(403);
+    }
+
+    @Test
+    void nobodyDecidesOnAnAlertTheySubmittedAndAnAlertWithoutIntakeRecordWaits() {
+        handedOff("alert-by-alice", "alice");
+        AuthorizeResponse own = policy().authorize(AuthorizeRequest.newBuilder().setTenant(TENANT)
+                .setActionId(UUID.randomUUID().toString()).setInvestigationId("inv-2").setAlertId("alert-by-alice")
+                .setActionType("isolate_host").setTarget("host:ws-9").setParametersJson("{}")
+                .setRequestedBy("reasoning-service").build()).await().atMost(WAIT);
+        AuthorizeResponse unknown = policy().authorize(AuthorizeRequest.newBuilder().setTenant(TENANT)
+                .setActionId(UUID.randomUUID().toString()).setInvestigationId("inv-3").setAlertId("alert-unseen")
+                .setActionType("isolate_host").setTarget("host:ws-9").setParametersJson("{}")
+                .setRequestedBy("reasoning-service").build()).await().atMost(WAIT);
+
+        given().auth().oauth2(approver()).contentType("application/json").body("{\"decision\":\"approve\"}")
+                .when().post("/v1/approvals/{id}/decision", own.getApprovalId()).then().statusCode(403)
+                .body("detail", org.hamcrest.Matchers.containsString("submitted the alert"));
+        given().auth().oauth2(approver()).contentType("application/json").body("{\"decision\":\"approve\"}")
+                .when().post("/v1/approvals/{id}/decision", unknown.getApprovalId()).then().statusCode(409)
+                .body("type", equalTo("https://watchfloor.dev/problems/alert-intake-not-audited"));
     }
 
     private java.util.List<String> auditTypes(String actionId) {

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 
 import dev.watchfloor.commons.security.Roles;
+import dev.watchfloor.commons.tenant.Principal;
 import dev.watchfloor.commons.tenant.PrincipalResolver;
 import dev.watchfloor.commons.trace.Trace;
 
@@ -53,7 +54,8 @@ public class IntakeResource {
 
     private Uni<Response> accept(IntakeService.Kind kind, JsonNode body) {
         String traceparent = Trace.current().traceparent();
-        return intake.accept(principals.current().tenant(), kind, body, traceparent)
+        Principal caller = principals.current();
+        return intake.accept(new Submission(caller.tenant(), caller.name(), traceparent), kind, body)
                 .map(results -> Response.accepted(new IntakeResponse(results)).build());
     }
 }

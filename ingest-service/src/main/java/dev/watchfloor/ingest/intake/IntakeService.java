@@ -43,7 +43,7 @@ public class IntakeService {
         this.config = config;
     }
 
-    public Uni<List<IntakeResult>> accept(String tenant, Kind kind, JsonNode body, String traceparent) {
+    public Uni<List<IntakeResult>> accept(Submission submission, Kind kind, JsonNode body) {
         List<JsonNode> items = items(body);
         Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<IntakeResult> results = new ArrayList<>(items.size());
@@ -61,17 +61,17 @@ public class IntakeService {
         if (accepted.isEmpty()) {
             return Uni.createFrom().item(results);
         }
-        return pool.withTransaction(conn -> store(conn, tenant, kind, accepted, receivedAt, traceparent))
+        return pool.withTransaction(conn -> store(conn, submission, kind, accepted, receivedAt))
                 .replaceWith(results);
     }
 
-    private Uni<Void> store(SqlConnection conn, String tenant, Kind kind, List<Accepted> accepted, Instant at,
-            String traceparent) {
+    private Uni<Void> store(SqlConnection conn, Submission submission, Kind kind, List<Accepted> accepted,
+            Instant at) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Accepted a : accepted) {
             chain = chain.chain(() -> kind == Kind.ALERT
-                    ? records.insertAlert(conn, tenant, a.id(), at, a.record(), traceparent)
-                    : records.insertEvent(conn, tenant, a.id(), at, a.record()));
+                    ? records.insertAlert(conn, submission, a.id(), at, a.record())
+                    : records.insertEvent(conn, submission.tenant(), a.id(), at, a.record()));
         }
         return chain;
     }

@@ -83,7 +83,7 @@ public class OutboxRelay {
     }
 
     private static AuditEntry handedOff(PendingAlert p, SubmitInvestigationResponse response) {
-        return AuditEntry.of(p.tenant(), "alert.handed_off").alert(p.alertId().toString())
+        return AuditEntry.of(p.tenant(), "alert.handed_off").onBehalfOf(p.submittedBy()).alert(p.alertId().toString())
                 .investigation(response.getInvestigationId())
                 .details(Map.of("attempt", p.attempts() + 1, "source", p.source()));
     }
@@ -96,6 +96,7 @@ public class OutboxRelay {
                 .setTitle(p.title())
                 .setSeverityId(p.severityId())
                 .setReceivedAt(p.receivedAt().toString())
+                .setSubmittedBy(p.submittedBy())
                 .build();
     }
 }

@@ -17,7 +17,7 @@ public class OutboxRepository {
 
     Uni<List<PendingAlert>> claimDue(SqlConnection conn, int limit) {
         return conn.preparedQuery("SELECT o.id, o.attempts, o.traceparent, a.tenant, a.id AS alert_id, a.source, "
-                + "a.title, a.severity_id, a.received_at FROM ingest.outbox o JOIN ingest.alerts a ON a.id = o.alert_id "
+                + "a.title, a.severity_id, a.received_at, a.submitted_by FROM ingest.outbox o JOIN ingest.alerts a ON a.id = o.alert_id "
                 + "WHERE o.delivered_at IS NULL AND o.next_attempt_at <= now() ORDER BY o.id LIMIT $1 "
                 + "FOR UPDATE OF o SKIP LOCKED")
                 .execute(Tuple.of(limit))
@@ -43,6 +43,7 @@ public class OutboxRepository {
     private static PendingAlert toPending(Row r) {
         return new PendingAlert(r.getLong("id"), r.getInteger("attempts"), r.getString("traceparent"),
                 r.getString("tenant"), r.getUUID("alert_id"), r.getString("source"), r.getString("title"),
-                r.getInteger("severity_id"), r.getOffsetDateTime("received_at").toInstant());
+                r.getInteger("severity_id"), r.getOffsetDateTime("received_at").toInstant(),
+                r.getString("submitted_by"));
     }
 }

@@ -12,19 +12,23 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import dev.watchfloor.ingest.intake.Submission;
 import dev.watchfloor.ingest.normalize.NormalizedRecord;
 
 /** Writes alerts (with their outbox row) and events into the evidence store, in the caller's transaction. */
 @ApplicationScoped
 public class RecordRepository {
 
-    public Uni<Void> insertAlert(SqlConnection conn, String tenant, UUID id, Instant receivedAt, NormalizedRecord r,
-            String traceparent) {
+    public Uni<Void> insertAlert(SqlConnection conn, Submission s, UUID id, Instant receivedAt, NormalizedRecord r) {
+        String tenant = s.tenant();
+        String traceparent = s.traceparent();
         return conn.preparedQuery("INSERT INTO ingest.alerts (id, tenant, received_at, observed_at, source, title, "
-                + "severity_id, fingerprint, entities, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+                + "severity_id, fingerprint, entities, body, submitted_by) "
+                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
                 .execute(Tuple.from(
                         Arrays.asList(id, tenant, utc(receivedAt), utc(r.observedAt()), r.source(), r.title(),
-                                r.severityId(), r.fingerprint(), r.entities().toArray(String[]::new), json(r))))
+                                r.severityId(), r.fingerprint(), r.entities().toArray(String[]::new), json(r),
+                                s.submittedBy())))
                 .chain(() -> conn.preparedQuery(
                         "INSERT INTO ingest.outbox (tenant, alert_id, traceparent) VALUES ($1, $2, $3)")
                         .execute(Tuple.of(tenant, id, traceparent)))
