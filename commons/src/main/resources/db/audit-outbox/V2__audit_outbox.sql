@@ -1,6 +1,6 @@
 -- Audit entries waiting for governance's ledger (dev.watchfloor.commons.audit): each is written in the transaction of
 -- the step it describes and delivered afterwards by AuditRelay; the id is the entry's idempotency key at governance.
--- The same table exists in every service schema that records audit entries.
+-- One migration for every service that records audit entries (quarkus.flyway.locations includes db/audit-outbox).
 CREATE TABLE audit_outbox (
     id               uuid        PRIMARY KEY,
     seq              bigint      GENERATED ALWAYS AS IDENTITY,
