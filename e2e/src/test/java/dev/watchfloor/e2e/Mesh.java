@@ -9,15 +9,20 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import dev.watchfloor.launcher.MeshLauncher;
 import dev.watchfloor.launcher.MeshOptions;
+import dev.watchfloor.launcher.Ports;
 import dev.watchfloor.launcher.RunningMesh;
 import dev.watchfloor.launcher.ServiceProcess;
 
 /**
  * One running mesh for the whole e2e run, started through the same launcher as `watchfloor up`, on a fresh database,
  * exporting traces to a local collector and delivering webhooks to a local receiver. The reasoning queue runs with
- * short leases and one investigation per pass so crash recovery can be observed.
+ * short leases and one investigation per pass so crash recovery can be observed. The mesh also trusts an external OIDC
+ * issuer, a Keycloak realm on a port chosen here, which only ExternalIssuerTest starts.
  */
 public final class Mesh implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+
+    /** The realm of the external OIDC issuer the mesh trusts: a Keycloak that ExternalIssuerTest starts. */
+    static final String EXTERNAL_REALM = "watchfloor";
 
     private static Mesh instance;
 
@@ -25,6 +30,7 @@ public final class Mesh implements BeforeAllCallback, ExtensionContext.Store.Clo
     private OtlpCollector collector;
     private WebhookReceiver webhooks;
     private RunningMesh running;
+    private int keycloakPort;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -46,6 +52,7 @@ public final class Mesh implements BeforeAllCallback, ExtensionContext.Store.Clo
         database = TestDatabase.create();
         collector = new OtlpCollector();
         webhooks = new WebhookReceiver();
+        keycloakPort = Ports.freePort();
         MeshOptions options = MeshOptions.defaults(root)
                 .withExternalDatabase(database.descriptor())
                 .withLogDir(root.resolve("e2e/target/mesh-logs"))
@@ -61,7 +68,9 @@ public final class Mesh implements BeforeAllCallback, ExtensionContext.Store.Clo
                 .withEnv("WATCHFLOOR_AUDIT_RELAY_BACKOFF_MAX", "PT3S")
                 .withEnv("WATCHFLOOR_ACTION_RETRY_BACKOFF", "1s")
                 .withEnv("WATCHFLOOR_ACTION_MAX_ATTEMPTS", "30")
-                .withEnv("WATCHFLOOR_ACTION_MAX_BACKOFF", "PT4S");
+                .withEnv("WATCHFLOOR_ACTION_MAX_BACKOFF", "PT4S")
+                .withEnv("WATCHFLOOR_OIDC_ISSUER", Keycloak.issuer(keycloakPort, EXTERNAL_REALM))
+                .withEnv("WATCHFLOOR_OIDC_ROLES_CLAIM", "realm_access.roles");
         running = MeshLauncher.start(options);
     }
 
@@ -76,6 +85,11 @@ public final class Mesh implements BeforeAllCallback, ExtensionContext.Store.Clo
     /** What the launcher provisioned: the platform admin's client secret among them. */
     dev.watchfloor.launcher.MeshCredentials credentials() {
         return running.credentials();
+    }
+
+    /** Where Keycloak must listen for the mesh to trust its {@link #EXTERNAL_REALM} realm. */
+    int keycloakPort() {
+        return keycloakPort;
     }
 
     OtlpCollector collector() {
