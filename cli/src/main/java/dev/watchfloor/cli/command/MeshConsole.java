@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import dev.watchfloor.cli.render.Table;
 import dev.watchfloor.launcher.DatabaseDescriptor;
+import dev.watchfloor.launcher.MeshCredentials;
 import dev.watchfloor.launcher.MeshLauncher;
 import dev.watchfloor.launcher.MeshListener;
 import dev.watchfloor.launcher.MeshOptions;
@@ -37,6 +38,10 @@ public final class MeshConsole implements MeshListener {
         }
         out.println();
         out.print(table(mesh).render());
+        out.println();
+        out.println("platform admin credentials (client " + MeshCredentials.ADMIN_CLIENT_ID + ") saved in "
+                + mesh.credentials().file() + " (mode 0600); `watchfloor token` prints a bearer token, "
+                + "`watchfloor tenant create NAME` makes a tenant");
         out.println();
         return mesh;
     }
