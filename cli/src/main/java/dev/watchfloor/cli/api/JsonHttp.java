@@ -77,7 +77,7 @@ public final class JsonHttp {
 
     /** Streams the body of a GET into {@code out} (an export of any size); error statuses as in {@link #get}. */
     public void download(String path, java.io.OutputStream out) {
-        HttpRequest request = request(path).GET().build();
+        HttpRequest request = request(path).setHeader("Accept", "text/plain, application/problem+json").GET().build();
         HttpResponse<java.io.InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
         try (java.io.InputStream body = response.body()) {
             if (response.statusCode() >= 400) {

@@ -107,9 +107,20 @@ public final class AuditCommand implements Callable<Integer> {
                 context.clients().governance().exportAudit(out);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                deleteQuietly(file);
+                throw e;
             }
             context.err().println("exported to " + file);
             return 0;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the export failed already; that error is the one to report
         }
     }
 
