@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -87,6 +88,14 @@ public class AuditResource {
             + "checkpoint after the entry it covers; verify it offline with `watchfloor audit verify FILE`")
     public Multi<Buffer> export() {
         return exporter.export(principals.current().tenant());
+    }
+
+    @POST
+    @Path("/keys/rotate")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(summary = "Retire the checkpoint signing key and sign with a new one; every key stays trusted")
+    public Uni<java.util.Map<String, String>> rotateKeys() {
+        return keys.rotate().map(kid -> java.util.Map.of("kid", kid));
     }
 
     @GET

@@ -26,7 +26,9 @@ public class CheckpointKeys {
 
     private final Pool pool;
     private volatile CheckpointSigner signer;
+    private volatile java.time.Instant signerLoadedAt = java.time.Instant.MIN;
     private volatile CheckpointVerifier verifier;
+    private volatile java.util.Set<String> verifierKeys = java.util.Set.of();
 
     public CheckpointKeys(Pool pool) {
         this.pool = pool;
@@ -40,15 +42,26 @@ public class CheckpointKeys {
                 + " WHERE retired_at IS NULL) ON CONFLICT DO NOTHING")
                 .execute(Tuple.of("ckp-" + UUID.randomUUID(), Ed25519Keys.encodePrivate(pair.getPrivate()),
                         Ed25519Keys.encodePublic(pair.getPublic()), OffsetDateTime.now(ZoneOffset.UTC)))
-                .replaceWithVoid().invoke(() -> {
-                    signer = null;
-                    verifier = null;
-                });
+                .replaceWithVoid().invoke(() -> signer = null);
     }
 
+    /** Retires the active key and signs with a new one from now on; every key stays trusted. Answers the new id. */
+    public Uni<String> rotate() {
+        KeyPair pair = Ed25519Keys.generate();
+        String kid = "ckp-" + UUID.randomUUID();
+        return pool.withTransaction(conn -> conn
+                .query("UPDATE governance.checkpoint_keys SET retired_at = now() WHERE retired_at IS NULL").execute()
+                .chain(() -> conn.preparedQuery("INSERT INTO governance.checkpoint_keys (kid, private_key, "
+                        + "public_key, created_at) VALUES ($1, $2, $3, $4)")
+                        .execute(Tuple.of(kid, Ed25519Keys.encodePrivate(pair.getPrivate()),
+                                Ed25519Keys.encodePublic(pair.getPublic()), OffsetDateTime.now(ZoneOffset.UTC)))))
+                .invoke(() -> signer = null).replaceWith(kid);
+    }
+
+    /** The active key, re-read every minute so that every replica signs with a rotated key soon after. */
     public Uni<CheckpointSigner> signer() {
         CheckpointSigner current = signer;
-        if (current != null) {
+        if (current != null && signerLoadedAt.isAfter(java.time.Instant.now().minusSeconds(60))) {
             return Uni.createFrom().item(current);
         }
         return pool.query("SELECT kid, private_key FROM governance.checkpoint_keys WHERE retired_at IS NULL")
@@ -57,19 +70,25 @@ public class CheckpointKeys {
                     CheckpointSigner loaded = new CheckpointSigner(row.getString("kid"),
                             Ed25519Keys.decodePrivate(row.getString("private_key")));
                     signer = loaded;
+                    signerLoadedAt = java.time.Instant.now();
                     return loaded;
                 });
     }
 
-    /** Trusts every checkpoint key governance has used. */
+    /**
+     * Trusts every checkpoint key governance has used, as the database has them now (a key rotated by another replica
+     * included); the verifier, which remembers signatures it already checked, is kept while the set of keys is the
+     * same.
+     */
     public Uni<CheckpointVerifier> verifier() {
-        CheckpointVerifier current = verifier;
-        if (current != null) {
-            return Uni.createFrom().item(current);
-        }
         return publicKeys().map(keys -> {
+            CheckpointVerifier current = verifier;
+            if (current != null && verifierKeys.equals(keys.byKeyId().keySet())) {
+                return current;
+            }
             CheckpointVerifier loaded = new CheckpointVerifier(keys);
             verifier = loaded;
+            verifierKeys = java.util.Set.copyOf(keys.byKeyId().keySet());
             return loaded;
         });
     }

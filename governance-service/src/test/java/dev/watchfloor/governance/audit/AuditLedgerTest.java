@@ -92,6 +92,24 @@ class AuditLedgerTest {
     }
 
     @Test
+    void checkpointsSignedBeforeAndAfterAKeyRotationBothVerify() throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            append("step." + i, "a-" + i);
+        }
+        String kid = given().auth().oauth2(Identities.platformAdmin()).when().post("/v1/audit/keys/rotate").then()
+                .statusCode(200).extract().path("kid");
+        for (int i = 6; i <= 10; i++) {
+            append("step." + i, "a-" + i);
+        }
+
+        given().auth().oauth2(auditor).when().get("/v1/audit/verify").then().statusCode(200)
+                .body("checkpointsChecked", equalTo(2));
+        given().auth().oauth2(auditor).when().get("/v1/audit/keys").then().statusCode(200)
+                .body("keys.kid", org.hamcrest.Matchers.hasItem(kid));
+        given().auth().oauth2(auditor).when().post("/v1/audit/keys/rotate").then().statusCode(403);
+    }
+
+    @Test
     void aForgedCheckpointIsCaught() {
         for (int i = 1; i <= 5; i++) {
             append("step." + i, "a-" + i);
