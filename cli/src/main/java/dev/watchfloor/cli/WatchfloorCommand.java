@@ -1,11 +1,10 @@
 package dev.watchfloor.cli;
 
-import java.util.concurrent.Callable;
-
 import dev.watchfloor.cli.command.ApprovalsCommand;
 import dev.watchfloor.cli.command.ApproveCommand;
 import dev.watchfloor.cli.command.AuditCommand;
 import dev.watchfloor.cli.command.BenchStartupCommand;
+import dev.watchfloor.cli.command.CommandGroup;
 import dev.watchfloor.cli.command.DenyCommand;
 import dev.watchfloor.cli.command.SubmitCommand;
 import dev.watchfloor.cli.command.TenantCommand;
@@ -13,11 +12,8 @@ import dev.watchfloor.cli.command.TokenCommand;
 import dev.watchfloor.cli.command.UpCommand;
 import dev.watchfloor.cli.demo.DemoCommand;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code watchfloor}: the top of the command tree. A new command is one {@code @Command} class (a constructor taking
@@ -42,15 +38,5 @@ import picocli.CommandLine.Spec;
                         "                             (default: the one holding the CLI)",
                         "",
                         "`watchfloor COMMAND --help` shows one command's arguments."})
-public final class WatchfloorCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        CommandLine commandLine = spec.commandLine();
-        commandLine.usage(commandLine.getOut());
-        return 0;
-    }
+public final class WatchfloorCommand extends CommandGroup {
 }

@@ -18,24 +18,13 @@ import dev.watchfloor.ledger.PublicKeys;
 import dev.watchfloor.ledger.VerificationReport;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code watchfloor audit verify [FILE] | export | keys}: the tenant's tamper-evident audit ledger. */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Verify, export and check the audit ledger (auditor).", subcommands = {
         AuditCommand.Verify.class, AuditCommand.Export.class, AuditCommand.Keys.class})
-public final class AuditCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
+public final class AuditCommand extends CommandGroup {
 
     @Command(name = "verify", mixinStandardHelpOptions = true, description = {
             "Verify the tenant's audit chain: in governance, or offline from an export FILE.", "",

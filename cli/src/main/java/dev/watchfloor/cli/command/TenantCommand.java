@@ -9,22 +9,11 @@ import dev.watchfloor.cli.render.Json;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code watchfloor tenant create NAME}. */
 @Command(name = "tenant", mixinStandardHelpOptions = true, description = "Manage tenants (platform admin).", subcommands = TenantCommand.Create.class)
-public final class TenantCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
+public final class TenantCommand extends CommandGroup {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = {
             "Create a tenant and print its first admin's client credentials (shown once).", "",
