@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import dev.watchfloor.action.action.ActionType;
 import dev.watchfloor.contracts.action.v1.ProposeActionsRequest;
 import dev.watchfloor.contracts.action.v1.ProposedAction;
+import dev.watchfloor.ledger.CanonicalJson;
 
 /** Validates a Propose request and turns it into proposals; the first problem found is the error's description. */
 final class ProposalParser {

@@ -89,7 +89,8 @@ class ActionsGrpcServiceTest {
                         "{ \"ttl\": 3600, \"direction\": {\"out\": true, \"in\": 1.50} }")));
 
         AuthorizeRequest sent = GovernanceStandIn.AUTHORIZE_CALLS.get(response.getActions(0).getActionId()).get(0);
-        assertThat(sent.getParametersJson()).isEqualTo("{\"direction\":{\"in\":1.50,\"out\":true},\"ttl\":3600}");
+        // RFC 8785: numbers in their shortest ECMAScript form, so 1.50 and 1.5 bind the same approval
+        assertThat(sent.getParametersJson()).isEqualTo("{\"direction\":{\"in\":1.5,\"out\":true},\"ttl\":3600}");
         assertThat(sent.getRequestedBy()).isEqualTo("reasoning-service");
         assertThat(sent.getActionType()).isEqualTo("block_ip");
         assertThat(sent.getTarget()).isEqualTo("ip:203.0.113.9");

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import dev.watchfloor.action.action.ActionType;
 import dev.watchfloor.contracts.action.v1.ProposeActionsRequest;
 import dev.watchfloor.contracts.action.v1.ProposedAction;
+import dev.watchfloor.ledger.CanonicalJson;
 
 class ProposalParserTest {
 
