@@ -22,6 +22,18 @@ public record Problem(URI type, String title, int status, String detail, String 
         return new Problem(URI.create(TYPE_BASE + typeSlug), title, status, detail, instance, List.of(), Map.of());
     }
 
+    /** 401: no valid bearer token; the same answer whether the HTTP layer or a resource found it out. */
+    public static Problem unauthenticated(String instance) {
+        return of(401, "unauthenticated", "Unauthenticated",
+                "A valid bearer token is required (missing, malformed, expired or not from a trusted issuer)",
+                instance);
+    }
+
+    /** 403: the token is valid but its roles do not allow the request. */
+    public static Problem forbidden(String instance) {
+        return of(403, "forbidden", "Forbidden", "The principal's roles do not allow this request", instance);
+    }
+
     public Problem withErrors(List<FieldError> fieldErrors) {
         return new Problem(type, title, status, detail, instance, fieldErrors, extensions);
     }

@@ -51,14 +51,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(respond(Problem.of(401, "unauthenticated", "Unauthenticated",
-                "A valid bearer token is required", path(uri)))).header("WWW-Authenticate", "Bearer").build();
+        return Response.fromResponse(respond(Problem.unauthenticated(path(uri)))).header("WWW-Authenticate", "Bearer")
+                .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(Problem.of(403, "forbidden", "Forbidden",
-                "The principal's roles do not allow this request", path(uri)));
+        return respond(Problem.forbidden(path(uri)));
     }
 
     @ServerExceptionMapper

@@ -51,11 +51,8 @@ public class AuthFailures {
             return;
         }
         Problem problem = status == 401
-                ? Problem.of(401, "unauthenticated", "Unauthenticated",
-                        "A valid bearer token is required (missing, malformed, expired or not from a trusted issuer)",
-                        context.request().path())
-                : Problem.of(403, "forbidden", "Forbidden", "The principal may not do this",
-                        context.request().path());
+                ? Problem.unauthenticated(context.request().path())
+                : Problem.forbidden(context.request().path());
         context.response().setStatusCode(status).putHeader("content-type", Problem.MEDIA_TYPE);
         if (status == 401) {
             context.response().putHeader("WWW-Authenticate", "Bearer");

@@ -34,18 +34,15 @@ public class MeshCallers {
             MeshService caller = caller(identity);
             if (caller == null || !permitted.contains(caller)) {
                 throw Status.PERMISSION_DENIED
-                        .withDescription(name(identity) + " may not call " + method).asRuntimeException();
+                        .withDescription(TokenIdentity.nameOf(identity) + " may not call " + method)
+                        .asRuntimeException();
             }
             return caller;
         });
     }
 
     static MeshService caller(SecurityIdentity identity) {
-        return identity.hasRole(Roles.MESH_SERVICE) ? MeshService.byClientId(name(identity)) : null;
+        return identity.hasRole(Roles.MESH_SERVICE) ? MeshService.byClientId(TokenIdentity.nameOf(identity)) : null;
     }
 
-    private static String name(SecurityIdentity identity) {
-        String name = identity.getAttribute(TokenIdentity.NAME_ATTRIBUTE);
-        return name == null ? identity.getPrincipal().getName() : name;
-    }
 }

@@ -71,6 +71,12 @@ public class TokenIdentity implements SecurityIdentityAugmentor {
         return Uni.createFrom().item(builder.build());
     }
 
+    /** The caller's name as this augmentor resolved it; the principal's name for identities it did not see. */
+    public static String nameOf(SecurityIdentity identity) {
+        String name = identity.getAttribute(NAME_ATTRIBUTE);
+        return name == null ? identity.getPrincipal().getName() : name;
+    }
+
     private static Optional<String> stringClaim(JsonWebToken jwt, String name) {
         Object value = jwt.getClaim(name);
         if (value instanceof JsonString s) {

@@ -40,8 +40,7 @@ public class PrincipalResolver {
 
     /** The caller's name, for endpoints that are not about one tenant's data (tenant creation). */
     public String name() {
-        String name = identity.getAttribute(TokenIdentity.NAME_ATTRIBUTE);
-        return name == null ? identity.getPrincipal().getName() : name;
+        return TokenIdentity.nameOf(identity);
     }
 
     private Set<String> roles() {
