@@ -5,7 +5,9 @@ import dev.watchfloor.cli.command.ApproveCommand;
 import dev.watchfloor.cli.command.AuditCommand;
 import dev.watchfloor.cli.command.BenchStartupCommand;
 import dev.watchfloor.cli.command.CommandGroup;
+import dev.watchfloor.cli.command.CostsCommand;
 import dev.watchfloor.cli.command.DenyCommand;
+import dev.watchfloor.cli.command.PolicyCommand;
 import dev.watchfloor.cli.command.SubmitCommand;
 import dev.watchfloor.cli.command.TenantCommand;
 import dev.watchfloor.cli.command.TokenCommand;
@@ -23,7 +25,7 @@ import picocli.CommandLine.HelpCommand;
 @Command(name = "watchfloor", mixinStandardHelpOptions = true, description = "Runs the local Watchfloor mesh and the demo, submits alerts, and decides approvals.", subcommands = {
         UpCommand.class, DemoCommand.class, BenchStartupCommand.class, SubmitCommand.class,
         ApprovalsCommand.class, ApproveCommand.class, DenyCommand.class, TokenCommand.class,
-        TenantCommand.class, AuditCommand.class,
+        TenantCommand.class, AuditCommand.class, PolicyCommand.class, CostsCommand.class,
         HelpCommand.class}, exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:done", "1:failed",
                 "2:wrong command line"}, footerHeading = "%nEnvironment:%n", footer = {
                         "  WATCHFLOOR_DB_URL          postgresql://user:pass@host:port/db for up, demo,",

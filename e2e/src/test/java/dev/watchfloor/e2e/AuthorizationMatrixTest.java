@@ -45,6 +45,7 @@ import dev.watchfloor.contracts.governance.v1.GetApprovalRequest;
 import dev.watchfloor.contracts.governance.v1.PolicyGrpc;
 import dev.watchfloor.contracts.governance.v1.PrepareModelCallRequest;
 import dev.watchfloor.contracts.governance.v1.RecordUsageRequest;
+import dev.watchfloor.contracts.governance.v1.ReleaseReservationRequest;
 import dev.watchfloor.contracts.reasoning.v1.InvestigationsGrpc;
 import dev.watchfloor.contracts.reasoning.v1.SubmitInvestigationRequest;
 import dev.watchfloor.launcher.MeshCredentials;
@@ -76,6 +77,11 @@ class AuthorizationMatrixTest {
                 rest(ServiceSpec.GOVERNANCE, "GET", "/v1/audit", People.ANALYST),
                 rest(ServiceSpec.GOVERNANCE, "GET", "/v1/audit/verify", People.APPROVER),
                 rest(ServiceSpec.GOVERNANCE, "GET", "/v1/costs", People.SIEM),
+                rest(ServiceSpec.GOVERNANCE, "GET", "/v1/policies", People.SIEM),
+                rest(ServiceSpec.GOVERNANCE, "PUT", "/v1/policies", People.ANALYST),
+                rest(ServiceSpec.GOVERNANCE, "GET", "/v1/policies/history", People.SIEM),
+                rest(ServiceSpec.GOVERNANCE, "GET", "/v1/policies/diff?from=0&to=0", People.SIEM),
+                rest(ServiceSpec.GOVERNANCE, "GET", "/v1/pseudonyms/pn_email_0123456789ab", People.AUDITOR),
                 rest(ServiceSpec.GOVERNANCE, "POST", "/v1/tenants", People.ADMIN),
                 rest(ServiceSpec.GOVERNANCE, "GET", "/v1/principals", People.ANALYST),
                 rest(ServiceSpec.GOVERNANCE, "POST", "/v1/principals", People.AUDITOR),
@@ -153,6 +159,9 @@ class AuthorizationMatrixTest {
                         ServiceSpec.INGEST, ServiceSpec.CONTEXT, ServiceSpec.REASONING, ServiceSpec.ACTION),
                 grpc(ServiceSpec.GOVERNANCE, BudgetGrpc.getRecordMethod(),
                         RecordUsageRequest.newBuilder().setTenant(People.TENANT).setStep("x").build(),
+                        ServiceSpec.REASONING),
+                grpc(ServiceSpec.GOVERNANCE, BudgetGrpc.getReleaseMethod(),
+                        ReleaseReservationRequest.newBuilder().setTenant(People.TENANT).setReservationId(ID).build(),
                         ServiceSpec.REASONING),
                 grpc(ServiceSpec.ACTION, ActionsGrpc.getProposeMethod(),
                         ProposeActionsRequest.newBuilder().setTenant(People.TENANT).setInvestigationId(ID).build(),

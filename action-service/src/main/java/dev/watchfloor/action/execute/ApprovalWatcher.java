@@ -18,10 +18,12 @@ import dev.watchfloor.action.action.ActionState;
 import dev.watchfloor.action.governance.GovernanceClient;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.contracts.governance.v1.Approval;
+import dev.watchfloor.contracts.governance.v1.ApprovalState;
 
 /**
  * Follows the approvals that actions wait on. An approved approval releases its action only if it is bound to the
- * action's exact parameters (SHA-256 of the stored canonical JSON); a denied or lapsed one ends the action.
+ * action's exact parameters (SHA-256 of the stored canonical JSON); a denied or lapsed one ends the action, and so does
+ * an approval whose action the tenant's current policy denies (governance says so in {@code policy_denial}).
  */
 @ApplicationScoped
 public class ApprovalWatcher {
@@ -58,6 +60,12 @@ public class ApprovalWatcher {
     }
 
     private Uni<Void> apply(Trace trace, Action action, Approval approval) {
+        boolean open = approval.getState() == ApprovalState.APPROVAL_STATE_PENDING
+                || approval.getState() == ApprovalState.APPROVAL_STATE_APPROVED;
+        if (open && !approval.getPolicyDenial().isEmpty()) {
+            return resolve(action, ActionState.DENIED, "the current policy denies it, whatever approval "
+                    + action.approvalId() + " says: " + approval.getPolicyDenial());
+        }
         return switch (approval.getState()) {
             case APPROVAL_STATE_APPROVED -> approved(trace, action, approval);
             case APPROVAL_STATE_DENIED -> resolve(action, ActionState.DENIED, "approval " + action.approvalId()

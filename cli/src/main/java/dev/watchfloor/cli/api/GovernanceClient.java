@@ -6,7 +6,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** governance-service's approvals API. */
+/** governance-service's API: tenants, principals, audit, policies, costs and approvals. */
 public final class GovernanceClient {
 
     private final JsonHttp http;
@@ -38,6 +38,41 @@ public final class GovernanceClient {
     /** Auditor: streams the tenant's chain export (JSON Lines) into {@code out}. */
     public void exportAudit(java.io.OutputStream out) {
         http.download("/v1/audit/export", out);
+    }
+
+    /** The active policy document, as YAML exactly as its author wrote it. */
+    public String policyYaml() {
+        return http.getText("/v1/policies", "application/yaml");
+    }
+
+    /** The active policy with its version, author and time. */
+    public JsonNode policy() {
+        return http.get("/v1/policies", JsonNode.class);
+    }
+
+    /** Admin: makes the YAML document the active policy; a rejected one is an ApiException listing every violation. */
+    public JsonNode setPolicy(String yaml) {
+        return http.putText("/v1/policies", yaml, "application/yaml", JsonNode.class);
+    }
+
+    public JsonNode policyHistory() {
+        return http.get("/v1/policies/history", JsonNode.class);
+    }
+
+    public String policyDiff(int from, int to) {
+        return http.getText("/v1/policies/diff?from=" + from + "&to=" + to, "text/plain");
+    }
+
+    /** Usage and cost per day, department, route and step, with each department's budget; dates may be null. */
+    public JsonNode costs(String from, String to) {
+        java.util.StringJoiner query = new java.util.StringJoiner("&", "/v1/costs?", "").setEmptyValue("/v1/costs");
+        if (from != null) {
+            query.add("from=" + JsonHttp.encode(from));
+        }
+        if (to != null) {
+            query.add("to=" + JsonHttp.encode(to));
+        }
+        return http.get(query.toString(), JsonNode.class);
     }
 
     public List<Approval> pendingApprovals() {

@@ -53,6 +53,19 @@ public final class JsonHttp {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build(), type);
     }
 
+    /** PUTs a text body of the given media type (a YAML document). */
+    public <T> T putText(String path, String text, String mediaType, Class<T> type) {
+        return send(request(path).header("Content-Type", mediaType + "; charset=utf-8")
+                .PUT(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build(), type);
+    }
+
+    /** GETs a text body (YAML, a diff) as it is, asking for {@code mediaType}; error statuses as in {@link #get}. */
+    public String getText(String path, String mediaType) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        fetch(path, mediaType, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
     /** POSTs an {@code application/x-www-form-urlencoded} body. */
     public <T> T postForm(String path, String form, Class<T> type) {
         return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
@@ -77,7 +90,12 @@ public final class JsonHttp {
 
     /** Streams the body of a GET into {@code out} (an export of any size); error statuses as in {@link #get}. */
     public void download(String path, java.io.OutputStream out) {
-        HttpRequest request = request(path).setHeader("Accept", "text/plain, application/problem+json").GET().build();
+        fetch(path, "text/plain", out);
+    }
+
+    private void fetch(String path, String mediaType, java.io.OutputStream out) {
+        HttpRequest request = request(path).setHeader("Accept", mediaType + ", application/problem+json").GET()
+                .build();
         HttpResponse<java.io.InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
         try (java.io.InputStream body = response.body()) {
             if (response.statusCode() >= 400) {

@@ -14,7 +14,7 @@ final class ProblemReader {
             if (problem != null && problem.title() != null) {
                 return new Problem(problem.type(), problem.title(),
                         problem.status() == null ? status : problem.status(),
-                        problem.detail(), problem.errors());
+                        problem.detail(), problem.errors(), problem.violations());
             }
         } catch (IOException notJson) {
             // fall through: plain-text or HTML error page

@@ -29,8 +29,7 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, type, "Bad request", detail);
     }
 
-    /** Adds an RFC 9457 extension member, e.g. the id of the first bad audit entry. */
-    /** Adds an extension member; a null value adds nothing. */
+    /** Adds an RFC 9457 extension member (e.g. the id of the first bad audit entry); a null value adds nothing. */
     public ProblemException with(String member, Object value) {
         if (value != null) {
             extensions.put(member, value);

@@ -50,10 +50,13 @@ public class ApprovalEntity {
     public String auditedState;
     @Column(name = "trace_id", nullable = false)
     public String traceId;
+    /** Roles that may decide it, comma separated, from the policy rule that required the approval. */
+    @Column(name = "approver_roles", nullable = false)
+    public String approverRoles;
 
     Approval view() {
         return new Approval(id, tenant, actionId, investigationId, alertId, actionType, target, parametersJson,
                 parametersHash, requestedBy, ApprovalState.fromWire(state), requestedAt, expiresAt, decidedBy,
-                decidedAt, reason);
+                decidedAt, reason, java.util.List.of(approverRoles.split(",")));
     }
 }

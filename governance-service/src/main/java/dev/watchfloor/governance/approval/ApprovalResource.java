@@ -1,6 +1,7 @@
 package dev.watchfloor.governance.approval;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -24,8 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.smallrye.mutiny.Uni;
 
 import dev.watchfloor.commons.problem.Ids;
+import dev.watchfloor.commons.problem.ProblemException;
 import dev.watchfloor.commons.security.Roles;
+import dev.watchfloor.commons.tenant.Principal;
 import dev.watchfloor.commons.tenant.PrincipalResolver;
+import dev.watchfloor.governance.policy.StandingDenials;
 
 @Path("/v1/approvals")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,10 +38,12 @@ public class ApprovalResource {
 
     private final ApprovalService approvals;
     private final PrincipalResolver principals;
+    private final StandingDenials denials;
 
-    public ApprovalResource(ApprovalService approvals, PrincipalResolver principals) {
+    public ApprovalResource(ApprovalService approvals, PrincipalResolver principals, StandingDenials denials) {
         this.approvals = approvals;
         this.principals = principals;
+        this.denials = denials;
     }
 
     public record ApprovalList(List<Approval> items) {
@@ -67,10 +73,21 @@ public class ApprovalResource {
     @Path("/{id}/decision")
     @RolesAllowed({Roles.APPROVER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Approve or deny a pending request; the approval is bound to the action's parameter hash")
+    @Operation(summary = "Approve or deny a pending request; the approval is bound to the action's parameter hash. "
+            + "409 policy-denies when the current policy denies the action, whatever the approver says")
     public Uni<Approval> decide(@PathParam("id") String id,
             @Valid @NotNull(message = "a JSON body is required") DecisionRequest body) {
-        return approvals.decide(principals.current(), Ids.parse(id, "approval"),
-                "approve".equals(body.decision()), body.reason());
+        Principal by = principals.current();
+        UUID approvalId = Ids.parse(id, "approval");
+        boolean approve = "approve".equals(body.decision());
+        if (!approve) {
+            return approvals.decide(by, approvalId, false, body.reason());
+        }
+        return approvals.get(by.tenant(), approvalId)
+                .call(a -> denials.of(by.tenant(), a.actionType(), a.target()).invoke(denial -> denial.ifPresent(d -> {
+                    throw new ProblemException(409, "policy-denies", "The policy denies this action",
+                            "Approving cannot run it: " + d);
+                })))
+                .chain(() -> approvals.decide(by, approvalId, true, body.reason()));
     }
 }

@@ -35,6 +35,8 @@ public class ApprovalService {
     private final AuditRepository ledger;
     private final Duration ttl;
 
+    static final List<String> DEFAULT_APPROVERS = List.of(Roles.APPROVER, Roles.ADMIN);
+
     public ApprovalService(ApprovalRepository repository, ApprovalAuditor auditor, ApprovalAnnouncer announcer,
             AuditRepository ledger, @ConfigProperty(name = "watchfloor.governance.approval-ttl") Duration ttl) {
         this.repository = repository;
@@ -44,9 +46,13 @@ public class ApprovalService {
         this.ttl = ttl;
     }
 
-    /** Idempotent on the action id: asking again for the same action returns the first request. */
-    public Uni<Approval> request(Trace trace, AuthorizeRequest r) {
+    /**
+     * Idempotent on the action id: asking again for the same action returns the first request. Only principals with one
+     * of {@code approverRoles} may decide it (empty: approver or admin).
+     */
+    public Uni<Approval> request(Trace trace, AuthorizeRequest r, List<String> approverRoles) {
         ApprovalEntity draft = draft(trace, r);
+        draft.approverRoles = String.join(",", approverRoles.isEmpty() ? DEFAULT_APPROVERS : approverRoles);
         return Panache.withTransaction(() -> repository.byAction(r.getTenant(), r.getActionId())
                 .chain(existing -> existing != null ? Uni.createFrom().item(existing) : repository.persist(draft)))
                 .map(ApprovalEntity::view)
@@ -77,6 +83,11 @@ public class ApprovalService {
             if (current.state() != ApprovalState.PENDING) {
                 throw new ProblemException(409, "approval-not-pending", "Approval not pending",
                         "Approval " + id + " is " + current.state().wire() + " and can no longer be decided");
+            }
+            if (current.approverRoles().stream().noneMatch(by::hasRole)) {
+                throw new ProblemException(403, "approver-role-required", "Approver role required",
+                        "The policy lets only " + String.join(" or ", current.approverRoles())
+                                + " decide this approval");
             }
             if (by.hasRole(Roles.API_CLIENT)) {
                 throw new ProblemException(403, "separation-of-duties", "Separation of duties",

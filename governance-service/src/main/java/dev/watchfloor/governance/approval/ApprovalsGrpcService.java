@@ -11,6 +11,7 @@ import dev.watchfloor.commons.security.MeshCallers;
 import dev.watchfloor.commons.security.MeshService;
 import dev.watchfloor.contracts.governance.v1.Approvals;
 import dev.watchfloor.contracts.governance.v1.GetApprovalRequest;
+import dev.watchfloor.governance.policy.StandingDenials;
 
 /** Lets action-service read the state of the approvals its actions wait on. */
 @GrpcService
@@ -18,10 +19,12 @@ public class ApprovalsGrpcService implements Approvals {
 
     private final ApprovalService approvals;
     private final MeshCallers callers;
+    private final StandingDenials denials;
 
-    public ApprovalsGrpcService(ApprovalService approvals, MeshCallers callers) {
+    public ApprovalsGrpcService(ApprovalService approvals, MeshCallers callers, StandingDenials denials) {
         this.approvals = approvals;
         this.callers = callers;
+        this.denials = denials;
     }
 
     @Override
@@ -38,9 +41,10 @@ public class ApprovalsGrpcService implements Approvals {
                     .withDescription("approval_id must be a UUID").asRuntimeException());
         }
         return approvals.get(request.getTenant(), id)
-                .map(ApprovalsGrpcService::toProto)
                 .onFailure(ProblemException.class).transform(e -> Status.NOT_FOUND
-                        .withDescription(e.getMessage()).asRuntimeException());
+                        .withDescription(e.getMessage()).asRuntimeException())
+                .chain(a -> denials.of(a.tenant(), a.actionType(), a.target())
+                        .map(denial -> toProto(a).toBuilder().setPolicyDenial(denial.orElse("")).build()));
     }
 
     static dev.watchfloor.contracts.governance.v1.Approval toProto(Approval a) {

@@ -19,6 +19,8 @@ import dev.watchfloor.contracts.governance.v1.PrepareModelCallRequest;
 import dev.watchfloor.contracts.governance.v1.PrepareModelCallResponse;
 import dev.watchfloor.contracts.governance.v1.RecordUsageRequest;
 import dev.watchfloor.contracts.governance.v1.RecordUsageResponse;
+import dev.watchfloor.contracts.governance.v1.ReleaseReservationRequest;
+import dev.watchfloor.contracts.governance.v1.ReleaseReservationResponse;
 
 /** Policy and budget calls to governance. Both append to ledgers, so they are not retried here. */
 @ApplicationScoped
@@ -40,6 +42,11 @@ public class GovernanceClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 2000)
     public Uni<PrepareModelCallResponse> prepareModelCall(Trace trace, PrepareModelCallRequest request) {
         return trace.call(() -> policy.prepareModelCall(request)).ifNoItem().after(timeout).fail();
+    }
+
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 2000)
+    public Uni<ReleaseReservationResponse> release(Trace trace, ReleaseReservationRequest request) {
+        return trace.call(() -> budget.release(request)).ifNoItem().after(timeout).fail();
     }
 
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 2000)

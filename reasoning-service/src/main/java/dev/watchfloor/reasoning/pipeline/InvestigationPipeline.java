@@ -12,8 +12,13 @@ import io.vertx.core.json.JsonObject;
 import dev.watchfloor.commons.audit.AuditEntry;
 import dev.watchfloor.commons.trace.Spans;
 import dev.watchfloor.commons.trace.Trace;
+import dev.watchfloor.contracts.governance.v1.BudgetOutcome;
+import dev.watchfloor.contracts.governance.v1.PrepareModelCallResponse;
+import dev.watchfloor.reasoning.investigator.Assessment;
 import dev.watchfloor.reasoning.investigator.AssessmentVerifier;
 import dev.watchfloor.reasoning.investigator.DeterministicInvestigator;
+import dev.watchfloor.reasoning.investigator.Evidence;
+import dev.watchfloor.reasoning.investigator.Verdict;
 import dev.watchfloor.reasoning.queue.InvestigationQueue;
 import dev.watchfloor.reasoning.queue.Outcome;
 import dev.watchfloor.reasoning.queue.QueuedInvestigation;
@@ -55,17 +60,31 @@ public class InvestigationPipeline {
                         .chain(prepared -> {
                             var evidence = remote.evidence(assembled, prepared);
                             return timer.time("investigate", () -> Uni.createFrom().item(() -> AssessmentVerifier
-                                    .verify(investigator.investigate(q.title(), q.severityId(), evidence), evidence)))
+                                    .verify(assess(q, prepared, evidence), evidence)))
                                     .chain(verified -> timer.time("record_usage",
-                                            () -> remote.recordUsage(trace, q, prepared.getRoute()))
+                                            () -> remote.recordUsage(trace, q, prepared))
                                             .chain(() -> timer.time("propose",
                                                     () -> remote.propose(trace, q, verified.assessment())))
                                             .map(ignored -> new InvestigationResult(prepared.getRoute(),
-                                                    prepared.getPolicy(), assembled.getTokensUsed(),
+                                                    prepared.getPolicy(), prepared.getClassification(),
+                                                    budget(prepared), prepared.getRedactionsMap(),
+                                                    assembled.getTokensUsed(),
                                                     assembled.getItemsDropped(), evidence, verified.assessment(),
                                                     verified.problems(), timer.steps())));
                         }))
                 .chain(result -> complete(trace, q, result));
+    }
+
+    /** The deterministic investigator, unless the budget is exhausted and the policy says to hold for a human. */
+    private Assessment assess(QueuedInvestigation q, PrepareModelCallResponse prepared, List<Evidence> evidence) {
+        if (prepared.getBudgetOutcome() == BudgetOutcome.BUDGET_OUTCOME_EXHAUSTED_HOLD) {
+            return new Assessment(Verdict.NEEDS_REVIEW, "unknown", 0, List.of(), List.of(), List.of());
+        }
+        return investigator.investigate(q.title(), q.severityId(), evidence);
+    }
+
+    private static String budget(PrepareModelCallResponse prepared) {
+        return prepared.getBudgetOutcome().name().replace("BUDGET_OUTCOME_", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     private Uni<Boolean> complete(Trace trace, QueuedInvestigation q, InvestigationResult result) {
@@ -74,7 +93,7 @@ public class InvestigationPipeline {
                 .investigation(q.id().toString())
                 .details(Map.of("verdict", a.verdict().wire(), "confidence", a.confidence(), "route", result.route(),
                         "evidenceItems", result.evidence().size(), "findings", a.findings().size(),
-                        "actionsProposed", a.actions().size(), "problems",
+                        "actionsProposed", a.actions().size(), "redactions", result.redactions(), "problems",
                         List.copyOf(result.verificationProblems())));
         Outcome outcome = new Outcome(a.verdict().wire(), a.severity(), a.confidence(), JsonObject.mapFrom(result));
         return queue.complete(trace, q, outcome, completed);

@@ -18,6 +18,7 @@ import dev.watchfloor.contracts.governance.v1.PrepareModelCallRequest;
 import dev.watchfloor.contracts.governance.v1.PrepareModelCallResponse;
 import dev.watchfloor.contracts.governance.v1.RecordUsageRequest;
 import dev.watchfloor.contracts.governance.v1.RecordUsageResponse;
+import dev.watchfloor.contracts.governance.v1.ReleaseReservationRequest;
 import dev.watchfloor.reasoning.ReasoningConfig;
 import dev.watchfloor.reasoning.client.ActionClient;
 import dev.watchfloor.reasoning.client.ContextClient;
@@ -33,6 +34,9 @@ public class RemoteSteps {
     private final GovernanceClient governance;
     private final ActionClient actions;
     private final int tokenBudget;
+
+    static final String STEP = "investigate";
+    static final String DETERMINISTIC = "deterministic";
 
     public RemoteSteps(ContextClient context, GovernanceClient governance, ActionClient actions,
             ReasoningConfig config) {
@@ -51,6 +55,7 @@ public class RemoteSteps {
             AssembleResponse assembled) {
         PrepareModelCallRequest.Builder request = PrepareModelCallRequest.newBuilder().setTenant(q.tenant())
                 .setAlertId(q.alertId()).setInvestigationId(q.id().toString()).setPurpose("investigate")
+                .setStep(STEP).setTitle(q.title()).setSource(q.source())
                 .setEstimatedInputTokens(assembled.getTokensUsed());
         assembled.getItemsList().forEach(i -> request.addEvidenceTexts(i.getContentJson()));
         return governance.prepareModelCall(trace, request.build());
@@ -69,12 +74,21 @@ public class RemoteSteps {
         return list;
     }
 
-    /** The deterministic route spends no tokens; the record still lands in the cost ledger per step. */
+    /**
+     * Records the step's usage. This build has no model client yet, so the deterministic investigator ran whatever
+     * route governance allowed: a reservation is released (no model was called) and the step is recorded at zero tokens
+     * on the deterministic route, in the department governance named.
+     */
     Uni<RecordUsageResponse> recordUsage(Trace trace, dev.watchfloor.reasoning.queue.QueuedInvestigation q,
-            String route) {
-        return governance.recordUsage(trace, RecordUsageRequest.newBuilder().setTenant(q.tenant())
-                .setInvestigationId(q.id().toString()).setStep("investigate").setRoute(route).setInputTokens(0)
-                .setOutputTokens(0).setCostUsd(0).build());
+            PrepareModelCallResponse prepared) {
+        Uni<?> release = prepared.getReservationId().isEmpty()
+                ? Uni.createFrom().voidItem()
+                : governance.release(trace, ReleaseReservationRequest.newBuilder().setTenant(q.tenant())
+                        .setReservationId(prepared.getReservationId())
+                        .setReason("no model client in this build; the deterministic investigator ran").build());
+        return release.chain(() -> governance.recordUsage(trace, RecordUsageRequest.newBuilder().setTenant(q.tenant())
+                .setInvestigationId(q.id().toString()).setStep(STEP).setRoute(DETERMINISTIC)
+                .setDepartment(prepared.getDepartment()).setInputTokens(0).setOutputTokens(0).setCostUsd(0).build()));
     }
 
     Uni<ProposeActionsResponse> propose(Trace trace, dev.watchfloor.reasoning.queue.QueuedInvestigation q,

@@ -11,7 +11,7 @@ import java.util.Set;
  * @param defaultLevel
  *            the level of a call no rule matches
  * @param rules
- *            the rules, each raising a call to a level
+ *            the rules, each raising a call to a level (never lowering it below the default)
  */
 public record Classification(List<String> levels, String defaultLevel, List<ClassificationRule> rules) {
 
@@ -20,14 +20,17 @@ public record Classification(List<String> levels, String defaultLevel, List<Clas
         rules = List.copyOf(rules);
     }
 
-    /** The highest level (by the order of {@link #levels()}) any rule reaches; else the default level. */
+    /**
+     * The highest level (by the order of {@link #levels()}) any rule reaches, never below the default level: a rule
+     * only ever raises a call, so data the policy did not foresee is treated as the default says.
+     */
     public String classify(Set<String> detectorsFound, Set<String> fieldsFound) {
-        int highest = -1;
+        int highest = levels.indexOf(defaultLevel);
         for (ClassificationRule rule : rules) {
             if (rule.matches(detectorsFound, fieldsFound)) {
                 highest = Math.max(highest, levels.indexOf(rule.level()));
             }
         }
-        return highest >= 0 ? levels.get(highest) : defaultLevel;
+        return levels.get(highest);
     }
 }

@@ -1,0 +1,71 @@
+package dev.watchfloor.governance.modelcall;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The only place pseudonyms are made reversible: each tenant's HMAC key (created on first use), and the value behind
+ * every pseudonym minted with it. Both tables are readable by governance's database role alone; values leave governance
+ * only through {@link #resolve} for an authorized caller.
+ */
+@ApplicationScoped
+public class PseudonymVault {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Pool pool;
+    private final Map<String, byte[]> keys = new ConcurrentHashMap<>();
+
+    public PseudonymVault(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** The tenant's pseudonym key; concurrent first uses agree on one key. */
+    public Uni<byte[]> key(String tenant) {
+        byte[] known = keys.get(tenant);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        byte[] fresh = new byte[32];
+        RANDOM.nextBytes(fresh);
+        return pool.preparedQuery("INSERT INTO governance.pseudonym_keys (tenant, hmac_key, created_at) "
+                + "VALUES ($1, $2, now()) ON CONFLICT (tenant) DO NOTHING")
+                .execute(Tuple.of(tenant, Base64.getEncoder().encodeToString(fresh)))
+                .chain(() -> pool.preparedQuery("SELECT hmac_key FROM governance.pseudonym_keys WHERE tenant = $1")
+                        .execute(Tuple.of(tenant)))
+                .map(rows -> {
+                    byte[] key = Base64.getDecoder().decode(rows.iterator().next().getString("hmac_key"));
+                    keys.put(tenant, key);
+                    return key;
+                });
+    }
+
+    /** Remembers what the pseudonyms stand for (pseudonym to value). */
+    public Uni<Void> remember(String tenant, Map<String, String> pseudonyms) {
+        if (pseudonyms.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = new ArrayList<>();
+        pseudonyms.forEach((pseudonym, value) -> rows.add(Tuple.of(tenant, pseudonym, value)));
+        return pool.preparedQuery("INSERT INTO governance.pseudonyms (tenant, pseudonym, value) VALUES ($1, $2, $3) "
+                + "ON CONFLICT (tenant, pseudonym) DO NOTHING").executeBatch(rows).replaceWithVoid();
+    }
+
+    public Uni<Optional<String>> resolve(String tenant, String pseudonym) {
+        return pool.preparedQuery("SELECT value FROM governance.pseudonyms WHERE tenant = $1 AND pseudonym = $2")
+                .execute(Tuple.of(tenant, pseudonym)).map(rows -> rows.iterator().hasNext()
+                        ? Optional.of(rows.iterator().next().getString("value"))
+                        : Optional.empty());
+    }
+}

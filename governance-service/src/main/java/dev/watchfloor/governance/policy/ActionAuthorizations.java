@@ -1,0 +1,121 @@
+package dev.watchfloor.governance.policy;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
+import dev.watchfloor.contracts.governance.v1.Decision;
+
+/**
+ * The decision taken for each action, once. Rate caps and blast-radius caps count the decisions that let an action go
+ * on; the count and the new row happen under a transaction-scoped advisory lock per tenant and action type, so
+ * concurrent proposals cannot all slip under a cap.
+ */
+@ApplicationScoped
+public class ActionAuthorizations {
+
+    private final Pool pool;
+
+    public ActionAuthorizations(Pool pool) {
+        this.pool = pool;
+    }
+
+    public record Stored(Decision decision, String reason, String rule, String policy) {
+    }
+
+    /** The caps that apply to this action type, from the policy. */
+    public record Caps(OptionalInt perHour, OptionalInt perInvestigation) {
+    }
+
+    public Uni<Optional<Stored>> find(String tenant, String actionId) {
+        return pool.preparedQuery("SELECT decision, reason, rule, policy FROM governance.action_authorizations "
+                + "WHERE tenant = $1 AND action_id = $2").execute(Tuple.of(tenant, actionId))
+                .map(rows -> rows.iterator().hasNext()
+                        ? Optional.of(stored(rows.iterator().next()))
+                        : Optional.empty());
+    }
+
+    /**
+     * Stores the decision, first turning a letting-through decision into a denial when a cap is reached. Answers the
+     * stored decision: when the same action was decided concurrently, that one.
+     */
+    public Uni<Stored> decide(AuthorizeRequest r, Stored proposed, Caps caps) {
+        return pool.withTransaction(conn -> conn
+                .preparedQuery("SELECT pg_advisory_xact_lock(hashtext('authorize:' || $1 || '/' || $2))")
+                .execute(Tuple.of(r.getTenant(), r.getActionType()))
+                .chain(() -> proposed.decision() == Decision.DECISION_DENY
+                        ? Uni.createFrom().item(proposed)
+                        : capped(conn, r, proposed, caps))
+                .chain(decided -> insert(conn, r, decided))
+                .chain(() -> conn
+                        .preparedQuery("SELECT decision, reason, rule, policy FROM governance.action_authorizations "
+                                + "WHERE tenant = $1 AND action_id = $2")
+                        .execute(Tuple.of(r.getTenant(), r.getActionId())))
+                .map(rows -> stored(rows.iterator().next())));
+    }
+
+    private static Uni<Stored> capped(SqlConnection conn, AuthorizeRequest r, Stored proposed, Caps caps) {
+        return conn.preparedQuery("SELECT "
+                + "(SELECT count(*) FROM governance.action_authorizations WHERE tenant = $1 AND action_type = $2 "
+                + "AND decision <> 'deny' AND decided_at > now() - interval '1 hour') AS last_hour, "
+                + "(SELECT count(DISTINCT target) FROM governance.action_authorizations WHERE tenant = $1 "
+                + "AND action_type = $2 AND investigation_id = $3 AND decision <> 'deny' AND target <> $4) AS targets")
+                .execute(Tuple.of(r.getTenant(), r.getActionType(), r.getInvestigationId(), r.getTarget()))
+                .map(rows -> {
+                    Row counts = rows.iterator().next();
+                    long lastHour = counts.getLong("last_hour");
+                    long others = counts.getLong("targets");
+                    if (caps.perHour().isPresent() && lastHour >= caps.perHour().getAsInt()) {
+                        return new Stored(Decision.DECISION_DENY, "rate cap: " + lastHour + " '" + r.getActionType()
+                                + "' actions in the last hour, the policy allows " + caps.perHour().getAsInt(),
+                                "actions.rateCaps", proposed.policy());
+                    }
+                    if (caps.perInvestigation().isPresent() && others >= caps.perInvestigation().getAsInt()) {
+                        return new Stored(Decision.DECISION_DENY, "blast radius: investigation "
+                                + r.getInvestigationId() + " already has '" + r.getActionType() + "' on " + others
+                                + " targets, the policy allows " + caps.perInvestigation().getAsInt(),
+                                "actions.blastRadius", proposed.policy());
+                    }
+                    return proposed;
+                });
+    }
+
+    private static Uni<Void> insert(SqlConnection conn, AuthorizeRequest r, Stored d) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return conn.preparedQuery("INSERT INTO governance.action_authorizations (tenant, action_id, investigation_id, "
+                + "action_type, target, decision, reason, rule, policy, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+                + "$8, $9, $10) ON CONFLICT (tenant, action_id) DO NOTHING")
+                .execute(Tuple.from(new Object[]{r.getTenant(), r.getActionId(), r.getInvestigationId(),
+                        r.getActionType(), r.getTarget(), wire(d.decision()), d.reason(), d.rule(), d.policy(),
+                        now.atOffset(ZoneOffset.UTC)}))
+                .replaceWithVoid();
+    }
+
+    static String wire(Decision d) {
+        return switch (d) {
+            case DECISION_ALLOW -> "allow";
+            case DECISION_REQUIRE_APPROVAL -> "require_approval";
+            default -> "deny";
+        };
+    }
+
+    private static Stored stored(Row row) {
+        Decision decision = switch (row.getString("decision")) {
+            case "allow" -> Decision.DECISION_ALLOW;
+            case "require_approval" -> Decision.DECISION_REQUIRE_APPROVAL;
+            default -> Decision.DECISION_DENY;
+        };
+        return new Stored(decision, row.getString("reason"), row.getString("rule"), row.getString("policy"));
+    }
+}

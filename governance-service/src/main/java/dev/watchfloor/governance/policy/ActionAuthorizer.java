@@ -1,0 +1,90 @@
+package dev.watchfloor.governance.policy;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+
+import dev.watchfloor.commons.trace.Trace;
+import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
+import dev.watchfloor.contracts.governance.v1.AuthorizeResponse;
+import dev.watchfloor.contracts.governance.v1.Decision;
+import dev.watchfloor.governance.approval.ApprovalService;
+import dev.watchfloor.governance.audit.GovernanceAudit;
+import dev.watchfloor.governance.policy.document.ActionPolicy;
+import dev.watchfloor.governance.policy.document.ActionVerdict;
+
+/**
+ * Decides one proposed action against the tenant's policy: the first matching rule by type and asset criticality (a
+ * blast-radius tag denial beats every rule), then the rate cap and the per-investigation blast-radius cap. The decision
+ * is stored once per action; asking again answers it (and the same approval).
+ */
+@ApplicationScoped
+public class ActionAuthorizer {
+
+    private final TenantPolicies policies;
+    private final ActionAuthorizations decisions;
+    private final ApprovalService approvals;
+    private final GovernanceAudit audit;
+
+    public ActionAuthorizer(TenantPolicies policies, ActionAuthorizations decisions, ApprovalService approvals,
+            GovernanceAudit audit) {
+        this.policies = policies;
+        this.decisions = decisions;
+        this.approvals = approvals;
+        this.audit = audit;
+    }
+
+    public Uni<AuthorizeResponse> authorize(Trace trace, AuthorizeRequest r) {
+        return decisions.find(r.getTenant(), r.getActionId())
+                .chain(known -> known.isPresent() ? respond(trace, r, known.get(), List.of()) : decide(trace, r));
+    }
+
+    private Uni<AuthorizeResponse> decide(Trace trace, AuthorizeRequest r) {
+        return policies.active(r.getTenant()).chain(policy -> {
+            ActionPolicy actions = policy.document().actions();
+            ActionVerdict verdict = actions.evaluate(r.getActionType(), r.getTarget());
+            ActionAuthorizations.Stored proposed = new ActionAuthorizations.Stored(toProto(verdict.decision()),
+                    verdict.reason(), verdict.rule(), policy.label());
+            ActionAuthorizations.Caps caps = new ActionAuthorizations.Caps(actions.rateCapPerHour(r.getActionType()),
+                    actions.maxPerInvestigation(r.getActionType()));
+            return decisions.decide(r, proposed, caps)
+                    .call(stored -> audited(trace, r, stored, verdict.asset().criticality()))
+                    .chain(stored -> respond(trace, r, stored, verdict.approverRoles()));
+        });
+    }
+
+    private Uni<AuthorizeResponse> respond(Trace trace, AuthorizeRequest r, ActionAuthorizations.Stored stored,
+            List<String> approverRoles) {
+        AuthorizeResponse.Builder response = AuthorizeResponse.newBuilder().setDecision(stored.decision())
+                .setReason(stored.reason()).setRule(stored.rule()).setPolicy(stored.policy());
+        if (stored.decision() != Decision.DECISION_REQUIRE_APPROVAL) {
+            return Uni.createFrom().item(response.build());
+        }
+        return approvals.request(trace, r, approverRoles)
+                .map(approval -> response.setApprovalId(approval.id().toString()).build());
+    }
+
+    /** Approvals audit themselves (approval.requested); allow and deny are audited here. */
+    private Uni<Void> audited(Trace trace, AuthorizeRequest r, ActionAuthorizations.Stored stored,
+            String criticality) {
+        if (stored.decision() == Decision.DECISION_REQUIRE_APPROVAL) {
+            return Uni.createFrom().voidItem();
+        }
+        GovernanceAudit.Subject about = new GovernanceAudit.Subject(r.getTenant(), r.getAlertId(),
+                r.getInvestigationId(), r.getActionId());
+        return audit.record(trace, "action.authorized", about, Map.of("decision", stored.decision().name(), "type",
+                r.getActionType(), "target", r.getTarget(), "criticality", criticality, "reason", stored.reason(),
+                "rule", stored.rule(), "policy", stored.policy())).replaceWithVoid();
+    }
+
+    static Decision toProto(dev.watchfloor.governance.policy.document.Decision d) {
+        return switch (d) {
+            case ALLOW -> Decision.DECISION_ALLOW;
+            case REQUIRE_APPROVAL -> Decision.DECISION_REQUIRE_APPROVAL;
+            case DENY -> Decision.DECISION_DENY;
+        };
+    }
+}

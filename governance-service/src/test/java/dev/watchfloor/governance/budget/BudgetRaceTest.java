@@ -1,0 +1,177 @@
+package dev.watchfloor.governance.budget;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import dev.watchfloor.commons.security.MeshService;
+import dev.watchfloor.contracts.governance.v1.Budget;
+import dev.watchfloor.contracts.governance.v1.BudgetOutcome;
+import dev.watchfloor.contracts.governance.v1.Policy;
+import dev.watchfloor.contracts.governance.v1.PrepareModelCallRequest;
+import dev.watchfloor.contracts.governance.v1.PrepareModelCallResponse;
+import dev.watchfloor.contracts.governance.v1.RecordUsageRequest;
+import dev.watchfloor.contracts.governance.v1.RecordUsageResponse;
+import dev.watchfloor.contracts.governance.v1.ReleaseReservationRequest;
+import dev.watchfloor.governance.testing.Identities;
+import dev.watchfloor.governance.testing.TestPolicies;
+
+/**
+ * Budgets by reservation under load. One call on the {@code hosted-small} route with 1,000 input tokens reserves (1000
+ * x 0.15 + 1024 x 0.60) / 1e6 = 0.0007644, rounded up to 0.000765 USD; a month of 0.0385 USD holds 50 of them.
+ */
+@QuarkusTest
+class BudgetRaceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final BigDecimal PER_CALL = new BigDecimal("0.000765");
+    private static final String FITS_50 = "0.0385";
+
+    @GrpcClient("self")
+    Policy policy;
+
+    @GrpcClient("self")
+    Budget budget;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ReservationLeases leases;
+
+    private Policy policy() {
+        return Identities.withToken(policy, Identities.service(MeshService.REASONING));
+    }
+
+    private Budget budget() {
+        return Identities.withToken(budget, Identities.service(MeshService.REASONING));
+    }
+
+    private static PrepareModelCallRequest call(String tenant) {
+        return PrepareModelCallRequest.newBuilder().setTenant(tenant).setInvestigationId(UUID.randomUUID().toString())
+                .setAlertId("alert-1").setTitle("Impossible travel for a sign-in").setSource("okta")
+                .setStep("investigate").addEvidenceTexts("{\"activity\":\"sign-in\",\"country\":\"NZ\"}")
+                .setEstimatedInputTokens(1000).build();
+    }
+
+    private List<PrepareModelCallResponse> concurrently(String tenant, int calls) {
+        Policy client = policy();
+        List<Uni<PrepareModelCallResponse>> all = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            all.add(client.prepareModelCall(call(tenant)));
+        }
+        return Uni.join().all(all).andFailFast().await().atMost(WAIT);
+    }
+
+    @Test
+    void twoHundredConcurrentCallsAgainstABudgetForFiftyReserveExactlyFiftyAndNeverOverspend() {
+        String tenant = "budget-race";
+        TestPolicies.activate(tenant, TestPolicies.defaultWith("monthlyUsd: 200", "monthlyUsd: " + FITS_50));
+
+        List<PrepareModelCallResponse> responses = concurrently(tenant, 200);
+
+        Map<BudgetOutcome, Long> outcomes = responses.stream()
+                .collect(Collectors.groupingBy(PrepareModelCallResponse::getBudgetOutcome, Collectors.counting()));
+        assertThat(outcomes).containsEntry(BudgetOutcome.BUDGET_OUTCOME_RESERVED, 50L)
+                .containsEntry(BudgetOutcome.BUDGET_OUTCOME_EXHAUSTED_DETERMINISTIC, 150L);
+        assertThat(responses).filteredOn(r -> r.getBudgetOutcome() != BudgetOutcome.BUDGET_OUTCOME_RESERVED)
+                .allSatisfy(r -> assertThat(r.getRoute()).isEqualTo("deterministic"));
+        assertThat(responses).filteredOn(r -> r.getBudgetOutcome() == BudgetOutcome.BUDGET_OUTCOME_RESERVED)
+                .allSatisfy(r -> assertThat(r.getRoute()).isEqualTo("hosted-small"));
+
+        Budget client = budget();
+        List<Uni<RecordUsageResponse>> settlements = responses.stream().filter(r -> !r.getReservationId().isEmpty())
+                .map(r -> client.record(RecordUsageRequest.newBuilder().setTenant(tenant).setStep("investigate")
+                        .setReservationId(r.getReservationId()).setInputTokens(1000).setOutputTokens(1024).build()))
+                .toList();
+        Uni.join().all(settlements).andFailFast().await().atMost(WAIT);
+
+        var report = given().auth().oauth2(Identities.tenantAdmin(tenant)).when().get("/v1/costs").then()
+                .statusCode(200).extract().jsonPath();
+        BigDecimal spent = new BigDecimal(report.getString("budgets[0].spentUsd"));
+        assertThat(spent).isEqualByComparingTo(PER_CALL.multiply(BigDecimal.valueOf(50)))
+                .isLessThanOrEqualTo(new BigDecimal(FITS_50));
+        assertThat(report.getList("rows.route")).contains("hosted-small");
+        assertThat(policy().prepareModelCall(call(tenant)).await().atMost(WAIT).getBudgetOutcome())
+                .isEqualTo(BudgetOutcome.BUDGET_OUTCOME_EXHAUSTED_DETERMINISTIC);
+        assertThat(auditCount(tenant, "budget.exhausted")).isGreaterThanOrEqualTo(150);
+    }
+
+    @Test
+    void exhaustionHoldsForAHumanWhenThePolicySaysSo() {
+        String tenant = "budget-hold";
+        TestPolicies.activate(tenant, TestPolicies.defaultWith("monthlyUsd: 200", "monthlyUsd: 0",
+                "onExhausted: deterministic", "onExhausted: hold"));
+
+        PrepareModelCallResponse response = policy().prepareModelCall(call(tenant)).await().atMost(WAIT);
+
+        assertThat(response.getBudgetOutcome()).isEqualTo(BudgetOutcome.BUDGET_OUTCOME_EXHAUSTED_HOLD);
+        assertThat(response.getReservationId()).isEmpty();
+    }
+
+    @Test
+    void aCrashedCallersReservationIsReleasedAfterItsLeaseAndTheBudgetIsFreeAgain() {
+        String tenant = "budget-lease";
+        TestPolicies.activate(tenant, TestPolicies.defaultWith("monthlyUsd: 200", "monthlyUsd: 0.001"));
+        PrepareModelCallResponse crashed = policy().prepareModelCall(call(tenant)).await().atMost(WAIT);
+        assertThat(crashed.getBudgetOutcome()).isEqualTo(BudgetOutcome.BUDGET_OUTCOME_RESERVED);
+        assertThat(policy().prepareModelCall(call(tenant)).await().atMost(WAIT).getBudgetOutcome())
+                .isEqualTo(BudgetOutcome.BUDGET_OUTCOME_EXHAUSTED_DETERMINISTIC);
+
+        // The caller never settles: let its lease run out (moving the lease, not the clock).
+        pool.preparedQuery("UPDATE governance.budget_reservations SET lease_until = now() - interval '1 second' "
+                + "WHERE id = $1").execute(Tuple.of(UUID.fromString(crashed.getReservationId()))).await()
+                .atMost(WAIT);
+        var released = leases.run().await().atMost(WAIT);
+
+        assertThat(released).extracting(c -> c.id().toString()).contains(crashed.getReservationId());
+        assertThat(policy().prepareModelCall(call(tenant)).await().atMost(WAIT).getBudgetOutcome())
+                .isEqualTo(BudgetOutcome.BUDGET_OUTCOME_RESERVED);
+        assertThat(auditCount(tenant, "budget.reservation_expired")).isEqualTo(1);
+    }
+
+    @Test
+    void aReleasedReservationFreesItsHoldAndSettlingUsesThePolicyPriceNotTheCallers() {
+        String tenant = "budget-release";
+        TestPolicies.activate(tenant, TestPolicies.defaultWith("monthlyUsd: 200", "monthlyUsd: 0.001"));
+        PrepareModelCallResponse first = policy().prepareModelCall(call(tenant)).await().atMost(WAIT);
+        assertThat(budget().release(ReleaseReservationRequest.newBuilder().setTenant(tenant)
+                .setReservationId(first.getReservationId()).setReason("model timed out").build()).await()
+                .atMost(WAIT).getReleased()).isTrue();
+
+        PrepareModelCallResponse second = policy().prepareModelCall(call(tenant)).await().atMost(WAIT);
+        assertThat(second.getBudgetOutcome()).isEqualTo(BudgetOutcome.BUDGET_OUTCOME_RESERVED);
+        RecordUsageResponse settled = budget().record(RecordUsageRequest.newBuilder().setTenant(tenant)
+                .setStep("investigate").setReservationId(second.getReservationId()).setInputTokens(2000)
+                .setOutputTokens(100).setCostUsd(99).build()).await().atMost(WAIT);
+
+        // 2000 x 0.15 + 100 x 0.60 = 360 per million tokens
+        assertThat(settled.getCostUsd()).isEqualTo(0.00036);
+        assertThat(budget().release(ReleaseReservationRequest.newBuilder().setTenant(tenant)
+                .setReservationId(second.getReservationId()).build()).await().atMost(WAIT).getReleased())
+                .isFalse();
+    }
+
+    private long auditCount(String tenant, String eventType) {
+        return pool.preparedQuery("SELECT count(*) AS n FROM governance.audit_entries WHERE tenant = $1 "
+                + "AND event_type = $2").execute(Tuple.of(tenant, eventType)).await().atMost(WAIT).iterator().next()
+                .getLong("n");
+    }
+}

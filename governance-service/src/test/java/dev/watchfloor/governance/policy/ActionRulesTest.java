@@ -1,0 +1,154 @@
+package dev.watchfloor.governance.policy;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+
+import dev.watchfloor.commons.security.MeshService;
+import dev.watchfloor.contracts.governance.v1.AppendAuditRequest;
+import dev.watchfloor.contracts.governance.v1.ApprovalState;
+import dev.watchfloor.contracts.governance.v1.Approvals;
+import dev.watchfloor.contracts.governance.v1.Audit;
+import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
+import dev.watchfloor.contracts.governance.v1.AuthorizeResponse;
+import dev.watchfloor.contracts.governance.v1.Decision;
+import dev.watchfloor.contracts.governance.v1.GetApprovalRequest;
+import dev.watchfloor.contracts.governance.v1.Policy;
+import dev.watchfloor.governance.testing.Identities;
+import dev.watchfloor.governance.testing.TestPolicies;
+
+@QuarkusTest
+class ActionRulesTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    /** Every isolation needs approval, whatever the asset: the policy before the team tightened it. */
+    private static final String APPROVE_ALL_ISOLATIONS = TestPolicies.defaultWith(
+            "    - type: isolate_host\n      criticality: [critical]\n      decision: deny\n",
+            "    - type: isolate_host\n      criticality: [low]\n      decision: deny\n",
+            "      neverTags: [domain-controller]\n", "");
+
+    @GrpcClient("self")
+    Policy policy;
+
+    @GrpcClient("self")
+    Approvals approvals;
+
+    @GrpcClient("self")
+    Audit audit;
+
+    private Policy policy() {
+        return Identities.withToken(policy, Identities.service(MeshService.ACTION));
+    }
+
+    private static AuthorizeRequest action(String tenant, String investigation, String type, String target) {
+        return AuthorizeRequest.newBuilder().setTenant(tenant).setActionId(UUID.randomUUID().toString())
+                .setInvestigationId(investigation).setAlertId("alert-1").setActionType(type).setTarget(target)
+                .setParametersJson("{\"target\":\"" + target + "\"}").setRequestedBy("reasoning-service").build();
+    }
+
+    private AuthorizeResponse authorize(AuthorizeRequest r) {
+        return policy().authorize(r).await().atMost(WAIT);
+    }
+
+    @Test
+    void isolatingACriticalAssetIsDeniedByTheDefaultPolicy() {
+        AuthorizeResponse response = authorize(action("rules-critical", "inv-1", "isolate_host", "host:dc-01"));
+
+        assertThat(response.getDecision()).isEqualTo(Decision.DECISION_DENY);
+        assertThat(response.getApprovalId()).isEmpty();
+        assertThat(response.getPolicy()).isEqualTo("default@v0");
+        assertThat(response.getRule()).startsWith("actions.");
+        assertThat(authorize(action("rules-critical", "inv-1", "isolate_host", "host:web-01")).getDecision())
+                .isEqualTo(Decision.DECISION_REQUIRE_APPROVAL);
+    }
+
+    @Test
+    void aPolicyThatComesToDenyAnApprovedIsolationStillStopsIt() {
+        String tenant = "rules-approved";
+        TestPolicies.activate(tenant, APPROVE_ALL_ISOLATIONS);
+        handedOff(tenant, "alert-1", "siem");
+        String approver = Identities.user(tenant, "alice", "approver");
+
+        String approvedOne = authorize(action(tenant, "inv-1", "isolate_host", "host:dc-01")).getApprovalId();
+        String pendingOne = authorize(action(tenant, "inv-2", "isolate_host", "host:dc-02")).getApprovalId();
+        assertThat(approvedOne).isNotEmpty();
+        given().auth().oauth2(approver).contentType("application/json").body("{\"decision\":\"approve\"}")
+                .when().post("/v1/approvals/{id}/decision", approvedOne).then().statusCode(200)
+                .body("state", equalTo("approved"));
+
+        TestPolicies.activate(tenant, TestPolicies.defaultWith());
+
+        var approval = approval(tenant, approvedOne);
+        assertThat(approval.getState()).isEqualTo(ApprovalState.APPROVAL_STATE_APPROVED);
+        assertThat(approval.getPolicyDenial()).contains("domain-controller").contains("default@v2");
+        given().auth().oauth2(approver).contentType("application/json").body("{\"decision\":\"approve\"}")
+                .when().post("/v1/approvals/{id}/decision", pendingOne).then().statusCode(409)
+                .body("type", org.hamcrest.Matchers.endsWith("policy-denies"));
+        assertThat(approval(tenant, pendingOne).getPolicyDenial()).isNotEmpty();
+    }
+
+    @Test
+    void theHourlyRateCapHoldsUnderConcurrentProposals() {
+        String tenant = "rules-rate";
+        TestPolicies.activate(tenant, TestPolicies.defaultWith("    - type: isolate_host\n      perHour: 20",
+                "    - type: isolate_host\n      perHour: 7"));
+        Policy client = policy();
+        List<Uni<AuthorizeResponse>> proposals = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            proposals.add(client.authorize(action(tenant, "inv-" + i, "isolate_host", "host:web-" + i)));
+        }
+
+        List<AuthorizeResponse> decided = Uni.join().all(proposals).andFailFast().await().atMost(WAIT);
+
+        assertThat(decided).filteredOn(r -> r.getDecision() == Decision.DECISION_REQUIRE_APPROVAL).hasSize(7);
+        assertThat(decided).filteredOn(r -> r.getDecision() == Decision.DECISION_DENY).hasSize(23)
+                .allSatisfy(r -> assertThat(r.getRule()).isEqualTo("actions.rateCaps"));
+        assertThat(authorize(action(tenant, "inv-x", "disable_user", "user:bob")).getDecision())
+                .isEqualTo(Decision.DECISION_REQUIRE_APPROVAL);
+    }
+
+    @Test
+    void theBlastRadiusCapsTargetsPerInvestigationAndAskingAgainAnswersTheFirstDecision() {
+        String tenant = "rules-blast";
+        List<AuthorizeRequest> asked = new ArrayList<>();
+        List<AuthorizeResponse> decided = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            asked.add(action(tenant, "inv-1", "isolate_host", "host:web-" + i));
+            decided.add(authorize(asked.get(i)));
+        }
+
+        assertThat(decided).extracting(AuthorizeResponse::getDecision).containsExactly(
+                Decision.DECISION_REQUIRE_APPROVAL, Decision.DECISION_REQUIRE_APPROVAL,
+                Decision.DECISION_REQUIRE_APPROVAL, Decision.DECISION_DENY);
+        assertThat(decided.get(3).getRule()).isEqualTo("actions.blastRadius");
+        assertThat(authorize(action(tenant, "inv-2", "isolate_host", "host:web-3")).getDecision())
+                .isEqualTo(Decision.DECISION_REQUIRE_APPROVAL);
+        AuthorizeResponse again = authorize(asked.get(0));
+        assertThat(again.getDecision()).isEqualTo(Decision.DECISION_REQUIRE_APPROVAL);
+        assertThat(again.getApprovalId()).isEqualTo(decided.get(0).getApprovalId());
+    }
+
+    private dev.watchfloor.contracts.governance.v1.Approval approval(String tenant, String id) {
+        return Identities.withToken(approvals, Identities.service(MeshService.ACTION))
+                .get(GetApprovalRequest.newBuilder().setTenant(tenant).setApprovalId(id).build()).await()
+                .atMost(WAIT);
+    }
+
+    private void handedOff(String tenant, String alertId, String submitter) {
+        Identities.withToken(audit, Identities.service(MeshService.INGEST)).append(AppendAuditRequest.newBuilder()
+                .setTenant(tenant).setEventType("alert.handed_off").setAlertId(alertId).setOnBehalfOf(submitter)
+                .setIdempotencyKey("intake-" + tenant + "-" + alertId).build()).await().atMost(WAIT);
+    }
+}
