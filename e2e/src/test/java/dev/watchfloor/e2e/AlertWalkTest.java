@@ -40,9 +40,12 @@ class AlertWalkTest {
         assertThat(view.getList("findings.evidenceIds.flatten()", String.class)).isNotEmpty()
                 .allSatisfy(id -> assertThat(evidenceIds).contains(id));
         assertThat(view.getList("steps.name", String.class))
-                .containsExactly("assemble", "prepare", "investigate", "record_usage", "propose");
+                .containsExactly("assemble", "prepare", "sanctions", "investigate", "record_usage", "propose");
         assertThat(view.getList("steps.latencyMs", Integer.class)).allSatisfy(ms -> assertThat(ms).isNotNegative());
         assertThat(view.getString("route")).isEqualTo("deterministic");
+        assertThat(view.getString("modelCall.policy")).startsWith("default@v");
+        assertThat(view.getString("modelCall.classification")).isNotEmpty();
+        assertThat(view.getString("modelCall.budget")).isEqualTo("not_needed");
 
         String isolate = actionId(view, "isolate_host");
         String ticket = actionId(view, "open_ticket");
@@ -65,15 +68,47 @@ class AlertWalkTest {
     }
 
     @Test
-    void sanctionedScanIsBenignAndProposesNothing() {
+    void aScannerThePolicyAllowListsIsBenignAndProposesNothing() {
+        allowList("host:scanner-*");
         String scanner = "scanner-" + UUID.randomUUID().toString().substring(0, 6);
-        String alertId = Api.postAlerts(Map.of("title", "Port sweep from " + scanner + " (scheduled scan)",
-                "severity", "medium", "host", scanner)).get(0);
+        String alertId = Api.postAlerts(Map.of("title", "Port sweep from " + scanner, "severity", "medium",
+                "host", scanner)).get(0);
 
         Map<String, Object> summary = Api.awaitCompleted(alertId, Duration.ofSeconds(60));
 
         assertThat(summary.get("verdict")).isEqualTo("benign");
-        assertThat(Api.investigation((String) summary.get("id")).getList("actions")).isEmpty();
+        JsonPath view = Api.investigation((String) summary.get("id"));
+        assertThat(view.getList("actions")).isEmpty();
+        assertThat(view.getList("findings.statement", String.class))
+                .anySatisfy(f -> assertThat(f).contains("host:" + scanner + " is sanctioned by the tenant's policy"));
+    }
+
+    @Test
+    void wordsInAnAlertNeverSanctionIt() {
+        allowList("host:scanner-*");
+        String host = "ws-" + UUID.randomUUID().toString().substring(0, 6);
+        String alertId = Api.postAlerts(Map.of("title", "Port sweep from " + host
+                + " (authorized scan, scheduled scan, approved change in change window)", "severity", "high",
+                "host", host)).get(0);
+
+        Map<String, Object> summary = Api.awaitCompleted(alertId, Duration.ofSeconds(60));
+
+        assertThat(summary.get("verdict")).isNotEqualTo("benign");
+    }
+
+    /** The tenant admin edits the active policy as a user would: get the YAML, change the allow-list, put it. */
+    private static void allowList(String entityGlob) {
+        String admin = People.token(People.ADMIN);
+        String policy = given().baseUri(Api.url(ServiceSpec.GOVERNANCE)).auth().oauth2(admin)
+                .accept("application/yaml").when().get("/v1/policies").then().statusCode(200).extract().asString();
+        String example = "entities: [\"ip:192.0.2.250\", \"user:example-scanner\"]";
+        if (!policy.contains(example)) {
+            return;
+        }
+        given().baseUri(Api.url(ServiceSpec.GOVERNANCE)).auth().oauth2(admin).contentType("application/yaml")
+                .body(policy.replace(example, "entities: [\"" + entityGlob + "\"]")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().put("/v1/policies").then().statusCode(200);
     }
 
     private static String actionId(JsonPath view, String type) {

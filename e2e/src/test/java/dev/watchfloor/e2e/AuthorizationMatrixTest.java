@@ -41,6 +41,7 @@ import dev.watchfloor.contracts.governance.v1.ApprovalsGrpc;
 import dev.watchfloor.contracts.governance.v1.AuditGrpc;
 import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
 import dev.watchfloor.contracts.governance.v1.BudgetGrpc;
+import dev.watchfloor.contracts.governance.v1.CheckSanctionsRequest;
 import dev.watchfloor.contracts.governance.v1.GetApprovalRequest;
 import dev.watchfloor.contracts.governance.v1.PolicyGrpc;
 import dev.watchfloor.contracts.governance.v1.PrepareModelCallRequest;
@@ -146,6 +147,9 @@ class AuthorizationMatrixTest {
                         ServiceSpec.REASONING),
                 grpc(ServiceSpec.GOVERNANCE, PolicyGrpc.getPrepareModelCallMethod(),
                         PrepareModelCallRequest.newBuilder().setTenant(People.TENANT).setInvestigationId(ID).build(),
+                        ServiceSpec.REASONING),
+                grpc(ServiceSpec.GOVERNANCE, PolicyGrpc.getCheckSanctionsMethod(),
+                        CheckSanctionsRequest.newBuilder().setTenant(People.TENANT).addEntities("host:x").build(),
                         ServiceSpec.REASONING),
                 grpc(ServiceSpec.GOVERNANCE, PolicyGrpc.getAuthorizeMethod(),
                         AuthorizeRequest.newBuilder().setTenant(People.TENANT).setActionId(ID)

@@ -190,6 +190,24 @@ class ActionExecutorTest {
     }
 
     @Test
+    void anApprovedActionTheCurrentPolicyDeniesIsNeverRun() {
+        ActionStatus proposed = propose(newInvestigation(), "isolate_host", "host:dc-07", "{}");
+        GovernanceStandIn.decide(proposed.getApprovalId(), ApprovalState.APPROVAL_STATE_APPROVED,
+                GovernanceStandIn.sha256("{}"));
+        // the tenant's policy changed after the approval: governance now answers the approval with a denial
+        var approval = GovernanceStandIn.APPROVALS.get(proposed.getApprovalId());
+        GovernanceStandIn.APPROVALS.put(proposed.getApprovalId(), approval.toBuilder()
+                .setPolicyDenial("never isolate a critical asset automatically (strict@v2, actions.rules[0])").build());
+
+        runExecutor();
+
+        Action stored = stored(proposed.getActionId());
+        assertThat(stored.state()).isEqualTo(ActionState.DENIED);
+        assertThat(stored.detail()).contains("the current policy denies it").contains("strict@v2");
+        assertThat(WebhookReceiver.about(proposed.getActionId())).isEmpty();
+    }
+
+    @Test
     void deniedAndExpiredApprovalsEndTheirActions() {
         String investigation = newInvestigation();
         ActionStatus denied = propose(investigation, "disable_user", "user:carol", "{}");

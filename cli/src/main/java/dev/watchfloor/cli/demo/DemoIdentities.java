@@ -25,11 +25,29 @@ record DemoIdentities(String tenant, TokenSource siem, TokenSource analyst, Toke
                 new ClientCredentialsTokens(governance, MeshCredentials.ADMIN_CLIENT_ID, mesh.adminSecret()));
         JsonNode created = createTenant(platform);
         GovernanceClient admin = new GovernanceClient(governance, tokens(governance, created));
+        allowListTheScanner(admin);
         return new DemoIdentities(created.path("tenant").path("id").asText(),
                 tokens(governance, admin.createPrincipal("siem", Set.of("api-client"))),
                 tokens(governance, admin.createPrincipal("ana", Set.of("analyst"))),
                 tokens(governance, admin.createPrincipal("alice", Set.of("approver"))));
     }
+
+    /**
+     * The demo network has a vulnerability scanner (scanner-01, run as svc_scanner); the admin edits the tenant's
+     * policy as a user would (get, edit, set) so its allow-list names the scanner. Its sweeps are then benign because
+     * the policy says so, not because an event's text says "scheduled scan".
+     */
+    private static void allowListTheScanner(GovernanceClient admin) {
+        String policy = admin.policyYaml();
+        if (!policy.contains(EXAMPLE_ALLOW_LIST)) {
+            throw new IllegalStateException("the default policy no longer has the example allow-list '"
+                    + EXAMPLE_ALLOW_LIST + "'; update the demo");
+        }
+        admin.setPolicy(policy.replace(EXAMPLE_ALLOW_LIST, DEMO_ALLOW_LIST));
+    }
+
+    static final String EXAMPLE_ALLOW_LIST = "entities: [\"ip:192.0.2.250\", \"user:example-scanner\"]";
+    static final String DEMO_ALLOW_LIST = "entities: [\"host:scanner-01\", \"user:svc_scanner\"]";
 
     /** "demo", or "demo-<time>" when an earlier demo on the same database made it. */
     private static JsonNode createTenant(GovernanceClient platform) {

@@ -1,5 +1,8 @@
 package dev.watchfloor.governance.policy;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
@@ -9,9 +12,12 @@ import dev.watchfloor.commons.security.MeshService;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
 import dev.watchfloor.contracts.governance.v1.AuthorizeResponse;
+import dev.watchfloor.contracts.governance.v1.CheckSanctionsRequest;
+import dev.watchfloor.contracts.governance.v1.CheckSanctionsResponse;
 import dev.watchfloor.contracts.governance.v1.Policy;
 import dev.watchfloor.contracts.governance.v1.PrepareModelCallRequest;
 import dev.watchfloor.contracts.governance.v1.PrepareModelCallResponse;
+import dev.watchfloor.contracts.governance.v1.Sanction;
 import dev.watchfloor.governance.modelcall.ModelCallPreparer;
 
 /** Policy decisions for model calls and response actions, from the calling tenant's active policy. */
@@ -20,11 +26,14 @@ public class PolicyGrpcService implements Policy {
 
     private final ModelCallPreparer preparer;
     private final ActionAuthorizer authorizer;
+    private final TenantPolicies policies;
     private final MeshCallers callers;
 
-    public PolicyGrpcService(ModelCallPreparer preparer, ActionAuthorizer authorizer, MeshCallers callers) {
+    public PolicyGrpcService(ModelCallPreparer preparer, ActionAuthorizer authorizer, TenantPolicies policies,
+            MeshCallers callers) {
         this.preparer = preparer;
         this.authorizer = authorizer;
+        this.policies = policies;
         this.callers = callers;
     }
 
@@ -51,6 +60,30 @@ public class PolicyGrpcService implements Policy {
                 return invalid("tenant, action_id and action_type are required");
             }
             return authorizer.authorize(trace, request);
+        });
+    }
+
+    @Override
+    public Uni<CheckSanctionsResponse> checkSanctions(CheckSanctionsRequest request) {
+        return callers.require("Policy.CheckSanctions", MeshService.REASONING).chain(caller -> {
+            if (request.getTenant().isBlank()) {
+                return invalid("tenant is required");
+            }
+            Instant at;
+            try {
+                at = request.getAt().isBlank() ? Instant.now() : Instant.parse(request.getAt());
+            } catch (DateTimeParseException e) {
+                return invalid("at must be an RFC 3339 time, e.g. 2026-11-27T10:00:00Z");
+            }
+            return policies.active(request.getTenant()).map(policy -> {
+                CheckSanctionsResponse.Builder response = CheckSanctionsResponse.newBuilder()
+                        .setPolicy(policy.label());
+                for (String entity : request.getEntitiesList()) {
+                    policy.document().actions().sanctioned(entity, at).ifPresent(reason -> response
+                            .addSanctions(Sanction.newBuilder().setEntity(entity).setReason(reason)));
+                }
+                return response.build();
+            });
         });
     }
 

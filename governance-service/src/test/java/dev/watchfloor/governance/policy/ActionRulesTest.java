@@ -2,6 +2,7 @@ package dev.watchfloor.governance.policy;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
@@ -22,9 +23,11 @@ import dev.watchfloor.contracts.governance.v1.Approvals;
 import dev.watchfloor.contracts.governance.v1.Audit;
 import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
 import dev.watchfloor.contracts.governance.v1.AuthorizeResponse;
+import dev.watchfloor.contracts.governance.v1.CheckSanctionsRequest;
 import dev.watchfloor.contracts.governance.v1.Decision;
 import dev.watchfloor.contracts.governance.v1.GetApprovalRequest;
 import dev.watchfloor.contracts.governance.v1.Policy;
+import dev.watchfloor.contracts.governance.v1.Sanction;
 import dev.watchfloor.governance.testing.Identities;
 import dev.watchfloor.governance.testing.TestPolicies;
 
@@ -138,6 +141,27 @@ class ActionRulesTest {
         AuthorizeResponse again = authorize(asked.get(0));
         assertThat(again.getDecision()).isEqualTo(Decision.DECISION_REQUIRE_APPROVAL);
         assertThat(again.getApprovalId()).isEqualTo(decided.get(0).getApprovalId());
+    }
+
+    @Test
+    void sanctionsComeFromThePolicysAllowListsAndChangeWindowsAtTheTimeAsked() {
+        Policy reasoning = Identities.withToken(policy, Identities.service(MeshService.REASONING));
+        // the default policy's examples: ip:192.0.2.250 always; host:patch-example-* sat/sun 22:00-04:00 UTC
+        var saturdayNight = reasoning.checkSanctions(CheckSanctionsRequest.newBuilder().setTenant("rules-sanctions")
+                .addEntities("ip:192.0.2.250").addEntities("host:patch-example-7").addEntities("host:ws-1")
+                .setAt("2026-11-28T23:30:00Z").build()).await().atMost(WAIT);
+        var mondayNoon = reasoning.checkSanctions(CheckSanctionsRequest.newBuilder().setTenant("rules-sanctions")
+                .addEntities("host:patch-example-7").setAt("2026-11-30T12:00:00Z").build()).await().atMost(WAIT);
+
+        assertThat(saturdayNight.getSanctionsList()).extracting(Sanction::getEntity)
+                .containsExactly("ip:192.0.2.250", "host:patch-example-7");
+        assertThat(saturdayNight.getSanctions(0).getReason()).startsWith("vulnerability-scanner");
+        assertThat(saturdayNight.getPolicy()).isEqualTo("default@v0");
+        assertThat(mondayNoon.getSanctionsList()).isEmpty();
+        assertThatThrownBy(() -> reasoning.checkSanctions(CheckSanctionsRequest.newBuilder().setTenant("t")
+                .setAt("yesterday").build()).await().atMost(WAIT)).hasMessageContaining("INVALID_ARGUMENT");
+        assertThatThrownBy(() -> policy().checkSanctions(CheckSanctionsRequest.newBuilder().setTenant("t").build())
+                .await().atMost(WAIT)).hasMessageContaining("PERMISSION_DENIED");
     }
 
     private dev.watchfloor.contracts.governance.v1.Approval approval(String tenant, String id) {

@@ -14,6 +14,8 @@ import io.smallrye.mutiny.Uni;
 import dev.watchfloor.commons.security.ServiceTokenInterceptor;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.contracts.governance.v1.Budget;
+import dev.watchfloor.contracts.governance.v1.CheckSanctionsRequest;
+import dev.watchfloor.contracts.governance.v1.CheckSanctionsResponse;
 import dev.watchfloor.contracts.governance.v1.Policy;
 import dev.watchfloor.contracts.governance.v1.PrepareModelCallRequest;
 import dev.watchfloor.contracts.governance.v1.PrepareModelCallResponse;
@@ -42,6 +44,11 @@ public class GovernanceClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 2000)
     public Uni<PrepareModelCallResponse> prepareModelCall(Trace trace, PrepareModelCallRequest request) {
         return trace.call(() -> policy.prepareModelCall(request)).ifNoItem().after(timeout).fail();
+    }
+
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 2000)
+    public Uni<CheckSanctionsResponse> checkSanctions(Trace trace, CheckSanctionsRequest request) {
+        return trace.call(() -> policy.checkSanctions(request)).ifNoItem().after(timeout).fail();
     }
 
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 2000)

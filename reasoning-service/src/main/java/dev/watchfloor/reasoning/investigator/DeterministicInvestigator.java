@@ -22,7 +22,13 @@ public class DeterministicInvestigator {
     record Hit(String evidenceId, String phrase) {
     }
 
-    public Assessment investigate(String title, int severityId, List<Evidence> evidence) {
+    /**
+     * Assesses the evidence. {@code sanctioned} maps the entities the tenant's policy sanctions at the time of the
+     * alert (allow-lists, change windows) to the reason; activity of a sanctioned alert entity is benign unless the
+     * evidence shows credential dumping or malware.
+     */
+    public Assessment investigate(String title, int severityId, List<Evidence> evidence,
+            Map<String, String> sanctioned) {
         Map<Signals, List<Hit>> hits = new EnumMap<>(Signals.class);
         for (Evidence e : evidence) {
             String text = e.summary() + "\n" + e.text();
@@ -34,15 +40,18 @@ public class DeterministicInvestigator {
             }
         }
         long malicious = hits.keySet().stream().filter(s -> s.malicious).count();
-        Verdict verdict = verdict(hits, malicious, severityId);
-        double confidence = confidence(verdict, malicious, hits);
         List<String> alertEntities = evidence.isEmpty() ? List.of() : evidence.get(0).entities();
-        return new Assessment(verdict, severity(verdict, severityId), confidence, techniques(hits),
-                findings(title, evidence, hits), ResponsePlanner.plan(verdict, hits.keySet(), alertEntities));
+        List<String> sanctionedActors = alertEntities.stream().filter(sanctioned::containsKey).toList();
+        Verdict verdict = verdict(hits, malicious, severityId, !sanctionedActors.isEmpty());
+        double confidence = confidence(verdict, malicious, hits);
+        List<Finding> findings = findings(title, evidence, hits);
+        sanctionedActors.forEach(entity -> findings.add(new Finding(entity + " is sanctioned by the tenant's policy ("
+                + sanctioned.get(entity) + ")", List.of(evidence.get(0).id()))));
+        return new Assessment(verdict, severity(verdict, severityId), confidence, techniques(hits), findings,
+                ResponsePlanner.plan(verdict, hits.keySet(), alertEntities));
     }
 
-    static Verdict verdict(Map<Signals, List<Hit>> hits, long malicious, int severityId) {
-        boolean sanctioned = hits.containsKey(Signals.SANCTIONED);
+    static Verdict verdict(Map<Signals, List<Hit>> hits, long malicious, int severityId, boolean sanctioned) {
         boolean severe = hits.containsKey(Signals.CREDENTIAL_DUMPING) || hits.containsKey(Signals.MALWARE);
         if (sanctioned && !severe) {
             return Verdict.BENIGN;

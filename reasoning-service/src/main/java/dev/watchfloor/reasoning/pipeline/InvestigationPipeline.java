@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import dev.watchfloor.commons.audit.AuditEntry;
 import dev.watchfloor.commons.trace.Spans;
 import dev.watchfloor.commons.trace.Trace;
+import dev.watchfloor.contracts.context.v1.AssembleResponse;
 import dev.watchfloor.contracts.governance.v1.BudgetOutcome;
 import dev.watchfloor.contracts.governance.v1.PrepareModelCallResponse;
 import dev.watchfloor.reasoning.investigator.Assessment;
@@ -24,10 +25,10 @@ import dev.watchfloor.reasoning.queue.Outcome;
 import dev.watchfloor.reasoning.queue.QueuedInvestigation;
 
 /**
- * Runs one leased investigation: assemble evidence (context), prepare the model call (governance), investigate, verify,
- * record usage (governance), propose actions (action), then complete it if the lease still holds, with its
- * {@code investigation.completed} audit entry in the same transaction. The run is a child span of the trace the alert
- * arrived in.
+ * Runs one leased investigation: assemble evidence (context), prepare the model call (governance), ask which alert
+ * entities the policy sanctions (governance), investigate, verify, record usage (governance), propose actions (action),
+ * then complete it if the lease still holds, with its {@code investigation.completed} audit entry in the same
+ * transaction. The run is a child span of the trace the alert arrived in.
  */
 @ApplicationScoped
 public class InvestigationPipeline {
@@ -53,34 +54,60 @@ public class InvestigationPipeline {
                 trace -> steps(trace, q));
     }
 
-    private Uni<Boolean> steps(Trace trace, QueuedInvestigation q) {
-        StepTimer timer = new StepTimer();
-        return timer.time("assemble", () -> remote.assemble(trace, q))
-                .chain(assembled -> timer.time("prepare", () -> remote.prepare(trace, q, assembled))
-                        .chain(prepared -> {
-                            var evidence = remote.evidence(assembled, prepared);
-                            return timer.time("investigate", () -> Uni.createFrom().item(() -> AssessmentVerifier
-                                    .verify(assess(q, prepared, evidence), evidence)))
-                                    .chain(verified -> timer.time("record_usage",
-                                            () -> remote.recordUsage(trace, q, prepared))
-                                            .chain(() -> timer.time("propose",
-                                                    () -> remote.propose(trace, q, verified.assessment())))
-                                            .map(ignored -> new InvestigationResult(prepared.getRoute(),
-                                                    prepared.getPolicy(), prepared.getClassification(),
-                                                    budget(prepared), prepared.getRedactionsMap(),
-                                                    assembled.getTokensUsed(),
-                                                    assembled.getItemsDropped(), evidence, verified.assessment(),
-                                                    verified.problems(), timer.steps())));
-                        }))
-                .chain(result -> complete(trace, q, result));
+    /** What the steps have produced so far; each step returns it with its own part filled in. */
+    private record Run(Trace trace, QueuedInvestigation q, StepTimer timer, AssembleResponse assembled,
+            PrepareModelCallResponse prepared, List<Evidence> evidence, Map<String, String> sanctioned,
+            AssessmentVerifier.Verified verified) {
+
+        Run with(AssembleResponse a) {
+            return new Run(trace, q, timer, a, prepared, evidence, sanctioned, verified);
+        }
+
+        Run with(PrepareModelCallResponse p, List<Evidence> e) {
+            return new Run(trace, q, timer, assembled, p, e, sanctioned, verified);
+        }
+
+        Run with(Map<String, String> s) {
+            return new Run(trace, q, timer, assembled, prepared, evidence, s, verified);
+        }
+
+        Run with(AssessmentVerifier.Verified v) {
+            return new Run(trace, q, timer, assembled, prepared, evidence, sanctioned, v);
+        }
     }
 
-    /** The deterministic investigator, unless the budget is exhausted and the policy says to hold for a human. */
-    private Assessment assess(QueuedInvestigation q, PrepareModelCallResponse prepared, List<Evidence> evidence) {
-        if (prepared.getBudgetOutcome() == BudgetOutcome.BUDGET_OUTCOME_EXHAUSTED_HOLD) {
-            return new Assessment(Verdict.NEEDS_REVIEW, "unknown", 0, List.of(), List.of(), List.of());
-        }
-        return investigator.investigate(q.title(), q.severityId(), evidence);
+    private Uni<Boolean> steps(Trace trace, QueuedInvestigation q) {
+        Run start = new Run(trace, q, new StepTimer(), null, null, null, Map.of(), null);
+        return Uni.createFrom().item(start)
+                .chain(run -> run.timer().time("assemble", () -> remote.assemble(trace, q)).map(run::with))
+                .chain(run -> run.timer().time("prepare", () -> remote.prepare(trace, q, run.assembled()))
+                        .map(prepared -> run.with(prepared, remote.evidence(run.assembled(), prepared))))
+                .chain(run -> run.timer().time("sanctions", () -> remote.sanctions(trace, q, run.assembled()))
+                        .map(run::with))
+                .chain(run -> run.timer().time("investigate", () -> Uni.createFrom().item(() -> investigate(run)))
+                        .map(run::with))
+                .call(run -> run.timer().time("record_usage", () -> remote.recordUsage(trace, q, run.prepared())))
+                .call(run -> run.timer().time("propose", () -> remote.propose(trace, q, run.verified().assessment())))
+                .chain(run -> complete(trace, q, result(run)));
+    }
+
+    /**
+     * The deterministic investigator, verified against the evidence; unless the budget is exhausted and the policy says
+     * to hold for a human.
+     */
+    private AssessmentVerifier.Verified investigate(Run run) {
+        Assessment assessment = run.prepared().getBudgetOutcome() == BudgetOutcome.BUDGET_OUTCOME_EXHAUSTED_HOLD
+                ? new Assessment(Verdict.NEEDS_REVIEW, "unknown", 0, List.of(), List.of(), List.of())
+                : investigator.investigate(run.q().title(), run.q().severityId(), run.evidence(), run.sanctioned());
+        return AssessmentVerifier.verify(assessment, run.evidence());
+    }
+
+    private static InvestigationResult result(Run run) {
+        PrepareModelCallResponse prepared = run.prepared();
+        return new InvestigationResult(prepared.getRoute(), prepared.getPolicy(), prepared.getClassification(),
+                budget(prepared), prepared.getRedactionsMap(), run.assembled().getTokensUsed(),
+                run.assembled().getItemsDropped(), run.evidence(), run.verified().assessment(),
+                run.verified().problems(), run.timer().steps());
     }
 
     private static String budget(PrepareModelCallResponse prepared) {

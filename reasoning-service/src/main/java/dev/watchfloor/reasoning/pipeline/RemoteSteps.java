@@ -1,7 +1,11 @@
 package dev.watchfloor.reasoning.pipeline;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,6 +18,7 @@ import dev.watchfloor.contracts.action.v1.ProposedAction;
 import dev.watchfloor.contracts.context.v1.AssembleRequest;
 import dev.watchfloor.contracts.context.v1.AssembleResponse;
 import dev.watchfloor.contracts.context.v1.EvidenceItem;
+import dev.watchfloor.contracts.governance.v1.CheckSanctionsRequest;
 import dev.watchfloor.contracts.governance.v1.PrepareModelCallRequest;
 import dev.watchfloor.contracts.governance.v1.PrepareModelCallResponse;
 import dev.watchfloor.contracts.governance.v1.RecordUsageRequest;
@@ -36,6 +41,8 @@ public class RemoteSteps {
     private final int tokenBudget;
 
     static final String STEP = "investigate";
+    /** Entities asked about per investigation; the alert's own come first. */
+    static final int MAX_ENTITIES = 200;
     static final String DETERMINISTIC = "deterministic";
 
     public RemoteSteps(ContextClient context, GovernanceClient governance, ActionClient actions,
@@ -59,6 +66,39 @@ public class RemoteSteps {
                 .setEstimatedInputTokens(assembled.getTokensUsed());
         assembled.getItemsList().forEach(i -> request.addEvidenceTexts(i.getContentJson()));
         return governance.prepareModelCall(trace, request.build());
+    }
+
+    /**
+     * Which entities of the evidence the tenant's policy sanctions (allow-lists, change windows) at the time the alert
+     * was observed; entity to reason.
+     */
+    Uni<Map<String, String>> sanctions(Trace trace, dev.watchfloor.reasoning.queue.QueuedInvestigation q,
+            AssembleResponse assembled) {
+        Set<String> entities = new LinkedHashSet<>();
+        assembled.getItemsList().forEach(i -> entities.addAll(i.getEntitiesList()));
+        if (entities.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        String at = assembled.getItemsCount() == 0 ? "" : assembled.getItems(0).getObservedAt();
+        CheckSanctionsRequest.Builder request = CheckSanctionsRequest.newBuilder().setTenant(q.tenant())
+                .addAllEntities(entities.stream().limit(MAX_ENTITIES).toList());
+        if (isInstant(at)) {
+            request.setAt(at);
+        }
+        return governance.checkSanctions(trace, request.build()).map(response -> {
+            Map<String, String> sanctioned = new LinkedHashMap<>();
+            response.getSanctionsList().forEach(s -> sanctioned.put(s.getEntity(), s.getReason()));
+            return sanctioned;
+        });
+    }
+
+    private static boolean isInstant(String text) {
+        try {
+            java.time.Instant.parse(text);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** Evidence as the investigator sees it: the texts governance prepared, with context's metadata. */

@@ -3,6 +3,7 @@ package dev.watchfloor.reasoning.investigator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class DeterministicInvestigatorTest {
                 evidence("ev-2", "Handle to lsass.exe opened", "{}", "host:ws-042"),
                 evidence("ev-3", "DNS query", "{}", "host:ws-042"));
 
-        Assessment a = investigator.investigate("Credential dumping tool detected", 5, evidence);
+        Assessment a = investigator.investigate("Credential dumping tool detected", 5, evidence, Map.of());
 
         assertThat(a.verdict()).isEqualTo(Verdict.TRUE_POSITIVE);
         assertThat(a.severity()).isEqualTo("critical");
@@ -36,7 +37,7 @@ class DeterministicInvestigatorTest {
         List<Evidence> evidence = List.of(evidence("ev-1", "Brute force then successful login", "{}", "user:eve",
                 "ip:203.0.113.5", "ip:10.0.0.4"));
 
-        Assessment a = investigator.investigate("Brute force", 4, evidence);
+        Assessment a = investigator.investigate("Brute force", 4, evidence, Map.of());
 
         assertThat(a.actions()).extracting(Assessment.ProposedAction::type, Assessment.ProposedAction::target)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(ActionType.DISABLE_USER, "user:eve"),
@@ -45,14 +46,38 @@ class DeterministicInvestigatorTest {
     }
 
     @Test
-    void sanctionedScanningIsBenignWithoutActions() {
-        List<Evidence> evidence = List.of(evidence("ev-1", "Port sweep from scanner-01 (scheduled scan)", "{}",
-                "host:scanner-01"));
+    void activityOfAnEntityThePolicySanctionsIsBenignWithoutActions() {
+        List<Evidence> evidence = List.of(evidence("ev-1", "Port sweep from scanner-01", "{}", "host:scanner-01"));
 
-        Assessment a = investigator.investigate("Port sweep", 3, evidence);
+        Assessment a = investigator.investigate("Port sweep", 3, evidence,
+                Map.of("host:scanner-01", "vulnerability-scanner: authorized internal scanner"));
 
         assertThat(a.verdict()).isEqualTo(Verdict.BENIGN);
         assertThat(a.actions()).isEmpty();
+        assertThat(a.findings()).anySatisfy(f -> assertThat(f.statement())
+                .contains("host:scanner-01 is sanctioned by the tenant's policy (vulnerability-scanner"));
+    }
+
+    @Test
+    void wordsInEventTextNeverSanctionActivity() {
+        List<Evidence> evidence = List.of(evidence("ev-1",
+                "Port sweep from ws-7 (authorized scan, approved change, change window, scheduled scan)", "{}",
+                "host:ws-7"));
+
+        Assessment a = investigator.investigate("Port sweep (authorized scan)", 4, evidence, Map.of());
+
+        assertThat(a.verdict()).isNotEqualTo(Verdict.BENIGN);
+    }
+
+    @Test
+    void aSanctionedEntityShowingCredentialDumpingIsStillMalicious() {
+        List<Evidence> evidence = List.of(evidence("ev-1", "mimikatz sekurlsa::logonpasswords on scanner-01", "{}",
+                "host:scanner-01"));
+
+        Assessment a = investigator.investigate("Credential dumping", 5, evidence,
+                Map.of("host:scanner-01", "vulnerability-scanner: authorized internal scanner"));
+
+        assertThat(a.verdict()).isEqualTo(Verdict.TRUE_POSITIVE);
     }
 
     @Test
@@ -60,7 +85,7 @@ class DeterministicInvestigatorTest {
         List<Evidence> evidence = List.of(evidence("ev-1", "Login from new country", "{}", "user:dave",
                 "ip:198.51.100.9"));
 
-        Assessment a = investigator.investigate("Login from new country", 3, evidence);
+        Assessment a = investigator.investigate("Login from new country", 3, evidence, Map.of());
 
         assertThat(a.verdict()).isEqualTo(Verdict.NEEDS_REVIEW);
         assertThat(a.actions()).extracting(Assessment.ProposedAction::type).containsExactly(ActionType.OPEN_TICKET);
@@ -71,7 +96,8 @@ class DeterministicInvestigatorTest {
         List<Evidence> evidence = List.of(evidence("ev-1", "brute force against vpn", "{\"msg\":\"failed login\"}",
                 "user:eve", "ip:203.0.113.5"));
 
-        assertThat(investigator.investigate("t", 4, evidence)).isEqualTo(investigator.investigate("t", 4, evidence));
+        assertThat(investigator.investigate("t", 4, evidence, Map.of()))
+                .isEqualTo(investigator.investigate("t", 4, evidence, Map.of()));
     }
 
     @Test

@@ -107,15 +107,15 @@ class ActionPolicyTest {
 
     @Test
     void sanctionsAllowListedEntitiesAtAnyTime() {
-        assertThat(actions.sanctioned("ip:10.20.0.5", Instant.parse("2025-03-05T12:00:00Z")))
+        assertThat(actions.sanctioned("ip:192.0.2.250", Instant.parse("2025-03-05T12:00:00Z")))
                 .hasValue("vulnerability-scanner: authorized internal scanner");
-        assertThat(actions.sanctioned("ip:10.20.0.6", Instant.parse("2025-03-05T12:00:00Z"))).isEmpty();
+        assertThat(actions.sanctioned("ip:192.0.2.251", Instant.parse("2025-03-05T12:00:00Z"))).isEmpty();
     }
 
     @Test
     void sanctionsAChangeWindowPastMidnightOnTheDayItStarted() {
         // weekly-patching: sat and sun 22:00-04:00 UTC; 2025-03-08 is a Saturday
-        String host = "host:srv-db-1";
+        String host = "host:patch-example-db-1";
         assertThat(actions.sanctioned(host, Instant.parse("2025-03-08T21:59:59Z"))).isEmpty();
         assertThat(actions.sanctioned(host, Instant.parse("2025-03-08T22:00:00Z"))).hasValueSatisfying(
                 reason -> assertThat(reason).startsWith("weekly-patching: change window sat,sun 22:00-04:00 UTC"));
@@ -132,13 +132,13 @@ class ActionPolicyTest {
                 "start: \"09:00\"", "end: \"04:00\"", "end: \"17:30\"", "timezone: UTC", "timezone: Europe/Berlin",
                 "    - name: weekly-patching\n", "    - name: weekly-patching\n      reason: office-hours rollout\n"));
         // 2025-03-05 is a Wednesday; Berlin is UTC+1 in March before the switch, UTC+2 in July
-        assertThat(berlin.sanctioned("host:srv-1", Instant.parse("2025-03-05T07:59:00Z"))).isEmpty();
-        assertThat(berlin.sanctioned("host:srv-1", Instant.parse("2025-03-05T08:00:00Z")))
+        assertThat(berlin.sanctioned("host:patch-example-1", Instant.parse("2025-03-05T07:59:00Z"))).isEmpty();
+        assertThat(berlin.sanctioned("host:patch-example-1", Instant.parse("2025-03-05T08:00:00Z")))
                 .hasValue("weekly-patching: office-hours rollout");
-        assertThat(berlin.sanctioned("host:srv-1", Instant.parse("2025-03-05T16:29:00Z"))).isPresent();
-        assertThat(berlin.sanctioned("host:srv-1", Instant.parse("2025-03-05T16:30:00Z"))).isEmpty();
-        assertThat(berlin.sanctioned("host:srv-1", Instant.parse("2025-07-02T07:00:00Z"))).isPresent();
-        assertThat(berlin.sanctioned("host:srv-1", Instant.parse("2025-07-02T15:45:00Z"))).isEmpty();
+        assertThat(berlin.sanctioned("host:patch-example-1", Instant.parse("2025-03-05T16:29:00Z"))).isPresent();
+        assertThat(berlin.sanctioned("host:patch-example-1", Instant.parse("2025-03-05T16:30:00Z"))).isEmpty();
+        assertThat(berlin.sanctioned("host:patch-example-1", Instant.parse("2025-07-02T07:00:00Z"))).isPresent();
+        assertThat(berlin.sanctioned("host:patch-example-1", Instant.parse("2025-07-02T15:45:00Z"))).isEmpty();
     }
 
     @Test
@@ -146,9 +146,9 @@ class ActionPolicyTest {
         ActionPolicy allDay = parse(PolicyParserTest.edit("days: [sat, sun]", "days: [mon]", "start: \"22:00\"",
                 "start: \"06:00\"", "end: \"04:00\"", "end: \"06:00\"", "timezone: UTC", "timezone: America/New_York"));
         // Monday 06:00 in New York (UTC-5 in January) until Tuesday 06:00
-        assertThat(allDay.sanctioned("host:srv-1", Instant.parse("2025-01-06T10:59:00Z"))).isEmpty();
-        assertThat(allDay.sanctioned("host:srv-1", Instant.parse("2025-01-06T11:00:00Z"))).isPresent();
-        assertThat(allDay.sanctioned("host:srv-1", Instant.parse("2025-01-07T10:59:00Z"))).isPresent();
-        assertThat(allDay.sanctioned("host:srv-1", Instant.parse("2025-01-07T11:00:00Z"))).isEmpty();
+        assertThat(allDay.sanctioned("host:patch-example-1", Instant.parse("2025-01-06T10:59:00Z"))).isEmpty();
+        assertThat(allDay.sanctioned("host:patch-example-1", Instant.parse("2025-01-06T11:00:00Z"))).isPresent();
+        assertThat(allDay.sanctioned("host:patch-example-1", Instant.parse("2025-01-07T10:59:00Z"))).isPresent();
+        assertThat(allDay.sanctioned("host:patch-example-1", Instant.parse("2025-01-07T11:00:00Z"))).isEmpty();
     }
 }

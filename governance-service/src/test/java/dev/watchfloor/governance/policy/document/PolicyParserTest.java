@@ -101,14 +101,14 @@ class PolicyParserTest {
                 arguments("a negative rate cap", edit("      perHour: 20\n    - type: disable_user",
                         "      perHour: -1\n    - type: disable_user"), "minimum", 91, 16,
                         "/actions/rateCaps/0/perHour"),
-                arguments("an unknown day", edit("[sat, sun]", "[sat, sunday]"), "enum", 104, 19,
+                arguments("an unknown day", edit("[sat, sun]", "[sat, sunday]"), "enum", 106, 19,
                         "/actions/changeWindows/0/days/1"),
-                arguments("a time past 23:59", edit("start: \"22:00\"", "start: \"24:00\""), "pattern", 105, 14,
+                arguments("a time past 23:59", edit("start: \"22:00\"", "start: \"24:00\""), "pattern", 107, 14,
                         "/actions/changeWindows/0/start"),
-                arguments("a budget given as text", edit("monthlyUsd: 200", "monthlyUsd: \"200\""), "type", 117,
+                arguments("a budget given as text", edit("monthlyUsd: 200", "monthlyUsd: \"200\""), "type", 119,
                         19, "/budgets/departments/0/monthlyUsd"),
                 arguments("an unknown exhaustion mode", edit("onExhausted: deterministic", "onExhausted: stop"),
-                        "enum", 121, 16, "/budgets/onExhausted"),
+                        "enum", 123, 16, "/budgets/onExhausted"),
                 // semantics
                 arguments("a route that is not defined", edit("[local, deterministic]", "[local-gpu, deterministic]"),
                         "route-defined", 45, 20, "/data/routes/confidential/0"),
@@ -131,10 +131,10 @@ class PolicyParserTest {
                         "reserved-name", 57, 13, "/models/routes/1/name"),
                 arguments("two departments with one name", edit("  perInvestigationTokens",
                         "    - name: soc\n      monthlyUsd: 5\n      dailyTokens: 5\n  perInvestigationTokens"),
-                        "unique-name", 120, 13, "/budgets/departments/1/name"),
+                        "unique-name", 122, 13, "/budgets/departments/1/name"),
                 arguments("two allow-lists with one name", edit("\nbudgets:",
                         "    - name: vulnerability-scanner\n      entities: [\"ip:10.0.0.1\"]\n      reason: again\n\nbudgets:"),
-                        "unique-name", 113, 13, "/actions/allowLists/1/name"),
+                        "unique-name", 115, 13, "/actions/allowLists/1/name"),
                 arguments("a classification rule with detector and field",
                         edit("      - field: user.credential\n",
                                 "      - field: user.credential\n        detector: jwt\n"),
@@ -145,7 +145,7 @@ class PolicyParserTest {
                 arguments("a detector both masked and pseudonymized", edit("    - phone\n", "    - jwt\n"),
                         "mask-or-pseudonymize", 23, 7, "/data/pseudonymize/1"),
                 arguments("an unknown time zone", edit("timezone: UTC", "timezone: Mars/Olympus_Mons"), "timezone",
-                        107, 17, "/actions/changeWindows/0/timezone"),
+                        109, 17, "/actions/changeWindows/0/timezone"),
                 arguments("an approval rule without approvers", edit("      approverRoles: [approver, admin]\n", ""),
                         "approver-roles", 82, 7, "/actions/rules/1/approverRoles"),
                 arguments("an approval rule with an empty approver list",
@@ -160,7 +160,7 @@ class PolicyParserTest {
                                       sources: ["*"]             # alert sources billed to this department (glob); first match wins
                                 """,
                                 "  departments: []\n"),
-                        "required", 115, 16, "/budgets/departments"));
+                        "required", 117, 16, "/budgets/departments"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -247,7 +247,7 @@ class PolicyParserTest {
         PolicyRejected rejected = catchThrowableOfType(PolicyRejected.class, () -> PolicyParser.parse(yaml));
 
         assertThat(rejected.violations()).extracting(PolicyViolation::rule, PolicyViolation::line)
-                .containsExactly(tuple("pattern", 4), tuple("enum", 86), tuple("timezone", 107));
+                .containsExactly(tuple("pattern", 4), tuple("enum", 86), tuple("timezone", 109));
         assertThat(rejected).hasMessageStartingWith("policy rejected: line 4, column 7: pattern:");
     }
 
