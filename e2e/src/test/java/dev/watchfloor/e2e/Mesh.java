@@ -28,6 +28,7 @@ public final class Mesh implements BeforeAllCallback, ExtensionContext.Store.Clo
 
     private TestDatabase database;
     private OtlpCollector collector;
+    private Path logDir;
     private WebhookReceiver webhooks;
     private RunningMesh running;
     private int keycloakPort;
@@ -55,7 +56,7 @@ public final class Mesh implements BeforeAllCallback, ExtensionContext.Store.Clo
         keycloakPort = Ports.freePort();
         MeshOptions options = MeshOptions.defaults(root)
                 .withExternalDatabase(database.descriptor())
-                .withLogDir(root.resolve("e2e/target/mesh-logs"))
+                .withLogDir(logDir = root.resolve("e2e/target/mesh-logs"))
                 .withEnv("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", collector.endpoint())
                 .withEnv("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms")
                 .withEnv("WATCHFLOOR_ACTION_WEBHOOK_URL", webhooks.url())
@@ -90,6 +91,11 @@ public final class Mesh implements BeforeAllCallback, ExtensionContext.Store.Clo
     /** Where Keycloak must listen for the mesh to trust its {@link #EXTERNAL_REALM} realm. */
     int keycloakPort() {
         return keycloakPort;
+    }
+
+    /** Where the services' stdout and stderr are written, one file per service. */
+    Path logDir() {
+        return logDir;
     }
 
     OtlpCollector collector() {

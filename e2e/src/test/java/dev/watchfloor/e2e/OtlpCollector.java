@@ -29,6 +29,7 @@ final class OtlpCollector implements AutoCloseable {
 
     private final HttpServer server;
     private final List<CollectedSpan> spans = new CopyOnWriteArrayList<>();
+    private final List<byte[]> exports = new CopyOnWriteArrayList<>();
 
     OtlpCollector() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -49,13 +50,20 @@ final class OtlpCollector implements AutoCloseable {
         return List.copyOf(spans);
     }
 
+    /** Every export request as received (protobuf bytes), to look for what must never be in a span. */
+    List<byte[]> exports() {
+        return List.copyOf(exports);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (InputStream body = exchange.getRequestBody()) {
             if (!"POST".equals(exchange.getRequestMethod())) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
-            ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(body.readAllBytes());
+            byte[] bytes = body.readAllBytes();
+            exports.add(bytes);
+            ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(bytes);
             for (ResourceSpans resource : request.getResourceSpansList()) {
                 String service = resource.getResource().getAttributesList().stream()
                         .filter(a -> a.getKey().equals("service.name")).map(KeyValue::getValue)

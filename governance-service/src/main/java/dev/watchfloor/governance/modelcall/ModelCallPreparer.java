@@ -65,7 +65,7 @@ public class ModelCallPreparer {
     private Uni<Call> redact(Trace trace, PrepareModelCallRequest request, ActivePolicy policy) {
         return redactors.of(request.getTenant(), policy).map(redactor -> {
             PreparedEvidence evidence = PreparedEvidence.of(redactor, request.getTitle(),
-                    request.getEvidenceTextsList());
+                    request.getEvidenceTextsList(), request.getEvidenceSummariesList());
             String level = policy.document().data().classify(evidence.detectorsFound(), evidence.fieldsFound());
             Department department = policy.document().budgets().departmentFor(request.getSource());
             return new Call(trace, request, policy, evidence, level, null, department, null);
@@ -145,6 +145,7 @@ public class ModelCallPreparer {
                 .setModelRoute(RouteChoice.toProto(c.route())).setPolicy(c.policy().label())
                 .setClassification(c.classification()).setDepartment(c.department().name())
                 .setPreparedTitle(c.evidence().title()).addAllPreparedTexts(c.evidence().texts())
+                .addAllPreparedSummaries(c.evidence().summaries())
                 .putAllRedactions(c.evidence().counts()).setBudgetOutcome(outcome(c));
         if (c.budget() != null && c.budget().reserved()) {
             b.setReservationId(c.budget().reservationId().toString()).setReservedTokens((int) c.budget().tokens());

@@ -64,7 +64,8 @@ public class RemoteSteps {
                 .setAlertId(q.alertId()).setInvestigationId(q.id().toString()).setPurpose("investigate")
                 .setStep(STEP).setTitle(q.title()).setSource(q.source())
                 .setEstimatedInputTokens(assembled.getTokensUsed());
-        assembled.getItemsList().forEach(i -> request.addEvidenceTexts(i.getContentJson()));
+        assembled.getItemsList().forEach(i -> request.addEvidenceTexts(i.getContentJson())
+                .addEvidenceSummaries(i.getSummary()));
         return governance.prepareModelCall(trace, request.build());
     }
 
@@ -101,14 +102,18 @@ public class RemoteSteps {
         }
     }
 
-    /** Evidence as the investigator sees it: the texts governance prepared, with context's metadata. */
+    /**
+     * Evidence as the investigator (and, with the reasoning issue, a model) sees it: the summaries and texts governance
+     * prepared, with context's metadata. The entities stay as context found them: they name action targets.
+     */
     List<Evidence> evidence(AssembleResponse assembled, PrepareModelCallResponse prepared) {
         List<Evidence> list = new ArrayList<>();
         for (int i = 0; i < assembled.getItemsCount(); i++) {
             EvidenceItem item = assembled.getItems(i);
             String text = i < prepared.getPreparedTextsCount() ? prepared.getPreparedTexts(i) : "";
+            String summary = i < prepared.getPreparedSummariesCount() ? prepared.getPreparedSummaries(i) : "";
             list.add(new Evidence(item.getId(), item.getKind().name().replace("EVIDENCE_KIND_", "").toLowerCase(),
-                    item.getSummary(), text, item.getEntitiesList(), item.getRelevance(), item.getReason(),
+                    summary, text, item.getEntitiesList(), item.getRelevance(), item.getReason(),
                     item.getSourceIdsList()));
         }
         return list;
