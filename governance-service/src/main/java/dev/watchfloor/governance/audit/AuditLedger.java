@@ -35,11 +35,19 @@ public class AuditLedger {
 
     /** Appends an entry; id, seq, time and hashes are assigned here. Idempotent on the draft's idempotency key. */
     public Uni<AuditRecord> append(AuditRecord draft) {
-        return repository.pool().withTransaction(conn -> repository.lockChain(conn, draft.tenant())
+        return repository.pool().withTransaction(conn -> appendIn(conn, draft));
+    }
+
+    /**
+     * Appends an entry inside the caller's transaction, so the change it describes and the entry commit together (or
+     * neither does). Takes the tenant's chain lock until that transaction ends.
+     */
+    public Uni<AuditRecord> appendIn(SqlConnection conn, AuditRecord draft) {
+        return repository.lockChain(conn, draft.tenant())
                 .chain(() -> draft.idempotencyKey().isEmpty()
                         ? Uni.createFrom().<AuditRecord>nullItem()
                         : repository.byIdempotencyKey(conn, draft.tenant(), draft.idempotencyKey()))
-                .chain(existing -> existing != null ? Uni.createFrom().item(existing) : appendNew(conn, draft)));
+                .chain(existing -> existing != null ? Uni.createFrom().item(existing) : appendNew(conn, draft));
     }
 
     private Uni<AuditRecord> appendNew(SqlConnection conn, AuditRecord draft) {

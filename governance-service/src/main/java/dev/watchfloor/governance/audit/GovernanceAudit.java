@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.ledger.AuditRecord;
@@ -47,6 +48,13 @@ public class GovernanceAudit {
 
     public Uni<AuditRecord> record(Trace trace, String eventType, Subject about, Map<String, ?> details) {
         return record(trace, "", eventType, about, details);
+    }
+
+    /** An entry of governance itself, in the caller's transaction: it commits with the change it describes. */
+    public Uni<AuditRecord> recordIn(SqlConnection conn, String traceId, String eventType, Subject about,
+            Map<String, ?> details) {
+        return ledger.appendIn(conn, draft(about.tenant(), ACTOR, "", eventType, about, traceId, "",
+                JSON.valueToTree(details)));
     }
 
     /** An entry not yet in the chain: id, seq, time and hashes are assigned by {@link AuditLedger#append}. */

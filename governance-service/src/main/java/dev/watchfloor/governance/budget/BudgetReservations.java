@@ -8,16 +8,20 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+
+import dev.watchfloor.governance.audit.GovernanceAudit;
 
 /**
  * Budgets by reservation. Before a model call its worst case (input estimate plus the route's output ceiling, priced by
@@ -33,9 +37,11 @@ public class BudgetReservations {
     static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
     private final Pool pool;
+    private final GovernanceAudit audit;
 
-    public BudgetReservations(Pool pool) {
+    public BudgetReservations(Pool pool, GovernanceAudit audit) {
         this.pool = pool;
+        this.audit = audit;
     }
 
     /** What a call asks to hold, and the limits it must fit. */
@@ -177,15 +183,24 @@ public class BudgetReservations {
                 .execute(Tuple.of(id, tenant, reason)).map(rows -> rows.rowCount() == 1);
     }
 
-    /** Releases reservations whose lease ended (their caller crashed or hung) and answers which. */
+    /**
+     * Releases reservations whose lease ended (their caller crashed or hung), each with its
+     * {@code budget.reservation_expired} audit entry in the same transaction, and answers which.
+     */
     public Uni<List<Closed>> releaseExpired() {
-        return pool.preparedQuery("UPDATE governance.budget_reservations SET state = 'released', closed_at = now(), "
-                + "close_reason = 'lease expired' WHERE state = 'reserved' AND lease_until <= now() "
-                + "RETURNING tenant, id, investigation_id, department").execute().map(rows -> {
+        return pool.withTransaction(conn -> conn.preparedQuery("UPDATE governance.budget_reservations SET "
+                + "state = 'released', closed_at = now(), close_reason = 'lease expired' WHERE id IN (SELECT id FROM "
+                + "governance.budget_reservations WHERE state = 'reserved' AND lease_until <= now() ORDER BY "
+                + "lease_until LIMIT 500 FOR UPDATE SKIP LOCKED) RETURNING tenant, id, investigation_id, department")
+                .execute().chain(rows -> {
                     List<Closed> closed = new ArrayList<>();
                     rows.forEach(r -> closed.add(new Closed(r.getString("tenant"), r.getUUID("id"),
                             r.getString("investigation_id"), r.getString("department"))));
-                    return closed;
-                });
+                    return Multi.createFrom().iterable(closed).onItem()
+                            .transformToUniAndConcatenate(c -> audit.recordIn(conn, "", "budget.reservation_expired",
+                                    new GovernanceAudit.Subject(c.tenant(), "", c.investigationId(), ""),
+                                    Map.of("reservationId", c.id().toString(), "department", c.department())))
+                            .collect().asList().replaceWith(closed);
+                }));
     }
 }

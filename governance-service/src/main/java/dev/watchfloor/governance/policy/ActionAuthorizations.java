@@ -3,6 +3,7 @@ package dev.watchfloor.governance.policy;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -16,19 +17,22 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
 import dev.watchfloor.contracts.governance.v1.Decision;
+import dev.watchfloor.governance.audit.GovernanceAudit;
 
 /**
- * The decision taken for each action, once. Rate caps and blast-radius caps count the decisions that let an action go
- * on; the count and the new row happen under a transaction-scoped advisory lock per tenant and action type, so
- * concurrent proposals cannot all slip under a cap.
+ * The decision taken for each action, once, with its audit entry in the same transaction. Rate caps and blast-radius
+ * caps count the decisions that let an action go on; the count and the new row happen under a transaction-scoped
+ * advisory lock per tenant and action type, so concurrent proposals cannot all slip under a cap.
  */
 @ApplicationScoped
 public class ActionAuthorizations {
 
     private final Pool pool;
+    private final GovernanceAudit audit;
 
-    public ActionAuthorizations(Pool pool) {
+    public ActionAuthorizations(Pool pool, GovernanceAudit audit) {
         this.pool = pool;
+        this.audit = audit;
     }
 
     public record Stored(Decision decision, String reason, String rule, String policy) {
@@ -36,6 +40,11 @@ public class ActionAuthorizations {
 
     /** The caps that apply to this action type, from the policy. */
     public record Caps(OptionalInt perHour, OptionalInt perInvestigation) {
+    }
+
+    /** What the policy's rules said about one action, before the caps are counted. */
+    public record Proposal(AuthorizeRequest request, Stored decision, Caps caps, String criticality,
+            String traceId) {
     }
 
     public Uni<Optional<Stored>> find(String tenant, String actionId) {
@@ -47,22 +56,35 @@ public class ActionAuthorizations {
     }
 
     /**
-     * Stores the decision, first turning a letting-through decision into a denial when a cap is reached. Answers the
-     * stored decision: when the same action was decided concurrently, that one.
+     * Stores the decision, first turning a letting-through decision into a denial when a cap is reached, and audits an
+     * allow or deny in the same transaction (approvals audit themselves). Answers the stored decision: when the same
+     * action was decided concurrently, that one.
      */
-    public Uni<Stored> decide(AuthorizeRequest r, Stored proposed, Caps caps) {
+    public Uni<Stored> decide(Proposal p) {
+        AuthorizeRequest r = p.request();
         return pool.withTransaction(conn -> conn
                 .preparedQuery("SELECT pg_advisory_xact_lock(hashtext('authorize:' || $1 || '/' || $2))")
                 .execute(Tuple.of(r.getTenant(), r.getActionType()))
-                .chain(() -> proposed.decision() == Decision.DECISION_DENY
-                        ? Uni.createFrom().item(proposed)
-                        : capped(conn, r, proposed, caps))
-                .chain(decided -> insert(conn, r, decided))
-                .chain(() -> conn
-                        .preparedQuery("SELECT decision, reason, rule, policy FROM governance.action_authorizations "
-                                + "WHERE tenant = $1 AND action_id = $2")
+                .chain(() -> p.decision().decision() == Decision.DECISION_DENY
+                        ? Uni.createFrom().item(p.decision())
+                        : capped(conn, r, p.decision(), p.caps()))
+                .chain(decided -> insert(conn, r, decided)
+                        .chain(inserted -> inserted && decided.decision() != Decision.DECISION_REQUIRE_APPROVAL
+                                ? audited(conn, p, decided)
+                                : Uni.createFrom().voidItem()))
+                .chain(() -> conn.preparedQuery("SELECT decision, reason, rule, policy FROM "
+                        + "governance.action_authorizations WHERE tenant = $1 AND action_id = $2")
                         .execute(Tuple.of(r.getTenant(), r.getActionId())))
                 .map(rows -> stored(rows.iterator().next())));
+    }
+
+    private Uni<Void> audited(SqlConnection conn, Proposal p, Stored d) {
+        AuthorizeRequest r = p.request();
+        GovernanceAudit.Subject about = new GovernanceAudit.Subject(r.getTenant(), r.getAlertId(),
+                r.getInvestigationId(), r.getActionId());
+        return audit.recordIn(conn, p.traceId(), "action.authorized", about, Map.of("decision", d.decision().name(),
+                "type", r.getActionType(), "target", r.getTarget(), "criticality", p.criticality(), "reason",
+                d.reason(), "rule", d.rule(), "policy", d.policy())).replaceWithVoid();
     }
 
     private static Uni<Stored> capped(SqlConnection conn, AuthorizeRequest r, Stored proposed, Caps caps) {
@@ -91,7 +113,7 @@ public class ActionAuthorizations {
                 });
     }
 
-    private static Uni<Void> insert(SqlConnection conn, AuthorizeRequest r, Stored d) {
+    private static Uni<Boolean> insert(SqlConnection conn, AuthorizeRequest r, Stored d) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return conn.preparedQuery("INSERT INTO governance.action_authorizations (tenant, action_id, investigation_id, "
                 + "action_type, target, decision, reason, rule, policy, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
@@ -99,7 +121,7 @@ public class ActionAuthorizations {
                 .execute(Tuple.from(new Object[]{r.getTenant(), r.getActionId(), r.getInvestigationId(),
                         r.getActionType(), r.getTarget(), wire(d.decision()), d.reason(), d.rule(), d.policy(),
                         now.atOffset(ZoneOffset.UTC)}))
-                .replaceWithVoid();
+                .map(rows -> rows.rowCount() == 1);
     }
 
     static String wire(Decision d) {

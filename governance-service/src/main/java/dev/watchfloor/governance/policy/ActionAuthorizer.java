@@ -1,7 +1,6 @@
 package dev.watchfloor.governance.policy;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,7 +11,6 @@ import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
 import dev.watchfloor.contracts.governance.v1.AuthorizeResponse;
 import dev.watchfloor.contracts.governance.v1.Decision;
 import dev.watchfloor.governance.approval.ApprovalService;
-import dev.watchfloor.governance.audit.GovernanceAudit;
 import dev.watchfloor.governance.policy.document.ActionPolicy;
 import dev.watchfloor.governance.policy.document.ActionVerdict;
 
@@ -27,14 +25,11 @@ public class ActionAuthorizer {
     private final TenantPolicies policies;
     private final ActionAuthorizations decisions;
     private final ApprovalService approvals;
-    private final GovernanceAudit audit;
 
-    public ActionAuthorizer(TenantPolicies policies, ActionAuthorizations decisions, ApprovalService approvals,
-            GovernanceAudit audit) {
+    public ActionAuthorizer(TenantPolicies policies, ActionAuthorizations decisions, ApprovalService approvals) {
         this.policies = policies;
         this.decisions = decisions;
         this.approvals = approvals;
-        this.audit = audit;
     }
 
     public Uni<AuthorizeResponse> authorize(Trace trace, AuthorizeRequest r) {
@@ -50,8 +45,8 @@ public class ActionAuthorizer {
                     verdict.reason(), verdict.rule(), policy.label());
             ActionAuthorizations.Caps caps = new ActionAuthorizations.Caps(actions.rateCapPerHour(r.getActionType()),
                     actions.maxPerInvestigation(r.getActionType()));
-            return decisions.decide(r, proposed, caps)
-                    .call(stored -> audited(trace, r, stored, verdict.asset().criticality()))
+            return decisions.decide(new ActionAuthorizations.Proposal(r, proposed, caps,
+                    verdict.asset().criticality(), trace.traceId()))
                     .chain(stored -> respond(trace, r, stored, verdict.approverRoles()));
         });
     }
@@ -65,19 +60,6 @@ public class ActionAuthorizer {
         }
         return approvals.request(trace, r, approverRoles)
                 .map(approval -> response.setApprovalId(approval.id().toString()).build());
-    }
-
-    /** Approvals audit themselves (approval.requested); allow and deny are audited here. */
-    private Uni<Void> audited(Trace trace, AuthorizeRequest r, ActionAuthorizations.Stored stored,
-            String criticality) {
-        if (stored.decision() == Decision.DECISION_REQUIRE_APPROVAL) {
-            return Uni.createFrom().voidItem();
-        }
-        GovernanceAudit.Subject about = new GovernanceAudit.Subject(r.getTenant(), r.getAlertId(),
-                r.getInvestigationId(), r.getActionId());
-        return audit.record(trace, "action.authorized", about, Map.of("decision", stored.decision().name(), "type",
-                r.getActionType(), "target", r.getTarget(), "criticality", criticality, "reason", stored.reason(),
-                "rule", stored.rule(), "policy", stored.policy())).replaceWithVoid();
     }
 
     static Decision toProto(dev.watchfloor.governance.policy.document.Decision d) {

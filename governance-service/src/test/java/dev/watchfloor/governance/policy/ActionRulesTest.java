@@ -51,6 +51,9 @@ class ActionRulesTest {
     @GrpcClient("self")
     Audit audit;
 
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
     private Policy policy() {
         return Identities.withToken(policy, Identities.service(MeshService.ACTION));
     }
@@ -120,6 +123,10 @@ class ActionRulesTest {
                 .allSatisfy(r -> assertThat(r.getRule()).isEqualTo("actions.rateCaps"));
         assertThat(authorize(action(tenant, "inv-x", "disable_user", "user:bob")).getDecision())
                 .isEqualTo(Decision.DECISION_REQUIRE_APPROVAL);
+        // each denial committed with its audit entry; the approvals audit themselves (approval.requested)
+        assertThat(pool.preparedQuery("SELECT count(*) AS n FROM governance.audit_entries WHERE tenant = $1 AND "
+                + "event_type = 'action.authorized'").execute(io.vertx.mutiny.sqlclient.Tuple.of(tenant)).await()
+                .atMost(WAIT).iterator().next().getLong("n")).isEqualTo(23);
     }
 
     @Test
