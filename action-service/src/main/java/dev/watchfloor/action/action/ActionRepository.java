@@ -50,11 +50,12 @@ public class ActionRepository {
      * one becomes due for execution at once. Null when the action was no longer {@code proposed} (decided
      * concurrently), and nothing is audited then.
      */
-    public Uni<Action> recordDecision(UUID id, ActionState state, String approvalId, String detail,
-            ActionAudit.Step step) {
+    /** Records governance's decision on a proposed action, and the target it was decided on (pseudonyms resolved). */
+    public Uni<Action> recordDecision(UUID id, String target, GovernanceDecision decision, ActionAudit.Step step) {
         return audit.change(step, tx -> tx.preparedQuery("UPDATE action.actions SET state = $2, approval_id = $3, "
-                + "detail = $4, next_attempt_at = now(), updated_at = now() WHERE id = $1 AND state = 'proposed' "
-                + "RETURNING " + ActionRows.COLUMNS)
-                .execute(Tuple.of(id, state.wire(), approvalId, detail)).map(ActionRows::first));
+                + "detail = $4, target = $5, next_attempt_at = now(), updated_at = now() WHERE id = $1 "
+                + "AND state = 'proposed' RETURNING " + ActionRows.COLUMNS)
+                .execute(Tuple.of(id, decision.state().wire(), decision.approvalId(), decision.detail(), target))
+                .map(ActionRows::first));
     }
 }

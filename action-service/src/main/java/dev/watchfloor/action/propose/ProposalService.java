@@ -12,6 +12,7 @@ import dev.watchfloor.action.action.Action;
 import dev.watchfloor.action.action.ActionAudit;
 import dev.watchfloor.action.action.ActionRepository;
 import dev.watchfloor.action.action.ActionState;
+import dev.watchfloor.action.action.GovernanceDecision;
 import dev.watchfloor.action.governance.GovernanceClient;
 import dev.watchfloor.commons.trace.Trace;
 
@@ -48,10 +49,12 @@ public class ProposalService {
     private Uni<Action> authorize(Trace trace, Action action) {
         return governance.authorize(trace, action).chain(response -> {
             GovernanceDecision decision = GovernanceDecision.of(response);
-            Map<String, String> details = Map.of("type", action.type().wire(), "target", action.target(),
+            // governance resolved pseudonyms the proposer named: the action runs on (and is bound to) the real target
+            String target = response.getResolvedTarget().isEmpty() ? action.target() : response.getResolvedTarget();
+            Map<String, String> details = Map.of("type", action.type().wire(), "target", target,
                     "decision", decision.state().wire(), "approvalId", decision.approvalId(), "reason",
                     decision.detail(), "policy", response.getPolicy());
-            return repository.recordDecision(action.id(), decision.state(), decision.approvalId(), decision.detail(),
+            return repository.recordDecision(action.id(), target, decision,
                     new ActionAudit.Step(trace, PROPOSED, details))
                     .chain(updated -> updated != null
                             ? Uni.createFrom().item(updated)

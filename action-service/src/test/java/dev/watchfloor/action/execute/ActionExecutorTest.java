@@ -190,6 +190,20 @@ class ActionExecutorTest {
     }
 
     @Test
+    void aPseudonymousTargetRunsOnTheTargetGovernanceResolvedAndApproved() {
+        GovernanceStandIn.PSEUDONYMS.put("host:pn_field_0123456789ab", "host:ws-9");
+        ActionStatus proposed = propose(newInvestigation(), "isolate_host", "host:pn_field_0123456789ab", "{}");
+        assertThat(stored(proposed.getActionId()).target()).isEqualTo("host:ws-9");
+
+        GovernanceStandIn.decide(proposed.getApprovalId(), ApprovalState.APPROVAL_STATE_APPROVED,
+                GovernanceStandIn.sha256("{}"));
+        runExecutor();
+
+        assertThat(stored(proposed.getActionId()).state()).isEqualTo(ActionState.EXECUTED);
+        assertThat(single(proposed.getActionId()).body()).contains("host:ws-9").doesNotContain("pn_field_");
+    }
+
+    @Test
     void anApprovedActionTheCurrentPolicyDeniesIsNeverRun() {
         ActionStatus proposed = propose(newInvestigation(), "isolate_host", "host:dc-07", "{}");
         GovernanceStandIn.decide(proposed.getApprovalId(), ApprovalState.APPROVAL_STATE_APPROVED,

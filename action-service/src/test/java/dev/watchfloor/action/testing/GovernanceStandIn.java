@@ -58,6 +58,8 @@ public class GovernanceStandIn implements QuarkusTestResourceLifecycleManager {
     public static final Map<String, Decision> DECISIONS = new ConcurrentHashMap<>();
     public static final Map<String, List<AuthorizeRequest>> AUTHORIZE_CALLS = new ConcurrentHashMap<>();
     public static final Map<String, Approval> APPROVALS = new ConcurrentHashMap<>();
+    /** Pseudonymous targets the stand-in resolves, as governance does with the pseudonyms it minted. */
+    public static final Map<String, String> PSEUDONYMS = new ConcurrentHashMap<>();
     /** The ledger: each entry once. */
     public static final List<AppendAuditRequest> AUDIT = new CopyOnWriteArrayList<>();
     /** Every Audit.Append received, repeats and refused ones included. */
@@ -183,6 +185,10 @@ public class GovernanceStandIn implements QuarkusTestResourceLifecycleManager {
                 return;
             }
             AUTHORIZE_CALLS.computeIfAbsent(request.getActionId(), id -> new CopyOnWriteArrayList<>()).add(request);
+            String resolved = PSEUDONYMS.get(request.getTarget());
+            if (resolved != null) {
+                request = request.toBuilder().setTarget(resolved).build();
+            }
             Decision decision = DECISIONS.getOrDefault(request.getActionType(),
                     CONTAINMENT.contains(request.getActionType())
                             ? Decision.DECISION_REQUIRE_APPROVAL
@@ -191,6 +197,9 @@ public class GovernanceStandIn implements QuarkusTestResourceLifecycleManager {
                     .setPolicy("stand-in").setReason("stand-in says " + decision.name());
             if (decision == Decision.DECISION_REQUIRE_APPROVAL) {
                 answer.setApprovalId(approvalFor(request));
+            }
+            if (resolved != null) {
+                answer.setResolvedTarget(resolved);
             }
             response.onNext(answer.build());
             response.onCompleted();

@@ -1,6 +1,7 @@
 package dev.watchfloor.governance.policy;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,6 +12,7 @@ import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
 import dev.watchfloor.contracts.governance.v1.AuthorizeResponse;
 import dev.watchfloor.contracts.governance.v1.Decision;
 import dev.watchfloor.governance.approval.ApprovalService;
+import dev.watchfloor.governance.modelcall.PseudonymVault;
 import dev.watchfloor.governance.policy.document.ActionPolicy;
 import dev.watchfloor.governance.policy.document.ActionVerdict;
 
@@ -25,16 +27,41 @@ public class ActionAuthorizer {
     private final TenantPolicies policies;
     private final ActionAuthorizations decisions;
     private final ApprovalService approvals;
+    private final PseudonymVault vault;
 
-    public ActionAuthorizer(TenantPolicies policies, ActionAuthorizations decisions, ApprovalService approvals) {
+    public ActionAuthorizer(TenantPolicies policies, ActionAuthorizations decisions, ApprovalService approvals,
+            PseudonymVault vault) {
         this.policies = policies;
         this.decisions = decisions;
         this.approvals = approvals;
+        this.vault = vault;
     }
 
-    public Uni<AuthorizeResponse> authorize(Trace trace, AuthorizeRequest r) {
-        return decisions.find(r.getTenant(), r.getActionId())
-                .chain(known -> known.isPresent() ? respond(trace, r, known.get(), List.of()) : decide(trace, r));
+    /**
+     * Pseudonyms in the target (the model saw only those) are resolved first: the policy is evaluated on the real
+     * target, an approval is bound to it, and the response names it as {@code resolved_target}. A pseudonym the tenant
+     * never minted is denied.
+     */
+    public Uni<AuthorizeResponse> authorize(Trace trace, AuthorizeRequest asked) {
+        return vault.resolveIn(asked.getTenant(), asked.getTarget()).chain(resolution -> {
+            AuthorizeRequest r = asked.toBuilder().setTarget(resolution.text()).build();
+            Uni<AuthorizeResponse> answer = resolution.unknown().isEmpty()
+                    ? decisions.find(r.getTenant(), r.getActionId()).chain(known -> known.isPresent()
+                            ? respond(trace, r, known.get(), List.of())
+                            : decide(trace, r))
+                    : unknownPseudonym(trace, r, resolution.unknown());
+            boolean changed = !resolution.text().equals(asked.getTarget());
+            return answer.map(a -> changed ? a.toBuilder().setResolvedTarget(resolution.text()).build() : a);
+        });
+    }
+
+    private Uni<AuthorizeResponse> unknownPseudonym(Trace trace, AuthorizeRequest r, List<String> unknown) {
+        return policies.active(r.getTenant()).chain(policy -> decisions.decide(new ActionAuthorizations.Proposal(r,
+                new ActionAuthorizations.Stored(Decision.DECISION_DENY, "the target names pseudonyms this tenant "
+                        + "never minted: " + String.join(", ", unknown), "pseudonyms", policy.label()),
+                new ActionAuthorizations.Caps(OptionalInt.empty(), OptionalInt.empty()),
+                "unknown", trace.traceId())))
+                .chain(stored -> respond(trace, r, stored, List.of()));
     }
 
     private Uni<AuthorizeResponse> decide(Trace trace, AuthorizeRequest r) {

@@ -27,6 +27,7 @@ import dev.watchfloor.contracts.governance.v1.CheckSanctionsRequest;
 import dev.watchfloor.contracts.governance.v1.Decision;
 import dev.watchfloor.contracts.governance.v1.GetApprovalRequest;
 import dev.watchfloor.contracts.governance.v1.Policy;
+import dev.watchfloor.contracts.governance.v1.PrepareModelCallRequest;
 import dev.watchfloor.contracts.governance.v1.Sanction;
 import dev.watchfloor.governance.testing.Identities;
 import dev.watchfloor.governance.testing.TestPolicies;
@@ -148,6 +149,37 @@ class ActionRulesTest {
         AuthorizeResponse again = authorize(asked.get(0));
         assertThat(again.getDecision()).isEqualTo(Decision.DECISION_REQUIRE_APPROVAL);
         assertThat(again.getApprovalId()).isEqualTo(decided.get(0).getApprovalId());
+    }
+
+    @Test
+    void aPseudonymousTargetIsJudgedAndApprovedAsTheRealAssetAndAnUnknownOneIsDenied() {
+        String tenant = "rules-pseudonyms";
+        TestPolicies.activate(tenant, TestPolicies.defaultWith("pseudonymize: [user.name, actor.user.name]",
+                "pseudonymize: [user.name, actor.user.name, device.hostname]"));
+        Policy reasoning = Identities.withToken(policy, Identities.service(MeshService.REASONING));
+        String prepared = reasoning.prepareModelCall(PrepareModelCallRequest.newBuilder().setTenant(tenant)
+                .setInvestigationId("inv-p").addEvidenceTexts("{\"device\":{\"hostname\":\"dc-01\"}}")
+                .addEvidenceTexts("{\"device\":{\"hostname\":\"web-07\"}}").build()).await().atMost(WAIT)
+                .getPreparedTextsList().toString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("pn_field_[0-9a-f]{12}").matcher(prepared);
+        List<String> hosts = new ArrayList<>();
+        while (m.find()) {
+            hosts.add(m.group());
+        }
+        assertThat(prepared).doesNotContain("dc-01").doesNotContain("web-07");
+        assertThat(hosts).hasSize(2);
+
+        AuthorizeResponse critical = authorize(action(tenant, "inv-p", "isolate_host", "host:" + hosts.get(0)));
+        AuthorizeResponse standard = authorize(action(tenant, "inv-p", "isolate_host", "host:" + hosts.get(1)));
+        AuthorizeResponse unknown = authorize(action(tenant, "inv-p", "isolate_host", "host:pn_field_000000000000"));
+
+        assertThat(critical.getDecision()).isEqualTo(Decision.DECISION_DENY);
+        assertThat(critical.getResolvedTarget()).isEqualTo("host:dc-01");
+        assertThat(standard.getDecision()).isEqualTo(Decision.DECISION_REQUIRE_APPROVAL);
+        assertThat(standard.getResolvedTarget()).isEqualTo("host:web-07");
+        assertThat(approval(tenant, standard.getApprovalId()).getTarget()).isEqualTo("host:web-07");
+        assertThat(unknown.getDecision()).isEqualTo(Decision.DECISION_DENY);
+        assertThat(unknown.getRule()).isEqualTo("pseudonyms");
     }
 
     @Test

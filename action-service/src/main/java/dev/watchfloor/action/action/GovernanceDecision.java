@@ -1,12 +1,11 @@
-package dev.watchfloor.action.propose;
+package dev.watchfloor.action.action;
 
-import dev.watchfloor.action.action.ActionState;
 import dev.watchfloor.contracts.governance.v1.AuthorizeResponse;
 
 /** What governance's answer to Authorize means for the action's state. Anything unclear is a denial. */
-record GovernanceDecision(ActionState state, String approvalId, String detail) {
+public record GovernanceDecision(ActionState state, String approvalId, String detail) {
 
-    static GovernanceDecision of(AuthorizeResponse r) {
+    public static GovernanceDecision of(AuthorizeResponse r) {
         return switch (r.getDecision()) {
             case DECISION_ALLOW -> new GovernanceDecision(ActionState.APPROVED, "", r.getReason());
             case DECISION_REQUIRE_APPROVAL -> r.getApprovalId().isBlank()
