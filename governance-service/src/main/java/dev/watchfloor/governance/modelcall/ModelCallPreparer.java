@@ -19,6 +19,7 @@ import dev.watchfloor.governance.policy.document.BudgetPolicy;
 import dev.watchfloor.governance.policy.document.Department;
 import dev.watchfloor.governance.policy.document.ModelRoute;
 import dev.watchfloor.governance.policy.document.OnExhausted;
+import dev.watchfloor.governance.pseudonym.PseudonymVault;
 
 /**
  * Everything that happens before a model call, in order: the tenant's active policy; redaction and pseudonymization of

@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 
 import dev.watchfloor.governance.policy.ActivePolicy;
 import dev.watchfloor.governance.policy.document.DataPolicy;
+import dev.watchfloor.governance.pseudonym.PseudonymVault;
 import dev.watchfloor.redaction.Detector;
 import dev.watchfloor.redaction.HmacPseudonyms;
 import dev.watchfloor.redaction.RedactionRules;

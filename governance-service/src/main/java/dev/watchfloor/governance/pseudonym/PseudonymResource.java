@@ -1,4 +1,4 @@
-package dev.watchfloor.governance.modelcall;
+package dev.watchfloor.governance.pseudonym;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.watchfloor.governance.policy;
+package dev.watchfloor.governance.enforce;
 
 import java.util.List;
 import java.util.OptionalInt;
@@ -12,9 +12,10 @@ import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
 import dev.watchfloor.contracts.governance.v1.AuthorizeResponse;
 import dev.watchfloor.contracts.governance.v1.Decision;
 import dev.watchfloor.governance.approval.ApprovalService;
-import dev.watchfloor.governance.modelcall.PseudonymVault;
+import dev.watchfloor.governance.policy.TenantPolicies;
 import dev.watchfloor.governance.policy.document.ActionPolicy;
 import dev.watchfloor.governance.policy.document.ActionVerdict;
+import dev.watchfloor.governance.pseudonym.PseudonymVault;
 
 /**
  * Decides one proposed action against the tenant's policy: the first matching rule by type and asset criticality (a

@@ -1,4 +1,4 @@
-package dev.watchfloor.governance.policy;
+package dev.watchfloor.governance.enforce;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

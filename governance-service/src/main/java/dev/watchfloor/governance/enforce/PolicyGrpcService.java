@@ -1,4 +1,4 @@
-package dev.watchfloor.governance.policy;
+package dev.watchfloor.governance.enforce;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -19,6 +19,7 @@ import dev.watchfloor.contracts.governance.v1.PrepareModelCallRequest;
 import dev.watchfloor.contracts.governance.v1.PrepareModelCallResponse;
 import dev.watchfloor.contracts.governance.v1.Sanction;
 import dev.watchfloor.governance.modelcall.ModelCallPreparer;
+import dev.watchfloor.governance.policy.TenantPolicies;
 
 /** Policy decisions for model calls and response actions, from the calling tenant's active policy. */
 @GrpcService

@@ -1,4 +1,4 @@
-package dev.watchfloor.governance.modelcall;
+package dev.watchfloor.governance.pseudonym;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
