@@ -68,6 +68,27 @@ class AlertWalkTest {
     }
 
     @Test
+    void aUsernameWithBackslashQuotesNewlineAndNonAsciiIsTicketedAndContainedAsItIs() {
+        String user = "ev\\il\"o'ne\nzo\u00eb-" + UUID.randomUUID().toString().substring(0, 4);
+        String alertId = Api.postAlerts(Map.of("title", "Password spray then login: failed password x40",
+                "severity", "high", "source", "idp", "user", user, "src_ip", "198.51.100.23")).get(0);
+
+        Map<String, Object> summary = Api.awaitCompleted(alertId, Duration.ofSeconds(60));
+        JsonPath view = Api.investigation((String) summary.get("id"));
+
+        assertThat(view.getString("verdict")).isEqualTo("true_positive");
+        assertThat(view.getList("actions.target", String.class)).contains("user:" + user);
+        String ticket = actionId(view, "open_ticket");
+        awaitActionState(summary, ticket, "executed");
+        assertThat(Mesh.get().webhooks().forAction(ticket)).singleElement()
+                .satisfies(hook -> assertThat(hook.body().path("parameters").path("target").asText())
+                        .isEqualTo("user:" + user));
+        String disable = actionId(view, "disable_user");
+        assertThat(stateOf(view, disable)).isEqualTo("pending_approval");
+        assertThat(view.getString("actions.find { it.type == 'disable_user' }.target")).isEqualTo("user:" + user);
+    }
+
+    @Test
     void aScannerThePolicyAllowListsIsBenignAndProposesNothing() {
         allowList("host:scanner-*");
         String scanner = "scanner-" + UUID.randomUUID().toString().substring(0, 6);

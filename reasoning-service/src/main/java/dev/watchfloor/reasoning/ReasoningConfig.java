@@ -35,5 +35,17 @@ public interface ReasoningConfig {
         /** Delay before a failed attempt is retried. */
         @WithDefault("5s")
         Duration retryDelay();
+
+        /**
+         * First delay after an attempt failed only because a peer was unavailable (UNAVAILABLE, DEADLINE_EXCEEDED, a
+         * timeout, an open circuit); it doubles with each such failure in a row, up to {@link #outageBackoffMax()}, and
+         * such attempts do not count against {@link #maxAttempts()}.
+         */
+        @WithDefault("1s")
+        Duration outageBackoff();
+
+        /** The longest delay between attempts during an outage. */
+        @WithDefault("30s")
+        Duration outageBackoffMax();
     }
 }

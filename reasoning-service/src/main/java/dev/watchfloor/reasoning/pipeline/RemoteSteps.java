@@ -10,6 +10,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.contracts.action.v1.ProposeActionsRequest;
@@ -144,8 +145,8 @@ public class RemoteSteps {
         ProposeActionsRequest.Builder request = ProposeActionsRequest.newBuilder().setTenant(q.tenant())
                 .setInvestigationId(q.id().toString()).setAlertId(q.alertId());
         assessment.actions().forEach(a -> request.addActions(ProposedAction.newBuilder().setType(a.type().wire())
-                .setTarget(a.target()).setRationale(a.rationale()).setParametersJson("{\"target\":\""
-                        + a.target().replace("\"", "") + "\"}")));
+                .setTarget(a.target()).setRationale(a.rationale())
+                .setParametersJson(new JsonObject().put("target", a.target()).encode())));
         return actions.propose(trace, request.build());
     }
 }

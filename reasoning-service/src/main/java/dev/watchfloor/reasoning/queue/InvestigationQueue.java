@@ -33,6 +33,19 @@ public class InvestigationQueue {
         this.audit = audit;
     }
 
+    /**
+     * Ends investigations whose lease lapsed on their last allowed attempt: the worker died running them as many times
+     * as attempts are allowed (an alert that kills workers), so they are {@code failed} with that reason instead of
+     * being leased again forever. Answers how many.
+     */
+    public Uni<Integer> failExhaustedLeases(int maxAttempts) {
+        return pool.preparedQuery("UPDATE reasoning.investigations SET status = 'failed', lease_owner = NULL, "
+                + "lease_until = NULL, last_error = 'the lease lapsed on attempt ' || attempts || ' of ' || $1 "
+                + "|| ' (the worker stopped while running it); last error: ' || coalesce(last_error, 'none') "
+                + "WHERE status = 'running' AND lease_until < now() AND attempts >= $1")
+                .execute(Tuple.of(maxAttempts)).map(rows -> rows.rowCount());
+    }
+
     public Uni<List<QueuedInvestigation>> lease(String owner, int limit, Duration lease) {
         return pool.preparedQuery("UPDATE reasoning.investigations SET status = 'running', lease_owner = $1, "
                 + "lease_until = now() + make_interval(secs => $2), attempts = attempts + 1 WHERE id IN ("
@@ -68,9 +81,24 @@ public class InvestigationQueue {
     public Uni<Void> fail(QueuedInvestigation q, String error, int maxAttempts, Duration retryDelay) {
         return pool.preparedQuery("UPDATE reasoning.investigations SET status = CASE WHEN attempts >= $3 "
                 + "THEN 'failed' ELSE 'queued' END, last_error = $4, lease_owner = NULL, lease_until = NULL, "
+                + "transient_failures = 0, "
                 + "run_after = now() + make_interval(secs => $5) WHERE id = $1 AND lease_owner = $2")
                 .execute(Tuple.from(Arrays.asList(q.id(), q.leaseOwner(), maxAttempts, error,
                         retryDelay.toMillis() / 1000.0)))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Requeues after an attempt that failed only because a peer was unreachable: the attempt is given back and the next
+     * one waits {@code base * 2^(outage failures in a row)}, at most {@code max}.
+     */
+    public Uni<Void> retryAfterOutage(QueuedInvestigation q, String error, Duration base, Duration max) {
+        return pool.preparedQuery("UPDATE reasoning.investigations SET status = 'queued', attempts = attempts - 1, "
+                + "transient_failures = transient_failures + 1, last_error = $3, lease_owner = NULL, "
+                + "lease_until = NULL, run_after = now() + make_interval(secs => least($5, $4 * power(2, "
+                + "least(transient_failures, 30)))) WHERE id = $1 AND lease_owner = $2")
+                .execute(Tuple.from(Arrays.asList(q.id(), q.leaseOwner(), error, base.toMillis() / 1000.0,
+                        max.toMillis() / 1000.0)))
                 .replaceWithVoid();
     }
 

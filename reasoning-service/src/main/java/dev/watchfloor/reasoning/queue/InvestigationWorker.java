@@ -29,7 +29,13 @@ public class InvestigationWorker {
 
     @Scheduled(every = "${watchfloor.reasoning.queue.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
-        return queue.lease(owner, config.batchSize(), config.lease())
+        return queue.failExhaustedLeases(config.maxAttempts())
+                .invoke(ended -> {
+                    if (ended > 0) {
+                        Log.warnf("%d investigation(s) failed: their lease lapsed on the last attempt", ended);
+                    }
+                })
+                .chain(() -> queue.lease(owner, config.batchSize(), config.lease()))
                 .onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
                 .onItem().transformToUniAndConcatenate(this::runOne)
                 .collect().last().replaceWithVoid()
@@ -46,6 +52,11 @@ public class InvestigationWorker {
                 })
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(e -> {
+                    if (Outages.isOutage(e)) {
+                        Log.infof("Investigation %s waits for a peer: %s", q.id(), Outages.describe(e));
+                        return queue.retryAfterOutage(q, Outages.describe(e), config.outageBackoff(),
+                                config.outageBackoffMax());
+                    }
                     Log.warnf("Investigation %s attempt %d failed: %s", q.id(), q.attempts(), e.getMessage());
                     return queue.fail(q, String.valueOf(e.getMessage()), config.maxAttempts(), config.retryDelay());
                 });

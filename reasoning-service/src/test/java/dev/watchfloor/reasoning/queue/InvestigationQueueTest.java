@@ -1,0 +1,132 @@
+package dev.watchfloor.reasoning.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.grpc.Status;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.TimeoutException;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import dev.watchfloor.commons.audit.AuditEntry;
+import dev.watchfloor.commons.trace.Trace;
+import dev.watchfloor.reasoning.investigation.InvestigationRepository;
+import dev.watchfloor.reasoning.investigation.NewInvestigation;
+
+/** The queue keeps investigations through outages and ends those that keep killing workers. */
+@QuarkusTest
+class InvestigationQueueTest {
+
+    static final Duration WAIT = Duration.ofSeconds(15);
+    static final String TENANT = "tenant-queue";
+    static final Trace TRACE = Trace.fromTraceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    static final int MAX_ATTEMPTS = 5;
+
+    @Inject
+    InvestigationRepository repository;
+    @Inject
+    InvestigationQueue queue;
+    @Inject
+    Pool pool;
+
+    @Test
+    void anOutageGivesTheAttemptBackAndWaitsLongerEachTimeInARow() {
+        UUID id = submit();
+
+        QueuedInvestigation first = leaseOnly(id);
+        queue.retryAfterOutage(first, "peer unavailable: UNAVAILABLE", Duration.ofSeconds(1), Duration.ofSeconds(30))
+                .await().atMost(WAIT);
+        Row afterFirst = row(id);
+        makeDue(id);
+        QueuedInvestigation second = leaseOnly(id);
+        queue.retryAfterOutage(second, "peer unavailable: UNAVAILABLE", Duration.ofSeconds(1), Duration.ofSeconds(30))
+                .await().atMost(WAIT);
+        Row afterSecond = row(id);
+
+        assertThat(afterFirst.getString("status")).isEqualTo("queued");
+        assertThat(afterFirst.getInteger("attempts")).isZero();
+        assertThat(afterFirst.getDouble("wait")).isBetween(0.5, 1.5);
+        assertThat(second.attempts()).isEqualTo(1);
+        assertThat(afterSecond.getInteger("attempts")).isZero();
+        assertThat(afterSecond.getInteger("transient_failures")).isEqualTo(2);
+        assertThat(afterSecond.getDouble("wait")).isBetween(1.5, 2.5);
+        assertThat(afterSecond.getString("last_error")).startsWith("peer unavailable");
+    }
+
+    @Test
+    void anAlertWhoseLeaseLapsesOnEveryAttemptEndsFailedWithTheReason() {
+        UUID id = submit();
+
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            assertThat(queue.failExhaustedLeases(MAX_ATTEMPTS).await().atMost(WAIT)).isZero();
+            assertThat(leaseOnly(id).attempts()).isEqualTo(attempt);
+            // the worker dies: its lease lapses (moving the lease, not the clock)
+            pool.preparedQuery("UPDATE reasoning.investigations SET lease_until = now() - interval '1 second' "
+                    + "WHERE id = $1").execute(Tuple.of(id)).await().atMost(WAIT);
+        }
+        int ended = queue.failExhaustedLeases(MAX_ATTEMPTS).await().atMost(WAIT);
+
+        assertThat(ended).isEqualTo(1);
+        assertThat(row(id).getString("status")).isEqualTo("failed");
+        assertThat(row(id).getString("last_error")).startsWith("the lease lapsed on attempt 5 of 5");
+        assertThat(queue.lease("reasoning-test", 100, Duration.ofMinutes(1)).await().atMost(WAIT))
+                .noneMatch(q -> q.id().equals(id));
+    }
+
+    @Test
+    void tellsAPeersOutageFromAFailureOfTheInvestigation() {
+        assertThat(Outages.isOutage(Status.UNAVAILABLE.asRuntimeException())).isTrue();
+        assertThat(Outages.isOutage(Status.DEADLINE_EXCEEDED.asRuntimeException())).isTrue();
+        assertThat(Outages.isOutage(new CompletionException(new TimeoutException()))).isTrue();
+        assertThat(Outages.isOutage(Status.INVALID_ARGUMENT.withDescription("bad target").asRuntimeException()))
+                .isFalse();
+        assertThat(Outages.isOutage(Status.PERMISSION_DENIED.asRuntimeException())).isFalse();
+        assertThat(Outages.isOutage(new IllegalStateException("bug"))).isFalse();
+    }
+
+    private UUID submit() {
+        UUID id = UUID.randomUUID();
+        String alertId = "alert-" + id;
+        NewInvestigation n = new NewInvestigation(TENANT, alertId, "test", "t", 3, "2025-01-01T00:00:00Z",
+                TRACE.traceparent(), TRACE.traceId());
+        repository.insertIfAbsent(TRACE, id, n, AuditEntry.of(TENANT, "investigation.queued").alert(alertId)
+                .investigation(id.toString())).await().atMost(WAIT);
+        return id;
+    }
+
+    /** Leases due work and gives back everything but this investigation (other tests' rows stay due). */
+    private QueuedInvestigation leaseOnly(UUID id) {
+        QueuedInvestigation mine = null;
+        for (QueuedInvestigation q : queue.lease("reasoning-test", 100, Duration.ofMinutes(1)).await().atMost(WAIT)) {
+            if (q.id().equals(id)) {
+                mine = q;
+            } else {
+                pool.preparedQuery("UPDATE reasoning.investigations SET status = 'queued', attempts = attempts - 1, "
+                        + "lease_owner = NULL, lease_until = NULL WHERE id = $1").execute(Tuple.of(q.id())).await()
+                        .atMost(WAIT);
+            }
+        }
+        assertThat(mine).as("investigation %s leased", id).isNotNull();
+        return mine;
+    }
+
+    private void makeDue(UUID id) {
+        pool.preparedQuery("UPDATE reasoning.investigations SET run_after = now() WHERE id = $1").execute(Tuple.of(id))
+                .await().atMost(WAIT);
+    }
+
+    private Row row(UUID id) {
+        return pool.preparedQuery("SELECT status, attempts, transient_failures, last_error, "
+                + "extract(epoch FROM run_after - now())::float8 AS wait FROM reasoning.investigations WHERE id = $1")
+                .execute(Tuple.of(id)).await().atMost(WAIT).iterator().next();
+    }
+}
