@@ -20,9 +20,16 @@ public interface ReasoningConfig {
         @WithDefault("1s")
         Duration pollInterval();
 
-        /** Investigations leased per pass. */
+        /** Investigations leased per pass, and run at the same time by this replica. */
         @WithDefault("4")
         int batchSize();
+
+        /**
+         * Wake the worker as soon as an investigation is queued (PostgreSQL LISTEN/NOTIFY), instead of at the next
+         * poll; the poll stays as the safety net and for retries that are due later.
+         */
+        @WithDefault("true")
+        boolean wakeOnNotify();
 
         /** Lease length; a crashed replica's investigations are taken over once it lapses. */
         @WithDefault("60s")

@@ -17,6 +17,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import dev.watchfloor.commons.audit.AuditEntry;
 import dev.watchfloor.commons.audit.AuditOutbox;
 import dev.watchfloor.commons.trace.Trace;
+import dev.watchfloor.reasoning.queue.WorkSignal;
 
 /**
  * Creates investigations (idempotent on tenant + alert), each with its {@code investigation.queued} audit entry in the
@@ -40,7 +41,8 @@ public class InvestigationRepository {
     }
 
     /**
-     * Inserts the investigation unless its alert has one; only a new one records {@code queued} (in its transaction).
+     * Inserts the investigation unless its alert has one; only a new one records {@code queued} (in its transaction)
+     * and notifies the workers, who hear it when the transaction commits.
      */
     public Uni<Created> insertIfAbsent(Trace trace, UUID id, NewInvestigation n, AuditEntry queued) {
         return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO reasoning.investigations (id, tenant, "
@@ -50,7 +52,9 @@ public class InvestigationRepository {
                         Arrays.asList(id, n.tenant(), n.alertId(), n.source(), n.title(), n.severityId(),
                                 n.receivedAt(), n.traceparent() == null ? "" : n.traceparent(), n.traceId())))
                 .chain(rows -> rows.rowCount() == 1
-                        ? audit.record(tx, trace, queued).replaceWith(new Created(id, true))
+                        ? audit.record(tx, trace, queued)
+                                .chain(() -> tx.query(WorkSignal.NOTIFY).execute())
+                                .replaceWith(new Created(id, true))
                         : tx.preparedQuery("SELECT id FROM reasoning.investigations WHERE tenant = $1 "
                                 + "AND alert_id = $2").execute(Tuple.of(n.tenant(), n.alertId()))
                                 .map(existing -> new Created(existing.iterator().next().getUUID("id"), false))));

@@ -1,18 +1,22 @@
 package dev.watchfloor.reasoning.queue;
 
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import dev.watchfloor.reasoning.ReasoningConfig;
 import dev.watchfloor.reasoning.pipeline.InvestigationPipeline;
 
-/** Leases due investigations and runs them one after another; every replica runs one worker. */
+/**
+ * Runs up to {@code batch-size} investigations at the same time on this replica, each started as soon as a slot is free
+ * and work is due; woken by the poll, by {@link WorkSignal} when work is queued, and by each investigation that ends.
+ */
 @ApplicationScoped
 public class InvestigationWorker {
 
@@ -20,6 +24,9 @@ public class InvestigationWorker {
     private final InvestigationPipeline pipeline;
     private final ReasoningConfig.Queue config;
     private final String owner = "reasoning-" + UUID.randomUUID();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean leasing = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
 
     public InvestigationWorker(InvestigationQueue queue, InvestigationPipeline pipeline, ReasoningConfig config) {
         this.queue = queue;
@@ -29,18 +36,55 @@ public class InvestigationWorker {
 
     @Scheduled(every = "${watchfloor.reasoning.queue.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
-        return queue.failExhaustedLeases(config.maxAttempts())
+        wake();
+        return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * Leases as many due investigations as this replica has free slots ({@code batch-size} run at the same time) and
+     * starts each on its own; every one that ends frees its slot and wakes the worker again. Called by the poll, by
+     * {@link WorkSignal} when work is queued, and after each investigation. Leasing never overlaps: a wake during a
+     * lease asks for another right after it.
+     */
+    void wake() {
+        int free = config.batchSize() - inFlight.get();
+        if (free <= 0) {
+            return; // the next investigation to end wakes the worker
+        }
+        if (!leasing.compareAndSet(false, true)) {
+            again.set(true);
+            return;
+        }
+        again.set(false);
+        queue.failExhaustedLeases(config.maxAttempts())
                 .invoke(ended -> {
                     if (ended > 0) {
                         Log.warnf("%d investigation(s) failed: their lease lapsed on the last attempt", ended);
                     }
                 })
-                .chain(() -> queue.lease(owner, config.batchSize(), config.lease()))
-                .onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
-                .onItem().transformToUniAndConcatenate(this::runOne)
-                .collect().last().replaceWithVoid()
-                .onFailure().invoke(e -> Log.warnf("Investigation queue pass failed: %s", e.getMessage()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+                .chain(() -> queue.lease(owner, free, config.lease()))
+                .subscribe().with(leased -> {
+                    inFlight.addAndGet(leased.size());
+                    leasing.set(false);
+                    leased.forEach(this::start);
+                    if (again.get() || (leased.size() == free && !leased.isEmpty())) {
+                        wake();
+                    }
+                }, e -> {
+                    leasing.set(false);
+                    Log.warnf("Investigation queue pass failed: %s", e.getMessage());
+                });
+    }
+
+    private void start(QueuedInvestigation q) {
+        runOne(q).onFailure().invoke(e -> Log.errorf(e, "Investigation %s bookkeeping failed", q.id()))
+                .onFailure().recoverWithNull()
+                .eventually(() -> {
+                    inFlight.decrementAndGet();
+                    wake();
+                })
+                .subscribe().with(ignored -> {
+                });
     }
 
     private Uni<Void> runOne(QueuedInvestigation q) {

@@ -83,6 +83,24 @@ class InvestigationQueueTest {
     }
 
     @Test
+    void queuingAnInvestigationNotifiesTheWorkersWhenItCommits() throws InterruptedException {
+        java.util.concurrent.BlockingQueue<String> heard = new java.util.concurrent.LinkedBlockingQueue<>();
+        io.vertx.mutiny.pgclient.PgConnection listener = pool.getConnection()
+                .map(io.vertx.mutiny.pgclient.PgConnection::cast).await().atMost(WAIT);
+        try {
+            listener.notificationHandler(n -> heard.add(n.getChannel()));
+            listener.query("LISTEN " + WorkSignal.CHANNEL).execute().await().atMost(WAIT);
+
+            submit();
+
+            assertThat(heard.poll(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
+                    .isEqualTo(WorkSignal.CHANNEL);
+        } finally {
+            listener.closeAndAwait();
+        }
+    }
+
+    @Test
     void tellsAPeersOutageFromAFailureOfTheInvestigation() {
         assertThat(Outages.isOutage(Status.UNAVAILABLE.asRuntimeException())).isTrue();
         assertThat(Outages.isOutage(Status.DEADLINE_EXCEEDED.asRuntimeException())).isTrue();
