@@ -65,8 +65,7 @@ public class ModelCallPreparer {
 
     private Uni<Call> redact(Trace trace, PrepareModelCallRequest request, ActivePolicy policy) {
         return redactors.of(request.getTenant(), policy).map(redactor -> {
-            PreparedEvidence evidence = PreparedEvidence.of(redactor, request.getTitle(),
-                    request.getEvidenceTextsList(), request.getEvidenceSummariesList());
+            PreparedEvidence evidence = PreparedEvidence.of(redactor, request.getTitle(), request.getEvidenceList());
             String level = policy.document().data().classify(evidence.detectorsFound(), evidence.fieldsFound());
             Department department = policy.document().budgets().departmentFor(request.getSource());
             return new Call(trace, request, policy, evidence, level, null, department, null);
@@ -123,7 +122,7 @@ public class ModelCallPreparer {
         details.put("route", c.route().name());
         details.put("department", c.department().name());
         details.put("budget", outcome.name());
-        details.put("items", r.getEvidenceTextsCount());
+        details.put("items", r.getEvidenceCount());
         details.put("redactions", c.evidence().counts());
         Uni<?> exhausted = Uni.createFrom().voidItem();
         if (c.budget() != null) {
@@ -145,8 +144,7 @@ public class ModelCallPreparer {
         PrepareModelCallResponse.Builder b = PrepareModelCallResponse.newBuilder().setRoute(c.route().name())
                 .setModelRoute(RouteChoice.toProto(c.route())).setPolicy(c.policy().label())
                 .setClassification(c.classification()).setDepartment(c.department().name())
-                .setPreparedTitle(c.evidence().title()).addAllPreparedTexts(c.evidence().texts())
-                .addAllPreparedSummaries(c.evidence().summaries())
+                .setPreparedTitle(c.evidence().title()).addAllPreparedEvidence(c.evidence().evidence())
                 .putAllRedactions(c.evidence().counts()).setBudgetOutcome(outcome(c));
         if (c.budget() != null && c.budget().reserved()) {
             b.setReservationId(c.budget().reservationId().toString()).setReservedTokens((int) c.budget().tokens());

@@ -24,6 +24,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import dev.watchfloor.commons.security.MeshService;
 import dev.watchfloor.contracts.governance.v1.Budget;
 import dev.watchfloor.contracts.governance.v1.BudgetOutcome;
+import dev.watchfloor.contracts.governance.v1.EvidenceText;
 import dev.watchfloor.contracts.governance.v1.Policy;
 import dev.watchfloor.contracts.governance.v1.PrepareModelCallRequest;
 import dev.watchfloor.contracts.governance.v1.PrepareModelCallResponse;
@@ -67,7 +68,9 @@ class BudgetRaceTest {
     private static PrepareModelCallRequest call(String tenant) {
         return PrepareModelCallRequest.newBuilder().setTenant(tenant).setInvestigationId(UUID.randomUUID().toString())
                 .setAlertId("alert-1").setTitle("Impossible travel for a sign-in").setSource("okta")
-                .setStep("investigate").addEvidenceTexts("{\"activity\":\"sign-in\",\"country\":\"NZ\"}")
+                .setStep("investigate")
+                .addEvidence(EvidenceText.newBuilder().setId("ev-1")
+                        .setText("{\"activity\":\"sign-in\",\"country\":\"NZ\"}"))
                 .setEstimatedInputTokens(1000).build();
     }
 

@@ -30,6 +30,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import dev.watchfloor.commons.security.MeshService;
+import dev.watchfloor.contracts.governance.v1.EvidenceText;
 import dev.watchfloor.contracts.governance.v1.Policy;
 import dev.watchfloor.contracts.governance.v1.PrepareModelCallRequest;
 import dev.watchfloor.contracts.governance.v1.PrepareModelCallResponse;
@@ -95,7 +96,8 @@ class RedactionCorpusTest {
         List<PrepareModelCallResponse> prepared = Multi.createFrom().iterable(corpus).onItem()
                 .transformToUni(e -> client.prepareModelCall(PrepareModelCallRequest.newBuilder().setTenant(TENANT)
                         .setInvestigationId(UUID.randomUUID().toString()).setAlertId("alert-corpus")
-                        .setTitle(e.title()).addEvidenceTexts(e.json()).addEvidenceSummaries(e.title())
+                        .setTitle(e.title())
+                        .addEvidence(EvidenceText.newBuilder().setId("ev-1").setText(e.json()).setSummary(e.title()))
                         .setEstimatedInputTokens(500).build()))
                 .merge(8).collect().asList().await().atMost(WAIT);
 
@@ -104,8 +106,9 @@ class RedactionCorpusTest {
                 .mapToInt(Integer::intValue).sum()).isPositive());
         StringBuilder modelBound = new StringBuilder();
         prepared.forEach(p -> modelBound.append(p.getPreparedTitle()).append('\n')
-                .append(String.join("\n", p.getPreparedTextsList())).append('\n')
-                .append(String.join("\n", p.getPreparedSummariesList())).append('\n'));
+                .append(p.getPreparedEvidenceList().stream().map(e -> e.getSummary() + "\n" + e.getText())
+                        .collect(java.util.stream.Collectors.joining("\n")))
+                .append('\n'));
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> OtlpStandIn.EXPORTS.size() > spansBefore);
         String spans = OtlpStandIn.EXPORTS.stream().map(b -> new String(b, StandardCharsets.ISO_8859_1))
@@ -151,10 +154,28 @@ class RedactionCorpusTest {
                 .get("/v1/pseudonyms/{p}", email).then().statusCode(404);
     }
 
+    @Test
+    void everyItemComesBackUnderItsOwnId() {
+        Policy client = Identities.withToken(policy, Identities.service(MeshService.REASONING));
+        var prepared = client.prepareModelCall(PrepareModelCallRequest.newBuilder().setTenant(TENANT)
+                .setInvestigationId(UUID.randomUUID().toString())
+                .addEvidence(EvidenceText.newBuilder().setId("ev-7").setSummary("mail from bob@example.org")
+                        .setText("{\"note\":\"plain\"}"))
+                .addEvidence(EvidenceText.newBuilder().setId("ev-2").setSummary("plain").setText(
+                        "{\"password\":\"hunter2-hunter2\"}"))
+                .build()).await().atMost(WAIT);
+
+        assertThat(prepared.getPreparedEvidenceList()).extracting(EvidenceText::getId).containsExactly("ev-7", "ev-2");
+        assertThat(prepared.getPreparedEvidence(0).getSummary()).doesNotContain("bob@example.org");
+        assertThat(prepared.getPreparedEvidence(0).getText()).isEqualTo("{\"note\":\"plain\"}");
+        assertThat(prepared.getPreparedEvidence(1).getText()).doesNotContain("hunter2");
+    }
+
     private static String prepare(Policy client, String tenant, String text) {
         return client.prepareModelCall(PrepareModelCallRequest.newBuilder().setTenant(tenant)
-                .setInvestigationId(UUID.randomUUID().toString()).addEvidenceTexts(text).build()).await().atMost(WAIT)
-                .getPreparedTexts(0);
+                .setInvestigationId(UUID.randomUUID().toString())
+                .addEvidence(EvidenceText.newBuilder().setId("ev-1").setText(text)).build()).await().atMost(WAIT)
+                .getPreparedEvidence(0).getText();
     }
 
     private String auditDetails() {

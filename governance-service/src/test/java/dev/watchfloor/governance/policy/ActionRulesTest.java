@@ -25,6 +25,7 @@ import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
 import dev.watchfloor.contracts.governance.v1.AuthorizeResponse;
 import dev.watchfloor.contracts.governance.v1.CheckSanctionsRequest;
 import dev.watchfloor.contracts.governance.v1.Decision;
+import dev.watchfloor.contracts.governance.v1.EvidenceText;
 import dev.watchfloor.contracts.governance.v1.GetApprovalRequest;
 import dev.watchfloor.contracts.governance.v1.Policy;
 import dev.watchfloor.contracts.governance.v1.PrepareModelCallRequest;
@@ -158,9 +159,11 @@ class ActionRulesTest {
                 "pseudonymize: [user.name, actor.user.name, device.hostname]"));
         Policy reasoning = Identities.withToken(policy, Identities.service(MeshService.REASONING));
         String prepared = reasoning.prepareModelCall(PrepareModelCallRequest.newBuilder().setTenant(tenant)
-                .setInvestigationId("inv-p").addEvidenceTexts("{\"device\":{\"hostname\":\"dc-01\"}}")
-                .addEvidenceTexts("{\"device\":{\"hostname\":\"web-07\"}}").build()).await().atMost(WAIT)
-                .getPreparedTextsList().toString();
+                .setInvestigationId("inv-p")
+                .addEvidence(EvidenceText.newBuilder().setId("ev-1").setText("{\"device\":{\"hostname\":\"dc-01\"}}"))
+                .addEvidence(EvidenceText.newBuilder().setId("ev-2").setText("{\"device\":{\"hostname\":\"web-07\"}}"))
+                .build()).await().atMost(WAIT)
+                .getPreparedEvidenceList().toString();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("pn_field_[0-9a-f]{12}").matcher(prepared);
         List<String> hosts = new ArrayList<>();
         while (m.find()) {

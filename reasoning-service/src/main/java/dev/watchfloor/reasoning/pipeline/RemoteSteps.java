@@ -1,6 +1,7 @@
 package dev.watchfloor.reasoning.pipeline;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import dev.watchfloor.contracts.context.v1.AssembleRequest;
 import dev.watchfloor.contracts.context.v1.AssembleResponse;
 import dev.watchfloor.contracts.context.v1.EvidenceItem;
 import dev.watchfloor.contracts.governance.v1.CheckSanctionsRequest;
+import dev.watchfloor.contracts.governance.v1.EvidenceText;
 import dev.watchfloor.contracts.governance.v1.PrepareModelCallRequest;
 import dev.watchfloor.contracts.governance.v1.PrepareModelCallResponse;
 import dev.watchfloor.contracts.governance.v1.RecordUsageRequest;
@@ -65,8 +67,8 @@ public class RemoteSteps {
                 .setAlertId(q.alertId()).setInvestigationId(q.id().toString()).setPurpose("investigate")
                 .setStep(STEP).setTitle(q.title()).setSource(q.source())
                 .setEstimatedInputTokens(assembled.getTokensUsed());
-        assembled.getItemsList().forEach(i -> request.addEvidenceTexts(i.getContentJson())
-                .addEvidenceSummaries(i.getSummary()));
+        assembled.getItemsList().forEach(i -> request.addEvidence(EvidenceText.newBuilder().setId(i.getId())
+                .setSummary(i.getSummary()).setText(i.getContentJson())));
         return governance.prepareModelCall(trace, request.build());
     }
 
@@ -108,13 +110,14 @@ public class RemoteSteps {
      * prepared, with context's metadata. The entities stay as context found them: they name action targets.
      */
     List<Evidence> evidence(AssembleResponse assembled, PrepareModelCallResponse prepared) {
+        Map<String, EvidenceText> preparedById = new HashMap<>();
+        prepared.getPreparedEvidenceList().forEach(e -> preparedById.put(e.getId(), e));
         List<Evidence> list = new ArrayList<>();
-        for (int i = 0; i < assembled.getItemsCount(); i++) {
-            EvidenceItem item = assembled.getItems(i);
-            String text = i < prepared.getPreparedTextsCount() ? prepared.getPreparedTexts(i) : "";
-            String summary = i < prepared.getPreparedSummariesCount() ? prepared.getPreparedSummaries(i) : "";
+        for (EvidenceItem item : assembled.getItemsList()) {
+            // an item governance did not answer for is not shown to anyone: it would bypass redaction
+            EvidenceText text = preparedById.getOrDefault(item.getId(), EvidenceText.getDefaultInstance());
             list.add(new Evidence(item.getId(), item.getKind().name().replace("EVIDENCE_KIND_", "").toLowerCase(),
-                    summary, text, item.getEntitiesList(), item.getRelevance(), item.getReason(),
+                    text.getSummary(), text.getText(), item.getEntitiesList(), item.getRelevance(), item.getReason(),
                     item.getSourceIdsList()));
         }
         return list;
