@@ -8,7 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 import dev.watchfloor.reasoning.ReasoningConfig;
 import dev.watchfloor.reasoning.pipeline.InvestigationPipeline;
@@ -28,10 +31,14 @@ public class InvestigationWorker {
     private final AtomicBoolean leasing = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
-    public InvestigationWorker(InvestigationQueue queue, InvestigationPipeline pipeline, ReasoningConfig config) {
+    private final Vertx vertx;
+
+    public InvestigationWorker(InvestigationQueue queue, InvestigationPipeline pipeline, ReasoningConfig config,
+            Vertx vertx) {
         this.queue = queue;
         this.pipeline = pipeline;
         this.config = config.queue();
+        this.vertx = vertx;
     }
 
     @Scheduled(every = "${watchfloor.reasoning.queue.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -76,15 +83,21 @@ public class InvestigationWorker {
                 });
     }
 
+    /**
+     * Starts one investigation on a Vert.x context of its own: investigations run at the same time, and each one's
+     * trace context (kept in its context's locals) must not be another's.
+     */
     private void start(QueuedInvestigation q) {
-        runOne(q).onFailure().invoke(e -> Log.errorf(e, "Investigation %s bookkeeping failed", q.id()))
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        context.runOnContext(ignored -> runOne(q)
+                .onFailure().invoke(e -> Log.errorf(e, "Investigation %s bookkeeping failed", q.id()))
                 .onFailure().recoverWithNull()
                 .eventually(() -> {
                     inFlight.decrementAndGet();
                     wake();
                 })
-                .subscribe().with(ignored -> {
-                });
+                .subscribe().with(done -> {
+                }));
     }
 
     private Uni<Void> runOne(QueuedInvestigation q) {
