@@ -16,6 +16,10 @@ public interface IngestConfig {
 
     interface Outbox {
 
+        /** Hand newly accepted alerts to reasoning right after their commit, not only at the next pass. */
+        @WithDefault("true")
+        boolean nudge();
+
         /** Pause between relay passes. */
         @WithDefault("1s")
         Duration pollInterval();

@@ -18,6 +18,7 @@ import dev.watchfloor.commons.problem.ProblemException;
 import dev.watchfloor.ingest.IngestConfig;
 import dev.watchfloor.ingest.normalize.JsonNormalizer;
 import dev.watchfloor.ingest.normalize.NormalizedRecord;
+import dev.watchfloor.ingest.outbox.OutboxRelay;
 import dev.watchfloor.ingest.store.RecordRepository;
 
 /**
@@ -35,12 +36,15 @@ public class IntakeService {
     private final JsonNormalizer normalizer;
     private final RecordRepository records;
     private final IngestConfig config;
+    private final OutboxRelay relay;
 
-    public IntakeService(Pool pool, JsonNormalizer normalizer, RecordRepository records, IngestConfig config) {
+    public IntakeService(Pool pool, JsonNormalizer normalizer, RecordRepository records, IngestConfig config,
+            OutboxRelay relay) {
         this.pool = pool;
         this.normalizer = normalizer;
         this.records = records;
         this.config = config;
+        this.relay = relay;
     }
 
     public Uni<List<IntakeResult>> accept(Submission submission, Kind kind, JsonNode body) {
@@ -62,6 +66,11 @@ public class IntakeService {
             return Uni.createFrom().item(results);
         }
         return pool.withTransaction(conn -> store(conn, submission, kind, accepted, receivedAt))
+                .invoke(() -> {
+                    if (kind == Kind.ALERT) {
+                        relay.nudge(); // hand the new alerts to reasoning now, not at the next poll
+                    }
+                })
                 .replaceWith(results);
     }
 

@@ -3,14 +3,18 @@ package dev.watchfloor.ingest.outbox;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
@@ -40,9 +44,13 @@ public class OutboxRelay {
     private final Spans spans;
     private final IngestConfig.Outbox config;
     private final Backoff backoff;
+    private final Vertx vertx;
+    private final AtomicBoolean nudging = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
 
     public OutboxRelay(Pool pool, OutboxRepository outbox, ReasoningClient reasoning, AuditOutbox audit, Spans spans,
-            IngestConfig config) {
+            IngestConfig config, Vertx vertx) {
+        this.vertx = vertx;
         this.pool = pool;
         this.outbox = outbox;
         this.reasoning = reasoning;
@@ -50,6 +58,30 @@ public class OutboxRelay {
         this.spans = spans;
         this.config = config.outbox();
         this.backoff = new Backoff(this.config.backoffBase(), this.config.backoffMax());
+    }
+
+    /**
+     * Runs a pass now (alerts were just committed), on a Vert.x context of its own so its spans stay its own. Passes
+     * claim rows with SKIP LOCKED, so one that overlaps the scheduled pass hands off different alerts; nudges during a
+     * nudged pass ask for one more after it.
+     */
+    public void nudge() {
+        if (!config.nudge()) {
+            return;
+        }
+        if (!nudging.compareAndSet(false, true)) {
+            again.set(true);
+            return;
+        }
+        again.set(false);
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        context.runOnContext(ignored -> relay().eventually(() -> {
+            nudging.set(false);
+            if (again.getAndSet(false)) {
+                nudge();
+            }
+        }).subscribe().with(done -> {
+        }));
     }
 
     @Scheduled(every = "${watchfloor.ingest.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
