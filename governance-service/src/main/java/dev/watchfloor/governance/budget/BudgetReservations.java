@@ -98,10 +98,10 @@ public class BudgetReservations {
             + "r AS (SELECT * FROM governance.budget_reservations WHERE tenant = $1 AND state = 'reserved' "
             + "AND lease_until > now()) SELECT "
             + "(SELECT coalesce(sum(cost_usd), 0) FROM u WHERE department = $2 AND recorded_at >= "
-            + "date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC') "
+            + CostLedger.MONTH_START + ") "
             + "+ (SELECT coalesce(sum(reserved_usd), 0) FROM r WHERE department = $2) AS month_usd, "
             + "(SELECT coalesce(sum(input_tokens + output_tokens), 0) FROM u WHERE department = $2 AND recorded_at >= "
-            + "date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC') "
+            + CostLedger.DAY_START + ") "
             + "+ (SELECT coalesce(sum(reserved_tokens), 0) FROM r WHERE department = $2) AS day_tokens, "
             + "(SELECT coalesce(sum(input_tokens + output_tokens), 0) FROM u WHERE investigation_id = $3) "
             + "+ (SELECT coalesce(sum(reserved_tokens), 0) FROM r WHERE investigation_id = $3) AS investigation_tokens";

@@ -19,8 +19,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class CostLedger {
 
-    private static final String MONTH_START = "date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'";
-    private static final String DAY_START = "date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'";
+    /** The start of the current calendar month and day in UTC, the budget periods, as SQL. */
+    static final String MONTH_START = "date_trunc('month', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'";
+    static final String DAY_START = "date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'";
 
     private final Pool pool;
 

@@ -10,16 +10,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 import dev.watchfloor.commons.audit.AuditEntry;
 import dev.watchfloor.commons.audit.AuditOutbox;
+import dev.watchfloor.commons.trace.OwnContext;
 import dev.watchfloor.commons.trace.Spans;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.commons.util.Backoff;
@@ -74,13 +73,11 @@ public class OutboxRelay {
             return;
         }
         again.set(false);
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        context.runOnContext(ignored -> relay().eventually(() -> {
+        OwnContext.run(vertx, "outbox pass", () -> relay().eventually(() -> {
             nudging.set(false);
             if (again.getAndSet(false)) {
                 nudge();
             }
-        }).subscribe().with(done -> {
         }));
     }
 

@@ -8,11 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
+import dev.watchfloor.commons.trace.OwnContext;
 import dev.watchfloor.reasoning.ReasoningConfig;
 import dev.watchfloor.reasoning.pipeline.InvestigationPipeline;
 
@@ -83,21 +82,12 @@ public class InvestigationWorker {
                 });
     }
 
-    /**
-     * Starts one investigation on a Vert.x context of its own: investigations run at the same time, and each one's
-     * trace context (kept in its context's locals) must not be another's.
-     */
+    /** Starts one investigation on a Vert.x context of its own (its trace context must not be another's). */
     private void start(QueuedInvestigation q) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        context.runOnContext(ignored -> runOne(q)
-                .onFailure().invoke(e -> Log.errorf(e, "Investigation %s bookkeeping failed", q.id()))
-                .onFailure().recoverWithNull()
-                .eventually(() -> {
-                    inFlight.decrementAndGet();
-                    wake();
-                })
-                .subscribe().with(done -> {
-                }));
+        OwnContext.run(vertx, "investigation " + q.id(), () -> runOne(q).eventually(() -> {
+            inFlight.decrementAndGet();
+            wake();
+        }));
     }
 
     private Uni<Void> runOne(QueuedInvestigation q) {

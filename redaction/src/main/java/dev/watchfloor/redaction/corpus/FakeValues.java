@@ -4,8 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Random;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /** Made-up secrets and personal values of the right shapes, drawn from a seeded {@link Random}. */
 final class FakeValues {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private static final String ALNUM = UPPER + "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -40,14 +46,23 @@ final class FakeValues {
         return "xox" + "bpa".charAt(random.nextInt(3)) + "-" + digits(11) + "-" + digits(12) + "-" + chars(ALNUM, 24);
     }
 
+    private static byte[] bytes(ObjectNode node) {
+        try {
+            return JSON.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     String jwt() {
         Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
-        String header = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
-        String payload = "{\"sub\":\"" + digits(8) + "\",\"iat\":" + (1_700_000_000 + random.nextInt(50_000_000)) + "}";
+        ObjectNode header = JSON.createObjectNode().put("alg", "HS256").put("typ", "JWT");
+        ObjectNode payload = JSON.createObjectNode().put("sub", digits(8)).put("iat",
+                1_700_000_000 + random.nextInt(50_000_000));
         byte[] signature = new byte[32];
         random.nextBytes(signature);
-        return url.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
-                + url.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + url.encodeToString(signature);
+        return url.encodeToString(bytes(header)) + "." + url.encodeToString(bytes(payload)) + "."
+                + url.encodeToString(signature);
     }
 
     String privateKey() {
