@@ -3,6 +3,9 @@ package dev.watchfloor.action.action;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.watchfloor.contracts.domain.ActionState;
+import dev.watchfloor.contracts.domain.ActionType;
+
 /**
  * One response action as stored. {@code parametersJson} is canonical JSON (governance binds approvals to its hash);
  * {@code traceparent} is the W3C trace context of the request that proposed it; {@code attempts} counts executions.

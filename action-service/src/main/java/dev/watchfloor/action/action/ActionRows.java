@@ -8,6 +8,9 @@ import java.util.List;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 
+import dev.watchfloor.contracts.domain.ActionState;
+import dev.watchfloor.contracts.domain.ActionType;
+
 /** Column list and row mapping of action.actions, shared by the repository and the execution queue. */
 public final class ActionRows {
 
@@ -34,11 +37,13 @@ public final class ActionRows {
 
     private static Action toAction(Row r) {
         String type = r.getString("action_type");
+        String state = r.getString("state");
         return new Action(r.getUUID("id"), r.getString("tenant"), r.getString("investigation_id"),
                 r.getString("alert_id"),
                 ActionType.fromWire(type).orElseThrow(() -> new IllegalStateException("stored type " + type)),
                 r.getString("target"), r.getString("rationale"), r.getString("parameters_json"),
-                ActionState.fromWire(r.getString("state")), r.getString("approval_id"), r.getString("detail"),
+                ActionState.fromWire(state).orElseThrow(() -> new IllegalStateException("stored state " + state)),
+                r.getString("approval_id"), r.getString("detail"),
                 r.getInteger("attempts"), r.getString("traceparent"), instant(r, "created_at"),
                 instant(r, "updated_at"));
     }

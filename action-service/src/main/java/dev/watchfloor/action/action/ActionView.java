@@ -9,6 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
 import dev.watchfloor.commons.trace.Trace;
+import dev.watchfloor.contracts.domain.ActionState;
+import dev.watchfloor.contracts.domain.ActionType;
 
 /** An action as the REST API shows it; {@code parameters} is the stored JSON object, {@code traceId} its trace. */
 public record ActionView(UUID id, String tenant, String investigationId, String alertId, ActionType type,

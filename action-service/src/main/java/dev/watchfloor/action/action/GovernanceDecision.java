@@ -1,5 +1,6 @@
 package dev.watchfloor.action.action;
 
+import dev.watchfloor.contracts.domain.ActionState;
 import dev.watchfloor.contracts.governance.v1.AuthorizeResponse;
 
 /** What governance's answer to Authorize means for the action's state. Anything unclear is a denial. */

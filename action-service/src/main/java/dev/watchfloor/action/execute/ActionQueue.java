@@ -14,7 +14,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import dev.watchfloor.action.action.Action;
 import dev.watchfloor.action.action.ActionAudit;
 import dev.watchfloor.action.action.ActionRows;
-import dev.watchfloor.action.action.ActionState;
+import dev.watchfloor.contracts.domain.ActionState;
 
 /**
  * action.actions as a work queue that several replicas share. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so

@@ -16,13 +16,13 @@ import io.smallrye.mutiny.Uni;
 import dev.watchfloor.action.ActionConfig;
 import dev.watchfloor.action.action.Action;
 import dev.watchfloor.action.action.ActionAudit;
-import dev.watchfloor.action.action.ActionState;
 import dev.watchfloor.action.connector.ConnectorException;
 import dev.watchfloor.action.connector.ConnectorResult;
 import dev.watchfloor.action.connector.WebhookConnector;
 import dev.watchfloor.commons.trace.Spans;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.commons.util.Backoff;
+import dev.watchfloor.contracts.domain.ActionState;
 
 /**
  * Executes approved actions under a lease: each run is a span in the trace of the request that proposed the action;

@@ -14,9 +14,9 @@ import io.smallrye.mutiny.Uni;
 import dev.watchfloor.action.ActionConfig;
 import dev.watchfloor.action.action.Action;
 import dev.watchfloor.action.action.ActionAudit;
-import dev.watchfloor.action.action.ActionState;
 import dev.watchfloor.action.governance.GovernanceClient;
 import dev.watchfloor.commons.trace.Trace;
+import dev.watchfloor.contracts.domain.ActionState;
 import dev.watchfloor.contracts.governance.v1.Approval;
 import dev.watchfloor.contracts.governance.v1.ApprovalState;
 

@@ -3,7 +3,7 @@ package dev.watchfloor.action.propose;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-import dev.watchfloor.action.action.ActionType;
+import dev.watchfloor.contracts.domain.ActionType;
 
 /**
  * Derives an action's id from what identifies it: the same type against the same target in the same investigation of

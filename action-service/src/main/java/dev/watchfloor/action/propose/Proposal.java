@@ -3,7 +3,7 @@ package dev.watchfloor.action.propose;
 import java.util.UUID;
 
 import dev.watchfloor.action.action.Action;
-import dev.watchfloor.action.action.ActionType;
+import dev.watchfloor.contracts.domain.ActionType;
 
 /** One validated proposed action with its derived id and canonical parameters. */
 public record Proposal(UUID id, String tenant, String investigationId, String alertId, ActionType type, String target,

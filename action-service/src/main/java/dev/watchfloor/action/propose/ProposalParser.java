@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import dev.watchfloor.action.action.ActionType;
 import dev.watchfloor.contracts.action.v1.ProposeActionsRequest;
 import dev.watchfloor.contracts.action.v1.ProposedAction;
+import dev.watchfloor.contracts.domain.ActionType;
 import dev.watchfloor.ledger.CanonicalJson;
 
 /** Validates a Propose request and turns it into proposals; the first problem found is the error's description. */

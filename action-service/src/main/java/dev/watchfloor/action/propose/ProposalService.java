@@ -11,10 +11,10 @@ import io.smallrye.mutiny.Uni;
 import dev.watchfloor.action.action.Action;
 import dev.watchfloor.action.action.ActionAudit;
 import dev.watchfloor.action.action.ActionRepository;
-import dev.watchfloor.action.action.ActionState;
 import dev.watchfloor.action.action.GovernanceDecision;
 import dev.watchfloor.action.governance.GovernanceClient;
 import dev.watchfloor.commons.trace.Trace;
+import dev.watchfloor.contracts.domain.ActionState;
 
 /**
  * Records proposed actions and has governance authorize the new ones. Idempotent: a known action is returned as stored.

@@ -33,6 +33,7 @@ import dev.watchfloor.action.testing.WebhookReceiver;
 import dev.watchfloor.commons.audit.AuditRelay;
 import dev.watchfloor.contracts.action.v1.ActionStatus;
 import dev.watchfloor.contracts.action.v1.Actions;
+import dev.watchfloor.contracts.domain.ActionState;
 import dev.watchfloor.contracts.governance.v1.AppendAuditRequest;
 
 /** An action's audit entries go through the outbox: they never hold the action up and reach the ledger exactly once. */

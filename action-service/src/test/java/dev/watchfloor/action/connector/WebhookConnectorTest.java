@@ -22,12 +22,12 @@ import io.vertx.mutiny.core.Vertx;
 
 import dev.watchfloor.action.ActionConfig;
 import dev.watchfloor.action.action.Action;
-import dev.watchfloor.action.action.ActionState;
-import dev.watchfloor.action.action.ActionType;
 import dev.watchfloor.action.testing.GovernanceStandIn;
 import dev.watchfloor.action.testing.WebhookReceiver;
 import dev.watchfloor.commons.trace.Spans;
 import dev.watchfloor.commons.trace.Trace;
+import dev.watchfloor.contracts.domain.ActionState;
+import dev.watchfloor.contracts.domain.ActionType;
 
 @QuarkusTest
 @WithTestResource(value = GovernanceStandIn.class, scope = TestResourceScope.MATCHING_RESOURCES)

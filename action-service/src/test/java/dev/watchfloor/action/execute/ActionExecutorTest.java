@@ -31,7 +31,6 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import dev.watchfloor.action.action.Action;
 import dev.watchfloor.action.action.ActionRepository;
-import dev.watchfloor.action.action.ActionState;
 import dev.watchfloor.action.testing.AsReasoningService;
 import dev.watchfloor.action.testing.GovernanceStandIn;
 import dev.watchfloor.action.testing.Proposals;
@@ -40,6 +39,7 @@ import dev.watchfloor.commons.audit.AuditRelay;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.contracts.action.v1.ActionStatus;
 import dev.watchfloor.contracts.action.v1.Actions;
+import dev.watchfloor.contracts.domain.ActionState;
 import dev.watchfloor.contracts.governance.v1.AppendAuditRequest;
 import dev.watchfloor.contracts.governance.v1.ApprovalState;
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-import dev.watchfloor.action.action.ActionType;
 import dev.watchfloor.contracts.action.v1.ProposeActionsRequest;
 import dev.watchfloor.contracts.action.v1.ProposedAction;
+import dev.watchfloor.contracts.domain.ActionType;
 import dev.watchfloor.ledger.CanonicalJson;
 
 class ProposalParserTest {

@@ -4,22 +4,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 
+import dev.watchfloor.contracts.domain.ActionType;
 import dev.watchfloor.governance.policy.document.YamlDocument.Position;
+import dev.watchfloor.redaction.Detector;
 
 /** Validates a policy tree against {@code policy/policy-schema.json}, placing each error on its YAML node. */
 final class SchemaCheck {
 
     static final String SCHEMA_RESOURCE = "policy/policy-schema.json";
-    static final String SCHEMA_TEXT = resource(SCHEMA_RESOURCE);
+    static final String SCHEMA_TEXT = withClosedSets(resource(SCHEMA_RESOURCE));
     private static final Schema SCHEMA = load();
 
     private SchemaCheck() {
@@ -74,6 +79,29 @@ final class SchemaCheck {
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable " + SCHEMA_RESOURCE, e);
         }
+    }
+
+    /**
+     * The schema with the closed sets defined elsewhere filled in: action types from contracts, detectors from the
+     * redaction module. The file leaves them empty so they are written once.
+     */
+    static String withClosedSets(String text) {
+        try {
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode root = (ObjectNode) json.readTree(text);
+            ObjectNode defs = (ObjectNode) root.get("$defs");
+            fill(defs.with("actionType"), Arrays.stream(ActionType.values()).map(ActionType::wire).toList());
+            fill(defs.with("detector"), Arrays.stream(Detector.values()).map(Detector::wire).toList());
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable " + SCHEMA_RESOURCE, e);
+        }
+    }
+
+    private static void fill(ObjectNode node, List<String> values) {
+        node.remove("$comment");
+        ArrayNode list = node.putArray("enum");
+        values.forEach(list::add);
     }
 
     static String resource(String name) {

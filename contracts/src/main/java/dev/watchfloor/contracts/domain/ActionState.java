@@ -1,6 +1,6 @@
-package dev.watchfloor.action.action;
+package dev.watchfloor.contracts.domain;
 
-import java.util.Locale;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -15,10 +15,10 @@ public enum ActionState {
 
     @JsonValue
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
-    public static ActionState fromWire(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
+    public static Optional<ActionState> fromWire(String wire) {
+        return WireNames.parse(ActionState.class, wire);
     }
 }
