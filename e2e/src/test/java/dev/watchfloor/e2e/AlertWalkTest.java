@@ -34,13 +34,13 @@ class AlertWalkTest {
         Map<String, Object> summary = Api.awaitCompleted(alertId, Duration.ofSeconds(60));
         JsonPath view = Api.investigation((String) summary.get("id"));
 
-        assertThat(view.getString("verdict")).isEqualTo("true_positive");
+        assertThat(view.getString("verdict")).isEqualTo("malicious");
         assertThat(view.getList("evidence.id", String.class)).hasSize(3).startsWith("ev-1");
         List<String> evidenceIds = view.getList("evidence.id", String.class);
         assertThat(view.getList("findings.evidenceIds.flatten()", String.class)).isNotEmpty()
                 .allSatisfy(id -> assertThat(evidenceIds).contains(id));
         assertThat(view.getList("steps.name", String.class))
-                .containsExactly("assemble", "prepare", "sanctions", "investigate", "record_usage", "propose");
+                .containsExactly("assemble", "prepare", "sanctions", "investigate", "verify", "record_usage", "propose");
         assertThat(view.getList("steps.latencyMs", Integer.class)).allSatisfy(ms -> assertThat(ms).isNotNegative());
         assertThat(view.getString("route")).isEqualTo("deterministic");
         assertThat(view.getString("modelCall.policy")).startsWith("default@v");
@@ -76,7 +76,7 @@ class AlertWalkTest {
         Map<String, Object> summary = Api.awaitCompleted(alertId, Duration.ofSeconds(60));
         JsonPath view = Api.investigation((String) summary.get("id"));
 
-        assertThat(view.getString("verdict")).isEqualTo("true_positive");
+        assertThat(view.getString("verdict")).isEqualTo("malicious");
         assertThat(view.getList("actions.target", String.class)).contains("user:" + user);
         String ticket = actionId(view, "open_ticket");
         awaitActionState(summary, ticket, "executed");

@@ -60,15 +60,30 @@ public record MeshOptions(Path root, Optional<DatabaseDescriptor> externalDataba
                 DEFAULT_STARTUP_TIMEOUT, ServiceSpec.MESH);
     }
 
-    /** {@link #defaults(Path)}, using the database named by {@code WATCHFLOOR_DB_URL} when it is set. */
+    /**
+     * {@link #defaults(Path)}, using the database named by {@code WATCHFLOOR_DB_URL} when it is set. With
+     * {@code WATCHFLOOR_MODEL_URL} set (and {@code WATCHFLOOR_MODEL_ROUTES} not), governance may choose the default
+     * policy's model route, {@value #DEFAULT_MODEL_ROUTE}, and reasoning calls that endpoint for it (the services
+     * inherit {@code WATCHFLOOR_MODEL_URL}, {@code _NAME} and {@code _API_KEY} from this environment).
+     */
     public static MeshOptions fromEnvironment(Path root, Map<String, String> environment) {
         MeshOptions options = defaults(root);
         String url = environment.get(DB_URL_ENV);
         if (url != null && !url.isBlank()) {
             options = options.withExternalDatabase(DatabaseDescriptor.parse(url));
         }
+        String model = environment.get(MODEL_URL_ENV);
+        String routes = environment.get(MODEL_ROUTES_ENV);
+        if (model != null && !model.isBlank() && (routes == null || routes.isBlank())) {
+            options = options.withServiceEnv(ServiceSpec.GOVERNANCE, MODEL_ROUTES_ENV, DEFAULT_MODEL_ROUTE);
+        }
         return options;
     }
+
+    static final String MODEL_URL_ENV = "WATCHFLOOR_MODEL_URL";
+    static final String MODEL_ROUTES_ENV = "WATCHFLOOR_MODEL_ROUTES";
+    /** The model route the default policy prefers for public and internal data. */
+    static final String DEFAULT_MODEL_ROUTE = "hosted-small";
 
     /** The java launcher of the running JVM, so that services run on the same JDK as the caller. */
     public static String currentJava() {

@@ -37,6 +37,19 @@ class MeshOptionsTest {
     }
 
     @Test
+    void aModelUrlLetsGovernanceChooseTheDefaultModelRouteUnlessRoutesAreNamed() {
+        MeshOptions withModel = MeshOptions.fromEnvironment(ROOT,
+                Map.of("WATCHFLOOR_MODEL_URL", "http://127.0.0.1:11434/v1"));
+        MeshOptions named = MeshOptions.fromEnvironment(ROOT,
+                Map.of("WATCHFLOOR_MODEL_URL", "http://127.0.0.1:11434/v1", "WATCHFLOOR_MODEL_ROUTES", "local"));
+
+        assertThat(withModel.serviceEnv().get(ServiceSpec.GOVERNANCE))
+                .containsEntry("WATCHFLOOR_MODEL_ROUTES", "hosted-small");
+        assertThat(named.serviceEnv()).doesNotContainKey(ServiceSpec.GOVERNANCE);
+        assertThat(MeshOptions.fromEnvironment(ROOT, Map.of()).serviceEnv()).isEmpty();
+    }
+
+    @Test
     void withersLeaveTheOriginalUntouched() {
         MeshOptions base = MeshOptions.defaults(ROOT);
 

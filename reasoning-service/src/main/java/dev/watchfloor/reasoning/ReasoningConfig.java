@@ -14,6 +14,43 @@ public interface ReasoningConfig {
     @WithDefault("4000")
     int tokenBudget();
 
+    Convergence convergence();
+
+    AnswerCache answerCache();
+
+    /** When and how often a model is asked again before its answer is trusted. */
+    interface Convergence {
+
+        /** Runs of the model for high severity or any consequential action (evidence order, instruction, seed vary). */
+        @WithDefault("3")
+        int runs();
+
+        /** Share of runs that must give the modal verdict; below it the verdict is needs_review. */
+        @WithDefault("0.75")
+        double agreement();
+
+        /** The first two runs agreeing, each at least this confident, end the runs early. */
+        @WithDefault("0.8")
+        double earlyStopConfidence();
+
+        /** Sampling temperature of every model call. */
+        @WithDefault("0.2")
+        double temperature();
+    }
+
+    /**
+     * Verified model answers kept by alert, evidence, model and prompt version, so a rerun of the same case is free.
+     */
+    interface AnswerCache {
+
+        /** Answers kept; 0 turns the cache off. */
+        @WithDefault("1000")
+        int size();
+
+        @WithDefault("1h")
+        Duration ttl();
+    }
+
     interface Queue {
 
         /** Pause between passes of the worker. */

@@ -23,7 +23,7 @@ class DemoScriptTest {
                     .contains("loaded 41 sample events (41 accepted, 0 rejected)")
                     .contains("submitted alert al-0  Brute force followed by successful login for alice.w")
                     .contains("running")
-                    .contains("completed: true_positive (confidence 0.90)")
+                    .contains("completed: malicious (confidence 0.90)")
                     .contains("context=12ms")
                     .contains("isolate_host ws-042: pending_approval, approval pending")
                     .contains("trace-inv-al-4")

@@ -67,13 +67,13 @@ final class FakeWatchfloor implements AutoCloseable {
                     : failSecond && alertId.equals("al-1") ? "failed" : "completed";
             reply(exchange, 200, "{\"items\":[{\"id\":\"inv-" + alertId + "\",\"alertId\":\"" + alertId
                     + "\",\"status\":\"" + status + "\",\"verdict\":" + (status.equals("completed")
-                            ? "\"true_positive\""
+                            ? "\"malicious\""
                             : "null")
                     + ",\"confidence\":0.9}]}");
             return;
         }
         String id = exchange.getRequestURI().getPath().substring("/v1/investigations/".length());
-        reply(exchange, 200, "{\"id\":\"" + id + "\",\"status\":\"completed\",\"verdict\":\"true_positive\","
+        reply(exchange, 200, "{\"id\":\"" + id + "\",\"status\":\"completed\",\"verdict\":\"malicious\","
                 + "\"confidence\":0.9,\"title\":\"Alert " + id + "\",\"traceId\":\"trace-" + id + "\","
                 + "\"evidence\":[{\"id\":\"e1\"}],\"steps\":[{\"name\":\"context\",\"status\":\"completed\","
                 + "\"latencyMs\":12}],\"actions\":[{\"actionId\":\"act-1\",\"type\":\"isolate_host\","

@@ -14,7 +14,7 @@ import dev.watchfloor.cli.api.JsonHttp;
 class InvestigationReportTest {
 
     private static final String DETAIL = """
-            {"id":"inv-1","alertId":"al-1","status":"completed","verdict":"true_positive","severity":"critical",
+            {"id":"inv-1","alertId":"al-1","status":"completed","verdict":"malicious","severity":"critical",
              "confidence":0.912,"traceId":"4bf92f3577b34da6a3ce929d0e0e4736",
              "title":"Credential dumping tool on ws-042 read LSASS memory",
              "evidence":[{"id":"e1","kind":"process","summary":"m64.exe","relevance":0.9,"reason":"r","sourceIds":["s"]},
@@ -35,7 +35,7 @@ class InvestigationReportTest {
         String table = InvestigationReport.table(List.of(investigation), Map.of(), Set.of("ap-1")).render();
 
         assertThat(table)
-                .contains("true_positive")
+                .contains("malicious")
                 .contains("0.91")
                 .contains("context=120ms")
                 .contains("investigate=48ms")

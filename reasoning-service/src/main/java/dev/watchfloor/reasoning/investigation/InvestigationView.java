@@ -6,14 +6,22 @@ import java.util.Map;
 
 import dev.watchfloor.reasoning.investigator.Assessment;
 import dev.watchfloor.reasoning.investigator.Evidence;
+import dev.watchfloor.reasoning.llm.ModelCallRecord;
 import dev.watchfloor.reasoning.pipeline.StepTimer;
+import dev.watchfloor.reasoning.verify.CheckResult;
 
-/** One investigation in full: verdict, the evidence it saw, findings, each step's latency, and its actions. */
+/**
+ * One investigation in full: the assessment (verdict, summary, findings citing evidence), which path produced it and
+ * why, every verification step's result, the evidence it saw, each step's latency and cost, every model call, and its
+ * actions with their live state.
+ */
 public record InvestigationView(String id, String alertId, String title, String status, String verdict,
         String severity, Double confidence, int attempts, Instant createdAt, Instant completedAt, String traceId,
-        String lastError, String route, ModelCall modelCall, List<String> techniques, List<Evidence> evidence,
-        List<Assessment.Finding> findings, List<String> verificationProblems, List<StepTimer.Step> steps,
-        List<ActionState> actions, String actionsError) {
+        String lastError, String path, String pathReason, String route, String model, String promptVersion,
+        ModelCall modelCall, String summary, List<String> techniques, List<Evidence> evidence,
+        List<Assessment.Finding> findings, List<CheckResult> verification, List<String> verificationProblems,
+        List<StepTimer.Step> steps, List<ModelCallRecord> modelCalls, Double costUsd, List<ActionState> actions,
+        String actionsError, Feedback feedback) {
 
     /**
      * What governance decided before the model call: the policy version, the data's classification, the budget's answer
@@ -24,5 +32,9 @@ public record InvestigationView(String id, String alertId, String title, String 
 
     public record ActionState(String actionId, String type, String target, String state, String approvalId,
             String detail) {
+    }
+
+    /** An analyst's judgement of the verdict, for accuracy tracking: agreed, or the verdict it should have been. */
+    public record Feedback(String verdict, boolean agreed, String comment, String by, Instant at) {
     }
 }

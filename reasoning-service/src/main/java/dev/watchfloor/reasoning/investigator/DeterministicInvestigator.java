@@ -1,114 +1,126 @@
 package dev.watchfloor.reasoning.investigator;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.watchfloor.contracts.domain.Verdict;
 import dev.watchfloor.reasoning.investigator.Assessment.Finding;
+import dev.watchfloor.reasoning.investigator.rules.RulePack;
+import dev.watchfloor.reasoning.investigator.rules.SigmaRule;
 
 /**
- * The investigator used when no model is configured, and as the fallback: it matches known indicators in the evidence,
- * weighs them with the alert's severity, and cites the items each conclusion rests on. Same evidence in, same
+ * The investigator used when no model is configured, as the fallback when the model path fails, and as the cross-check
+ * of every model answer: it evaluates the rule pack (Sigma subset, over named fields) on the alert and the events tied
+ * to it, weighs the matches with the alert's severity, and cites the items each conclusion rests on. Same case in, same
  * assessment out.
  */
 @ApplicationScoped
 public class DeterministicInvestigator {
 
-    record Hit(String evidenceId, String phrase) {
+    private static final Pattern TECHNIQUE = Pattern.compile("T\\d{4}(\\.\\d{3})?");
+
+    private final RulePack rules;
+
+    public DeterministicInvestigator() {
+        this(RulePack.load());
+    }
+
+    DeterministicInvestigator(RulePack rules) {
+        this.rules = rules;
     }
 
     /**
-     * Assesses the evidence. {@code sanctioned} maps the entities the tenant's policy sanctions at the time of the
-     * alert (allow-lists, change windows) to the reason; activity of a sanctioned alert entity is benign unless the
-     * evidence shows credential dumping or malware.
+     * Assesses the case. Activity of a sanctioned alert entity is benign unless a critical rule matched (credential
+     * dumping); whether it is sanctioned comes from the policy only, never from event text.
      */
-    public Assessment investigate(String title, int severityId, List<Evidence> evidence,
-            Map<String, String> sanctioned) {
-        Map<Signals, List<Hit>> hits = new EnumMap<>(Signals.class);
-        for (Evidence e : evidence) {
-            String text = e.summary() + "\n" + e.text();
-            for (Signals signal : Signals.values()) {
-                String phrase = signal.match(text);
-                if (phrase != null) {
-                    hits.computeIfAbsent(signal, s -> new ArrayList<>()).add(new Hit(e.id(), phrase));
-                }
-            }
+    public Assessment investigate(Case c) {
+        Map<SigmaRule, Set<String>> hits = new LinkedHashMap<>();
+        for (Evidence e : c.tied()) {
+            rules.evaluate(e).forEach(m -> hits.computeIfAbsent(m.rule(), r -> new LinkedHashSet<>())
+                    .add(m.evidenceId()));
         }
-        long malicious = hits.keySet().stream().filter(s -> s.malicious).count();
-        List<String> alertEntities = evidence.isEmpty() ? List.of() : evidence.get(0).entities();
-        List<String> sanctionedActors = alertEntities.stream().filter(sanctioned::containsKey).toList();
-        Verdict verdict = verdict(hits, malicious, severityId, !sanctionedActors.isEmpty());
-        double confidence = confidence(verdict, malicious, hits);
-        List<Finding> findings = findings(title, evidence, hits);
+        long malicious = hits.keySet().stream().filter(SigmaRule::malicious).count();
+        boolean critical = hits.keySet().stream().anyMatch(r -> "critical".equals(r.level()));
+        List<String> sanctionedActors = c.alertEntities().stream().filter(c.sanctioned()::containsKey).toList();
+        Verdict verdict = verdict(malicious, critical, c.severityId(), !sanctionedActors.isEmpty());
+        List<Finding> findings = findings(c, hits);
         sanctionedActors.forEach(entity -> findings.add(new Finding(entity + " is sanctioned by the tenant's policy ("
-                + sanctioned.get(entity) + ")", List.of(evidence.get(0).id()))));
-        return new Assessment(verdict, severity(verdict, severityId), confidence, techniques(hits), findings,
-                ResponsePlanner.plan(verdict, hits.keySet(), alertEntities));
+                + c.sanctioned().get(entity) + ")", List.of(c.alert().id()))));
+        Set<String> cited = new LinkedHashSet<>();
+        findings.forEach(f -> cited.addAll(f.evidenceIds()));
+        List<String> techniques = techniques(c, hits);
+        return new Assessment(verdict, severity(verdict, c.severityId()), confidence(verdict, malicious, hits),
+                techniques, summary(verdict, hits, sanctionedActors), findings,
+                ResponsePlanner.plan(verdict, Set.copyOf(techniques), c.alertEntities(), List.copyOf(cited)));
     }
 
-    static Verdict verdict(Map<Signals, List<Hit>> hits, long malicious, int severityId, boolean sanctioned) {
-        boolean severe = hits.containsKey(Signals.CREDENTIAL_DUMPING) || hits.containsKey(Signals.MALWARE);
-        if (sanctioned && !severe) {
+    static Verdict verdict(long malicious, boolean critical, int severityId, boolean sanctioned) {
+        if (sanctioned && !critical) {
             return Verdict.BENIGN;
         }
         if (malicious >= 2 || (malicious == 1 && severityId >= 4)) {
-            return Verdict.TRUE_POSITIVE;
+            return Verdict.MALICIOUS;
         }
         if (malicious == 1 || severityId >= 4) {
-            return Verdict.NEEDS_REVIEW;
+            return Verdict.SUSPICIOUS;
         }
         return Verdict.FALSE_POSITIVE;
     }
 
-    private static double confidence(Verdict verdict, long malicious, Map<Signals, List<Hit>> hits) {
-        int corroboration = Math.min(3, hits.values().stream().mapToInt(List::size).sum());
+    private static double confidence(Verdict verdict, long malicious, Map<SigmaRule, Set<String>> hits) {
+        int corroboration = Math.min(3, hits.values().stream().mapToInt(Set::size).sum());
         double value = switch (verdict) {
-            case TRUE_POSITIVE -> 0.6 + 0.1 * Math.min(malicious, 3) + 0.03 * corroboration;
+            case MALICIOUS -> 0.6 + 0.1 * Math.min(malicious, 3) + 0.03 * corroboration;
             case BENIGN -> 0.75;
-            case NEEDS_REVIEW -> 0.5;
+            case SUSPICIOUS -> 0.5;
             case FALSE_POSITIVE -> 0.6;
+            case NEEDS_REVIEW -> 0;
         };
         return Math.round(Math.min(0.95, value) * 100) / 100.0;
     }
 
-    private static String severity(Verdict verdict, int severityId) {
+    private static Severity severity(Verdict verdict, int severityId) {
         if (verdict == Verdict.BENIGN || verdict == Verdict.FALSE_POSITIVE) {
-            return "informational";
+            return Severity.INFORMATIONAL;
         }
-        return switch (severityId) {
-            case 5, 6 -> "critical";
-            case 4 -> "high";
-            case 3 -> "medium";
-            case 2, 1 -> "low";
-            default -> verdict == Verdict.TRUE_POSITIVE ? "high" : "medium";
-        };
+        return Severity.ofAlert(severityId);
     }
 
-    private static List<String> techniques(Map<Signals, List<Hit>> hits) {
-        return hits.keySet().stream().map(s -> s.technique).filter(t -> !t.isEmpty()).distinct().toList();
+    /** The alert's own ATT&CK ids first (sub-techniques kept), then those of the rules that matched. */
+    private List<String> techniques(Case c, Map<SigmaRule, Set<String>> hits) {
+        Set<String> ids = new LinkedHashSet<>();
+        if (c.alert() != null) {
+            rules.values(c.alert(), "technique").stream().map(String::strip)
+                    .filter(t -> TECHNIQUE.matcher(t).matches()).forEach(ids::add);
+        }
+        hits.keySet().forEach(r -> ids.addAll(r.techniques()));
+        return List.copyOf(ids);
     }
 
-    private static List<Finding> findings(String title, List<Evidence> evidence, Map<Signals, List<Hit>> hits) {
+    private static String summary(Verdict verdict, Map<SigmaRule, Set<String>> hits, List<String> sanctioned) {
+        String found = hits.isEmpty()
+                ? "no rule matched"
+                : "rules matched: " + String.join("; ", hits.keySet().stream().map(SigmaRule::title).toList());
+        String policy = sanctioned.isEmpty() ? "" : "; sanctioned by policy: " + String.join(", ", sanctioned);
+        return "Deterministic rules: " + found + policy + ". Verdict " + verdict.wire() + ".";
+    }
+
+    private static List<Finding> findings(Case c, Map<SigmaRule, Set<String>> hits) {
         List<Finding> findings = new ArrayList<>();
-        if (!evidence.isEmpty()) {
-            findings.add(new Finding("Alert raised: " + title, List.of(evidence.get(0).id())));
+        if (c.alert() != null) {
+            findings.add(new Finding("Alert raised: " + c.title(), List.of(c.alert().id())));
         }
-        hits.forEach((signal, list) -> {
-            Set<String> ids = new LinkedHashSet<>();
-            Set<String> phrases = new LinkedHashSet<>();
-            list.forEach(h -> {
-                ids.add(h.evidenceId());
-                phrases.add(h.phrase());
-            });
-            String label = signal.name().toLowerCase().replace('_', ' ');
-            String technique = signal.technique.isEmpty() ? "" : " (" + signal.technique + ")";
-            findings.add(new Finding(ids.size() + " evidence item(s) indicate " + label + technique + ": "
-                    + String.join(", ", phrases), List.copyOf(ids)));
+        hits.forEach((rule, ids) -> {
+            String technique = rule.techniques().isEmpty() ? "" : " (" + String.join(", ", rule.techniques()) + ")";
+            findings.add(new Finding(ids.size() + " evidence item(s) match rule " + rule.id() + ": " + rule.title()
+                    + technique, List.copyOf(ids)));
         });
         return findings;
     }

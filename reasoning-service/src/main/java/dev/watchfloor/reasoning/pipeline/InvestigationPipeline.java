@@ -1,6 +1,7 @@
 package dev.watchfloor.reasoning.pipeline;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,37 +14,46 @@ import dev.watchfloor.commons.audit.AuditEntry;
 import dev.watchfloor.commons.trace.Spans;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.contracts.context.v1.AssembleResponse;
-import dev.watchfloor.contracts.governance.v1.BudgetOutcome;
 import dev.watchfloor.contracts.governance.v1.PrepareModelCallResponse;
 import dev.watchfloor.reasoning.investigator.Assessment;
-import dev.watchfloor.reasoning.investigator.AssessmentVerifier;
+import dev.watchfloor.reasoning.investigator.Case;
 import dev.watchfloor.reasoning.investigator.DeterministicInvestigator;
-import dev.watchfloor.reasoning.investigator.Evidence;
-import dev.watchfloor.reasoning.investigator.Verdict;
+import dev.watchfloor.reasoning.llm.ModelInvestigator;
+import dev.watchfloor.reasoning.llm.Prompts;
+import dev.watchfloor.reasoning.llm.Targets;
 import dev.watchfloor.reasoning.queue.InvestigationQueue;
 import dev.watchfloor.reasoning.queue.Outcome;
 import dev.watchfloor.reasoning.queue.QueuedInvestigation;
+import dev.watchfloor.reasoning.verify.Grounds;
+import dev.watchfloor.reasoning.verify.Verification;
+import dev.watchfloor.reasoning.verify.Verifier;
 
 /**
- * Runs one leased investigation: assemble evidence (context), prepare the model call (governance), ask which alert
- * entities the policy sanctions (governance), investigate, verify, record usage (governance), propose actions (action),
- * then complete it if the lease still holds, with its {@code investigation.completed} audit entry in the same
- * transaction. The run is a child span of the trace the alert arrived in.
+ * Runs one leased investigation as a flat list of named steps over one {@link Run}: assemble evidence (context),
+ * prepare the model call (governance: redaction, route, budget), ask which alert entities the policy sanctions
+ * (governance), investigate with the deterministic rules, ask the model when the route allows, verify, record usage
+ * (governance), propose actions (action), then complete it if the lease still holds, with its
+ * {@code investigation.completed} audit entry in the same transaction. The run is a child span of the trace the alert
+ * arrived in, and each step a child span of the run.
  */
 @ApplicationScoped
 public class InvestigationPipeline {
 
     private final RemoteSteps remote;
-    private final DeterministicInvestigator investigator;
+    private final DeterministicInvestigator rules;
+    private final ModelPath modelPath;
     private final InvestigationQueue queue;
     private final Spans spans;
+    private final StepMetrics metrics;
 
-    public InvestigationPipeline(RemoteSteps remote, DeterministicInvestigator investigator, InvestigationQueue queue,
-            Spans spans) {
+    public InvestigationPipeline(RemoteSteps remote, DeterministicInvestigator rules, ModelPath modelPath,
+            InvestigationQueue queue, Spans spans, StepMetrics metrics) {
         this.remote = remote;
-        this.investigator = investigator;
+        this.rules = rules;
+        this.modelPath = modelPath;
         this.queue = queue;
         this.spans = spans;
+        this.metrics = metrics;
     }
 
     /** Completes the investigation; emits false when another replica owns it now. */
@@ -51,78 +61,110 @@ public class InvestigationPipeline {
         Map<String, String> ids = Map.of("watchfloor.tenant", q.tenant(), "watchfloor.alert.id", q.alertId(),
                 "watchfloor.investigation.id", q.id().toString());
         return spans.inSpan(Trace.fromTraceparent(q.traceparent()), "investigation.run", SpanKind.CONSUMER, ids,
-                trace -> steps(trace, q));
+                trace -> steps(new Run(q, new StepTimer(metrics, spans, trace, q.tenant()), null, null, null, null,
+                        null, null, null), trace));
     }
 
     /** What the steps have produced so far; each step returns it with its own part filled in. */
-    private record Run(Trace trace, QueuedInvestigation q, StepTimer timer, AssembleResponse assembled,
-            PrepareModelCallResponse prepared, List<Evidence> evidence, Map<String, String> sanctioned,
-            AssessmentVerifier.Verified verified) {
+    private record Run(QueuedInvestigation q, StepTimer timer, AssembleResponse assembled, Targets targets,
+            PrepareModelCallResponse prepared, Case c, Assessment rules, ModelPath.Chosen chosen,
+            Verification verified) {
 
-        Run with(AssembleResponse a) {
-            return new Run(trace, q, timer, a, prepared, evidence, sanctioned, verified);
+        Run assembled(AssembleResponse a) {
+            return new Run(q, timer, a, RemoteSteps.targets(a), prepared, c, rules, chosen, verified);
         }
 
-        Run with(PrepareModelCallResponse p, List<Evidence> e) {
-            return new Run(trace, q, timer, assembled, p, e, sanctioned, verified);
+        Run prepared(PrepareModelCallResponse p) {
+            return new Run(q, timer, assembled, targets, p, c, rules, chosen, verified);
         }
 
-        Run with(Map<String, String> s) {
-            return new Run(trace, q, timer, assembled, prepared, evidence, s, verified);
+        Run sanctioned(Map<String, String> sanctioned) {
+            Case built = new Case(prepared.getPreparedTitle().isEmpty() ? q.title() : prepared.getPreparedTitle(),
+                    q.severityId(), RemoteSteps.evidence(assembled, prepared), sanctioned);
+            return new Run(q, timer, assembled, targets, prepared, built, rules, chosen, verified);
         }
 
-        Run with(AssessmentVerifier.Verified v) {
-            return new Run(trace, q, timer, assembled, prepared, evidence, sanctioned, v);
+        Run investigated(Assessment a) {
+            return new Run(q, timer, assembled, targets, prepared, c, a, chosen, verified);
+        }
+
+        Run chose(ModelPath.Chosen x) {
+            return new Run(q, timer, assembled, targets, prepared, c, rules, x, verified);
+        }
+
+        Run verified(Verification v) {
+            return new Run(q, timer, assembled, targets, prepared, c, rules, chosen, v);
+        }
+
+        ModelInvestigator.Briefing briefing() {
+            return new ModelInvestigator.Briefing(c.title(), targets, RemoteSteps.preparedTargets(prepared));
         }
     }
 
-    private Uni<Boolean> steps(Trace trace, QueuedInvestigation q) {
-        Run start = new Run(trace, q, new StepTimer(), null, null, null, Map.of(), null);
+    private Uni<Boolean> steps(Run start, Trace trace) {
+        QueuedInvestigation q = start.q();
         return Uni.createFrom().item(start)
-                .chain(run -> run.timer().time("assemble", () -> remote.assemble(trace, q)).map(run::with))
-                .chain(run -> run.timer().time("prepare", () -> remote.prepare(trace, q, run.assembled()))
-                        .map(prepared -> run.with(prepared, remote.evidence(run.assembled(), prepared))))
-                .chain(run -> run.timer().time("sanctions", () -> remote.sanctions(trace, q, run.assembled()))
-                        .map(run::with))
-                .chain(run -> run.timer().time("investigate", () -> Uni.createFrom().item(() -> investigate(run)))
-                        .map(run::with))
-                .call(run -> run.timer().time("record_usage", () -> remote.recordUsage(trace, q, run.prepared())))
-                .call(run -> run.timer().time("propose", () -> remote.propose(trace, q, run.verified().assessment())))
+                .chain(run -> run.timer().time("assemble", t -> remote.assemble(t, q)).map(run::assembled))
+                .chain(run -> run.timer().time("prepare", t -> remote.prepare(t, q, run.assembled(), run.targets()))
+                        .map(run::prepared))
+                .chain(run -> run.timer().time("sanctions", t -> remote.sanctions(t, q, run.assembled()))
+                        .map(run::sanctioned))
+                .chain(run -> run.timer().time("investigate", t -> item(rules.investigate(run.c())))
+                        .map(run::investigated))
+                .chain(run -> modelPath.choose(q.tenant(), run.prepared(), run.c(), run.briefing(), run.rules(),
+                        run.timer()).map(run::chose))
+                .chain(run -> run.timer().time("verify", t -> item(verify(run))).map(run::verified))
+                .call(run -> run.timer().time("record_usage",
+                        t -> remote.recordUsage(t, q, run.prepared(), run.chosen())))
+                .call(run -> run.timer().time("propose", t -> remote.propose(t, q, run.verified().assessment())))
                 .chain(run -> complete(trace, q, result(run)));
     }
 
+    private static <T> Uni<T> item(T value) {
+        return Uni.createFrom().item(value);
+    }
+
     /**
-     * The deterministic investigator, verified against the evidence; unless the budget is exhausted and the policy says
-     * to hold for a human.
+     * Citations and targets for every assessment; for a model's, after its structure and convergence results, the
+     * cross-check with the deterministic rules.
      */
-    private AssessmentVerifier.Verified investigate(Run run) {
-        Assessment assessment = run.prepared().getBudgetOutcome() == BudgetOutcome.BUDGET_OUTCOME_EXHAUSTED_HOLD
-                ? new Assessment(Verdict.NEEDS_REVIEW, "unknown", 0, List.of(), List.of(), List.of())
-                : investigator.investigate(run.q().title(), run.q().severityId(), run.evidence(), run.sanctioned());
-        return AssessmentVerifier.verify(assessment, run.evidence());
+    private static Verification verify(Run run) {
+        ModelPath.Chosen chosen = run.chosen();
+        boolean byModel = chosen.byModel();
+        return Verifier.verify(chosen.assessment(), new Grounds(run.c(), byModel ? run.rules() : null),
+                byModel ? chosen.modelRun().checks() : List.of());
     }
 
     private static InvestigationResult result(Run run) {
         PrepareModelCallResponse prepared = run.prepared();
-        return new InvestigationResult(prepared.getRoute(), prepared.getPolicy(), prepared.getClassification(),
+        ModelPath.Chosen chosen = run.chosen();
+        var calls = chosen.modelRun() == null
+                ? List.<dev.watchfloor.reasoning.llm.ModelCallRecord>of()
+                : chosen.modelRun().calls();
+        double cost = chosen.modelRun() == null ? 0 : chosen.modelRun().costUsd();
+        String model = chosen.modelRun() == null ? null : prepared.getModelRoute().getModel();
+        return new InvestigationResult(chosen.path(), chosen.reason(), prepared.getRoute(), model,
+                chosen.byModel() ? Prompts.VERSION : null, prepared.getPolicy(), prepared.getClassification(),
                 budget(prepared), prepared.getRedactionsMap(), run.assembled().getTokensUsed(),
-                run.assembled().getItemsDropped(), run.evidence(), run.verified().assessment(),
-                run.verified().problems(), run.timer().steps());
+                run.assembled().getItemsDropped(), run.c().evidence(), run.verified().assessment(),
+                run.verified().checks(), calls, cost, run.timer().steps());
     }
 
     private static String budget(PrepareModelCallResponse prepared) {
-        return prepared.getBudgetOutcome().name().replace("BUDGET_OUTCOME_", "").toLowerCase(java.util.Locale.ROOT);
+        return prepared.getBudgetOutcome().name().replace("BUDGET_OUTCOME_", "").toLowerCase(Locale.ROOT);
     }
 
     private Uni<Boolean> complete(Trace trace, QueuedInvestigation q, InvestigationResult result) {
-        var a = result.assessment();
+        Assessment a = result.assessment();
         AuditEntry completed = AuditEntry.of(q.tenant(), "investigation.completed").alert(q.alertId())
                 .investigation(q.id().toString())
-                .details(Map.of("verdict", a.verdict().wire(), "confidence", a.confidence(), "route", result.route(),
-                        "evidenceItems", result.evidence().size(), "findings", a.findings().size(),
-                        "actionsProposed", a.actions().size(), "redactions", result.redactions(), "problems",
-                        List.copyOf(result.verificationProblems())));
-        Outcome outcome = new Outcome(a.verdict().wire(), a.severity(), a.confidence(), JsonObject.mapFrom(result));
+                .details(Map.of("verdict", a.verdict().wire(), "confidence", a.confidence(), "path", result.path(),
+                        "route", result.route(), "evidenceItems", result.evidence().size(), "findings",
+                        a.findings().size(), "actionsProposed", a.actions().size(), "costUsd", result.costUsd(),
+                        "redactions", result.redactions(), "problems",
+                        new Verification(a, result.verification()).problems()));
+        Outcome outcome = new Outcome(a.verdict().wire(), a.severity().wire(), a.confidence(),
+                JsonObject.mapFrom(result));
         return queue.complete(trace, q, outcome, completed);
     }
 }

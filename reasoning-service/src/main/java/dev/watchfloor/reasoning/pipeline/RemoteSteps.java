@@ -33,6 +33,9 @@ import dev.watchfloor.reasoning.client.ContextClient;
 import dev.watchfloor.reasoning.client.GovernanceClient;
 import dev.watchfloor.reasoning.investigator.Assessment;
 import dev.watchfloor.reasoning.investigator.Evidence;
+import dev.watchfloor.reasoning.llm.ModelRun;
+import dev.watchfloor.reasoning.llm.Targets;
+import dev.watchfloor.reasoning.queue.QueuedInvestigation;
 
 /** The pipeline's calls to other services, and the mapping between contract messages and investigator values. */
 @ApplicationScoped
@@ -44,9 +47,8 @@ public class RemoteSteps {
     private final int tokenBudget;
 
     static final String STEP = "investigate";
-    /** Entities asked about per investigation; the alert's own come first. */
+    /** Entities asked about, and offered to a model as targets, per investigation; the alert's own come first. */
     static final int MAX_ENTITIES = 200;
-    static final String DETERMINISTIC = "deterministic";
 
     public RemoteSteps(ContextClient context, GovernanceClient governance, ActionClient actions,
             ReasoningConfig config) {
@@ -56,19 +58,39 @@ public class RemoteSteps {
         this.tokenBudget = config.tokenBudget();
     }
 
-    Uni<AssembleResponse> assemble(Trace trace, dev.watchfloor.reasoning.queue.QueuedInvestigation q) {
+    Uni<AssembleResponse> assemble(Trace trace, QueuedInvestigation q) {
         return context.assemble(trace, AssembleRequest.newBuilder().setTenant(q.tenant()).setAlertId(q.alertId())
                 .setInvestigationId(q.id().toString()).setTokenBudget(tokenBudget).build());
     }
 
-    Uni<PrepareModelCallResponse> prepare(Trace trace, dev.watchfloor.reasoning.queue.QueuedInvestigation q,
-            AssembleResponse assembled) {
+    /** The entities a model may target: those context extracted, the alert's first. */
+    static Targets targets(AssembleResponse assembled) {
+        return Targets.of(entities(assembled));
+    }
+
+    /** The entities the evidence names, the alert's first, at most {@link #MAX_ENTITIES}. */
+    private static List<String> entities(AssembleResponse assembled) {
+        Set<String> entities = new LinkedHashSet<>();
+        assembled.getItemsList().forEach(i -> entities.addAll(i.getEntitiesList()));
+        return entities.stream().limit(MAX_ENTITIES).toList();
+    }
+
+    /**
+     * Everything a model could see goes through governance: the title, each evidence item under its id, and the target
+     * list under {@link Targets#EVIDENCE_ID}.
+     */
+    Uni<PrepareModelCallResponse> prepare(Trace trace, QueuedInvestigation q, AssembleResponse assembled,
+            Targets targets) {
         PrepareModelCallRequest.Builder request = PrepareModelCallRequest.newBuilder().setTenant(q.tenant())
                 .setAlertId(q.alertId()).setInvestigationId(q.id().toString()).setPurpose("investigate")
                 .setStep(STEP).setTitle(q.title()).setSource(q.source())
                 .setEstimatedInputTokens(assembled.getTokensUsed());
         assembled.getItemsList().forEach(i -> request.addEvidence(EvidenceText.newBuilder().setId(i.getId())
                 .setSummary(i.getSummary()).setText(i.getContentJson())));
+        if (!targets.isEmpty()) {
+            request.addEvidence(EvidenceText.newBuilder().setId(Targets.EVIDENCE_ID).setSummary("action targets")
+                    .setText(targets.toJson()));
+        }
         return governance.prepareModelCall(trace, request.build());
     }
 
@@ -76,16 +98,15 @@ public class RemoteSteps {
      * Which entities of the evidence the tenant's policy sanctions (allow-lists, change windows) at the time the alert
      * was observed; entity to reason.
      */
-    Uni<Map<String, String>> sanctions(Trace trace, dev.watchfloor.reasoning.queue.QueuedInvestigation q,
+    Uni<Map<String, String>> sanctions(Trace trace, QueuedInvestigation q,
             AssembleResponse assembled) {
-        Set<String> entities = new LinkedHashSet<>();
-        assembled.getItemsList().forEach(i -> entities.addAll(i.getEntitiesList()));
+        List<String> entities = entities(assembled);
         if (entities.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         String at = assembled.getItemsCount() == 0 ? "" : assembled.getItems(0).getObservedAt();
         CheckSanctionsRequest.Builder request = CheckSanctionsRequest.newBuilder().setTenant(q.tenant())
-                .addAllEntities(entities.stream().limit(MAX_ENTITIES).toList());
+                .addAllEntities(entities);
         if (isInstant(at)) {
             request.setAt(at);
         }
@@ -106,10 +127,10 @@ public class RemoteSteps {
     }
 
     /**
-     * Evidence as the investigator (and, with the reasoning issue, a model) sees it: the summaries and texts governance
-     * prepared, with context's metadata. The entities stay as context found them: they name action targets.
+     * Evidence as the investigators see it: the summaries and texts governance prepared, paired with context's items by
+     * id, with context's metadata. The entities stay as context found them: they name action targets.
      */
-    List<Evidence> evidence(AssembleResponse assembled, PrepareModelCallResponse prepared) {
+    static List<Evidence> evidence(AssembleResponse assembled, PrepareModelCallResponse prepared) {
         Map<String, EvidenceText> preparedById = new HashMap<>();
         prepared.getPreparedEvidenceList().forEach(e -> preparedById.put(e.getId(), e));
         List<Evidence> list = new ArrayList<>();
@@ -123,24 +144,36 @@ public class RemoteSteps {
         return list;
     }
 
+    /** The target list as governance redacted it; empty when it sent none back. */
+    static String preparedTargets(PrepareModelCallResponse prepared) {
+        return prepared.getPreparedEvidenceList().stream().filter(e -> Targets.EVIDENCE_ID.equals(e.getId()))
+                .map(EvidenceText::getText).findFirst().orElse("[]");
+    }
+
     /**
-     * Records the step's usage. This build has no model client yet, so the deterministic investigator ran whatever
-     * route governance allowed: a reservation is released (no model was called) and the step is recorded at zero tokens
-     * on the deterministic route, in the department governance named.
+     * Settles the model call with governance: when a model was asked, its summed tokens against the reservation (the
+     * route's price table sets the cost); when it was not, the reservation is released, and the deterministic step is
+     * recorded at zero tokens in the department governance named.
      */
-    Uni<RecordUsageResponse> recordUsage(Trace trace, dev.watchfloor.reasoning.queue.QueuedInvestigation q,
-            PrepareModelCallResponse prepared) {
+    Uni<RecordUsageResponse> recordUsage(Trace trace, QueuedInvestigation q, PrepareModelCallResponse prepared,
+            ModelPath.Chosen chosen) {
+        ModelRun run = chosen.modelRun();
+        RecordUsageRequest.Builder usage = RecordUsageRequest.newBuilder().setTenant(q.tenant())
+                .setInvestigationId(q.id().toString()).setDepartment(prepared.getDepartment());
+        if (run != null && !run.calls().isEmpty()) {
+            return governance.recordUsage(trace, usage.setStep(ModelPath.MODEL).setRoute(prepared.getRoute())
+                    .setReservationId(prepared.getReservationId()).setInputTokens(run.inputTokens())
+                    .setOutputTokens(run.outputTokens()).setCostUsd(run.costUsd()).build());
+        }
         Uni<?> release = prepared.getReservationId().isEmpty()
                 ? Uni.createFrom().voidItem()
                 : governance.release(trace, ReleaseReservationRequest.newBuilder().setTenant(q.tenant())
-                        .setReservationId(prepared.getReservationId())
-                        .setReason("no model client in this build; the deterministic investigator ran").build());
-        return release.chain(() -> governance.recordUsage(trace, RecordUsageRequest.newBuilder().setTenant(q.tenant())
-                .setInvestigationId(q.id().toString()).setStep(STEP).setRoute(DETERMINISTIC)
-                .setDepartment(prepared.getDepartment()).setInputTokens(0).setOutputTokens(0).setCostUsd(0).build()));
+                        .setReservationId(prepared.getReservationId()).setReason(chosen.reason()).build());
+        return release.chain(() -> governance.recordUsage(trace, usage.setStep(STEP).setRoute(ModelPath.DETERMINISTIC)
+                .setInputTokens(0).setOutputTokens(0).setCostUsd(0).build()));
     }
 
-    Uni<ProposeActionsResponse> propose(Trace trace, dev.watchfloor.reasoning.queue.QueuedInvestigation q,
+    Uni<ProposeActionsResponse> propose(Trace trace, QueuedInvestigation q,
             Assessment assessment) {
         if (assessment.actions().isEmpty()) {
             return Uni.createFrom().item(ProposeActionsResponse.getDefaultInstance());
@@ -148,7 +181,7 @@ public class RemoteSteps {
         ProposeActionsRequest.Builder request = ProposeActionsRequest.newBuilder().setTenant(q.tenant())
                 .setInvestigationId(q.id().toString()).setAlertId(q.alertId());
         assessment.actions().forEach(a -> request.addActions(ProposedAction.newBuilder().setType(a.type().wire())
-                .setTarget(a.target()).setRationale(a.rationale())
+                .setTarget(a.target()).setRationale(a.justification())
                 .setParametersJson(new JsonObject().put("target", a.target()).encode())));
         return actions.propose(trace, request.build());
     }
