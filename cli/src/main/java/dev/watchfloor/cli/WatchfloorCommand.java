@@ -1,5 +1,6 @@
 package dev.watchfloor.cli;
 
+import dev.watchfloor.cli.command.AccuracyCommand;
 import dev.watchfloor.cli.command.ApprovalsCommand;
 import dev.watchfloor.cli.command.ApproveCommand;
 import dev.watchfloor.cli.command.AuditCommand;
@@ -7,7 +8,11 @@ import dev.watchfloor.cli.command.BenchStartupCommand;
 import dev.watchfloor.cli.command.CommandGroup;
 import dev.watchfloor.cli.command.CostsCommand;
 import dev.watchfloor.cli.command.DenyCommand;
+import dev.watchfloor.cli.command.FeedbackCommand;
+import dev.watchfloor.cli.command.InvestigationsCommand;
 import dev.watchfloor.cli.command.PolicyCommand;
+import dev.watchfloor.cli.command.RerunCommand;
+import dev.watchfloor.cli.command.ShowCommand;
 import dev.watchfloor.cli.command.SubmitCommand;
 import dev.watchfloor.cli.command.TenantCommand;
 import dev.watchfloor.cli.command.TokenCommand;
@@ -22,14 +27,18 @@ import picocli.CommandLine.HelpCommand;
  * {@link CliContext} when it needs one) listed in {@code subcommands} here, or in its group's {@code @Command} for a
  * nested one; without a subcommand it prints the usage.
  */
-@Command(name = "watchfloor", mixinStandardHelpOptions = true, description = "Runs the local Watchfloor mesh and the demo, submits alerts, and decides approvals.", subcommands = {
+@Command(name = "watchfloor", mixinStandardHelpOptions = true, description = "Runs the local Watchfloor mesh and the demo, submits alerts, shows and judges investigations, and decides approvals.", subcommands = {
         UpCommand.class, DemoCommand.class, BenchStartupCommand.class, SubmitCommand.class,
         ApprovalsCommand.class, ApproveCommand.class, DenyCommand.class, TokenCommand.class,
         TenantCommand.class, AuditCommand.class, PolicyCommand.class, CostsCommand.class,
-        HelpCommand.class}, exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:done", "1:failed",
+        InvestigationsCommand.class, ShowCommand.class, FeedbackCommand.class, RerunCommand.class,
+        AccuracyCommand.class, HelpCommand.class}, exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:done",
+                "1:failed",
                 "2:wrong command line"}, footerHeading = "%nEnvironment:%n", footer = {
                         "  WATCHFLOOR_DB_URL          postgresql://user:pass@host:port/db for up, demo,",
                         "                             bench-startup (default: embedded, fresh each start)",
+                        "  WATCHFLOOR_MODEL_URL       an OpenAI-compatible base URL for up and demo: the default",
+                        "                             model route (also WATCHFLOOR_MODEL_NAME, _API_KEY)",
                         "  WATCHFLOOR_INGEST_URL      default http://127.0.0.1:8081",
                         "  WATCHFLOOR_REASONING_URL   default http://127.0.0.1:8083",
                         "  WATCHFLOOR_GOVERNANCE_URL  default http://127.0.0.1:8085",
