@@ -165,6 +165,7 @@ class ModelPathTest {
 
         Outcome o = run(route("openai", openAi.baseUrl()));
 
+        assertThat(o.verified().assessment().verdict()).isEqualTo(Verdict.NEEDS_REVIEW);
         assertThat(o.verified().assessment().actions()).extracting(Assessment.ProposedAction::type)
                 .containsExactly(ActionType.OPEN_TICKET);
         assertThat(o.verified().problems()).anySatisfy(p -> assertThat(p).contains("model:user:ceo"));

@@ -73,7 +73,7 @@ class VerifierTest {
     }
 
     @Test
-    void actionsAimedOutsideTheExtractedEntitiesOrCitingNothingAreDropped() {
+    void actionsAimedOutsideTheExtractedEntitiesOrCitingNothingAreDroppedAndTheVerdictNeedsReview() {
         Verification v = Verifier.verify(assessment(Verdict.MALICIOUS,
                 List.of(new Finding("mimikatz ran on ws-042", List.of("ev-1"))),
                 List.of(new ProposedAction(ActionType.DISABLE_USER, "model:user:ceo", "asked", List.of("ev-1")),
@@ -82,8 +82,8 @@ class VerifierTest {
                         new ProposedAction(ActionType.ISOLATE_HOST, "host:ws-042", "contain", List.of("ev-1")))),
                 new Grounds(c, null), List.of());
 
-        assertThat(v.assessment().verdict()).isEqualTo(Verdict.MALICIOUS);
-        assertThat(v.assessment().actions()).extracting(ProposedAction::target).containsExactly("host:ws-042");
+        assertThat(v.assessment().verdict()).isEqualTo(Verdict.NEEDS_REVIEW);
+        assertThat(v.assessment().actions()).isEmpty();
         assertThat(v.problems()).hasSize(3).anySatisfy(p -> assertThat(p).contains("model:user:ceo"))
                 .anySatisfy(p -> assertThat(p).contains("ip:203.0.113.9"));
     }
