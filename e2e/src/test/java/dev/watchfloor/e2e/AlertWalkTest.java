@@ -40,7 +40,8 @@ class AlertWalkTest {
         assertThat(view.getList("findings.evidenceIds.flatten()", String.class)).isNotEmpty()
                 .allSatisfy(id -> assertThat(evidenceIds).contains(id));
         assertThat(view.getList("steps.name", String.class))
-                .containsExactly("assemble", "prepare", "sanctions", "investigate", "verify", "record_usage", "propose");
+                .containsExactly("assemble", "prepare", "sanctions", "investigate", "verify", "record_usage",
+                        "propose");
         assertThat(view.getList("steps.latencyMs", Integer.class)).allSatisfy(ms -> assertThat(ms).isNotNegative());
         assertThat(view.getString("route")).isEqualTo("deterministic");
         assertThat(view.getString("modelCall.policy")).startsWith("default@v");
