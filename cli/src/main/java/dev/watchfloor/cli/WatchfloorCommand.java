@@ -17,6 +17,7 @@ import dev.watchfloor.cli.command.SubmitCommand;
 import dev.watchfloor.cli.command.TenantCommand;
 import dev.watchfloor.cli.command.TokenCommand;
 import dev.watchfloor.cli.command.UpCommand;
+import dev.watchfloor.cli.demo.BenchInvestigationsCommand;
 import dev.watchfloor.cli.demo.DemoCommand;
 
 import picocli.CommandLine.Command;
@@ -28,7 +29,8 @@ import picocli.CommandLine.HelpCommand;
  * nested one; without a subcommand it prints the usage.
  */
 @Command(name = "watchfloor", mixinStandardHelpOptions = true, description = "Runs the local Watchfloor mesh and the demo, submits alerts, shows and judges investigations, and decides approvals.", subcommands = {
-        UpCommand.class, DemoCommand.class, BenchStartupCommand.class, SubmitCommand.class,
+        UpCommand.class, DemoCommand.class, BenchStartupCommand.class, BenchInvestigationsCommand.class,
+        SubmitCommand.class,
         ApprovalsCommand.class, ApproveCommand.class, DenyCommand.class, TokenCommand.class,
         TenantCommand.class, AuditCommand.class, PolicyCommand.class, CostsCommand.class,
         InvestigationsCommand.class, ShowCommand.class, FeedbackCommand.class, RerunCommand.class,

@@ -40,7 +40,7 @@ class AlertWalkTest {
         assertThat(view.getList("findings.evidenceIds.flatten()", String.class)).isNotEmpty()
                 .allSatisfy(id -> assertThat(evidenceIds).contains(id));
         assertThat(view.getList("steps.name", String.class))
-                .containsExactly("assemble", "prepare", "sanctions", "investigate", "verify", "record_usage",
+                .containsExactlyInAnyOrder("assemble", "prepare", "sanctions", "investigate", "verify", "record_usage",
                         "propose");
         assertThat(view.getList("steps.latencyMs", Integer.class)).allSatisfy(ms -> assertThat(ms).isNotNegative());
         assertThat(view.getString("route")).isEqualTo("deterministic");

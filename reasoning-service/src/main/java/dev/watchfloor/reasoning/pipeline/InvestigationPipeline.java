@@ -30,11 +30,11 @@ import dev.watchfloor.reasoning.verify.Verifier;
 
 /**
  * Runs one leased investigation as a flat list of named steps over one {@link Run}: assemble evidence (context),
- * prepare the model call (governance: redaction, route, budget), ask which alert entities the policy sanctions
- * (governance), investigate with the deterministic rules, ask the model when the route allows, verify, record usage
- * (governance), propose actions (action), then complete it if the lease still holds, with its
- * {@code investigation.completed} audit entry in the same transaction. The run is a child span of the trace the alert
- * arrived in, and each step a child span of the run.
+ * prepare the model call (governance: redaction, route, budget) and, at the same time, ask which alert entities the
+ * policy sanctions (governance), investigate with the deterministic rules, ask the model when the route allows, verify,
+ * record usage (governance) and propose actions (action) at the same time, then complete it if the lease still holds,
+ * with its {@code investigation.completed} audit entry in the same transaction. The run is a child span of the trace
+ * the alert arrived in, and each step a child span of the run.
  */
 @ApplicationScoped
 public class InvestigationPipeline {
@@ -105,18 +105,20 @@ public class InvestigationPipeline {
         QueuedInvestigation q = start.q();
         return Uni.createFrom().item(start)
                 .chain(run -> run.timer().time("assemble", t -> remote.assemble(t, q)).map(run::assembled))
-                .chain(run -> run.timer().time("prepare", t -> remote.prepare(t, q, run.assembled(), run.targets()))
-                        .map(run::prepared))
-                .chain(run -> run.timer().time("sanctions", t -> remote.sanctions(t, q, run.assembled()))
-                        .map(run::sanctioned))
+                .chain(run -> Uni.combine().all()
+                        .unis(run.timer().time("prepare", t -> remote.prepare(t, q, run.assembled(), run.targets())),
+                                run.timer().time("sanctions", t -> remote.sanctions(t, q, run.assembled())))
+                        .asTuple().map(both -> run.prepared(both.getItem1()).sanctioned(both.getItem2())))
                 .chain(run -> run.timer().time("investigate", t -> item(rules.investigate(run.c())))
                         .map(run::investigated))
                 .chain(run -> modelPath.choose(q.tenant(), run.prepared(), run.c(), run.briefing(), run.rules(),
                         run.timer()).map(run::chose))
                 .chain(run -> run.timer().time("verify", t -> item(verify(run))).map(run::verified))
-                .call(run -> run.timer().time("record_usage",
-                        t -> remote.recordUsage(t, q, run.prepared(), run.chosen())))
-                .call(run -> run.timer().time("propose", t -> remote.propose(t, q, run.verified().assessment())))
+                .call(run -> Uni.combine().all()
+                        .unis(run.timer().time("record_usage",
+                                t -> remote.recordUsage(t, q, run.prepared(), run.chosen())),
+                                run.timer().time("propose", t -> remote.propose(t, q, run.verified().assessment())))
+                        .discardItems())
                 .chain(run -> complete(trace, q, result(run)));
     }
 
