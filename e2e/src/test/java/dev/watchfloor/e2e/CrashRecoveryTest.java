@@ -51,6 +51,9 @@ class CrashRecoveryTest {
                 .until(() -> countByStatus(ids).getOrDefault("completed", 0) == ALERTS);
 
         assertThat(completionsPerAlert(ids)).hasSize(ALERTS).allSatisfy((alert, n) -> assertThat(n).isEqualTo(1));
+        // a retried attempt neither records usage again nor proposes its actions twice
+        assertThat(usageRecordsPerAlert(ids)).hasSize(ALERTS).allSatisfy((alert, n) -> assertThat(n).isEqualTo(1));
+        assertThat(ticketsPerAlert(ids)).hasSize(ALERTS).allSatisfy((alert, n) -> assertThat(n).isEqualTo(1));
         // investigation.completed is recorded with the completion; reasoning's audit outbox delivers it to the ledger
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> assertThat(auditedCompletionsPerAlert(ids)).hasSize(ALERTS)
@@ -64,6 +67,17 @@ class CrashRecoveryTest {
 
     private static Map<String, Integer> completionsPerAlert(List<String> ids) throws SQLException {
         return group("SELECT alert_id, completions FROM reasoning.investigations WHERE alert_id = ANY(?)", ids);
+    }
+
+    private static Map<String, Integer> usageRecordsPerAlert(List<String> ids) throws SQLException {
+        return group("SELECT i.alert_id, count(u.id) FROM reasoning.investigations i JOIN governance.usage_records u "
+                + "ON u.investigation_id = i.id::text AND u.tenant = i.tenant WHERE i.alert_id = ANY(?) "
+                + "GROUP BY i.alert_id", ids);
+    }
+
+    private static Map<String, Integer> ticketsPerAlert(List<String> ids) throws SQLException {
+        return group("SELECT alert_id, count(*) FROM action.actions WHERE alert_id = ANY(?) "
+                + "AND action_type = 'open_ticket' GROUP BY alert_id", ids);
     }
 
     private static Map<String, Integer> auditedCompletionsPerAlert(List<String> ids) throws SQLException {

@@ -44,11 +44,15 @@ public class CostLedger {
             long reservedTokens) {
     }
 
-    /** Records the usage and returns the tenant's month-to-date cost including it. */
+    /**
+     * Records the usage, once per investigation and step (a retried attempt records nothing new), and returns the
+     * tenant's month-to-date cost including it.
+     */
     public Uni<BigDecimal> record(Usage u) {
         return pool.withTransaction(conn -> conn.preparedQuery("INSERT INTO governance.usage_records "
                 + "(tenant, department, investigation_id, step, route, input_tokens, output_tokens, cost_usd) "
-                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+                + "ON CONFLICT (tenant, investigation_id, step) WHERE reservation_id IS NULL DO NOTHING")
                 .execute(Tuple.from(Arrays.asList(u.tenant(), u.department(), u.investigationId(), u.step(),
                         u.route(), u.inputTokens(), u.outputTokens(), u.costUsd())))
                 .chain(() -> monthToDateUsd(conn, u.tenant())));

@@ -172,6 +172,21 @@ class BudgetRaceTest {
                 .isFalse();
     }
 
+    @Test
+    void aRetriedAttemptRecordsTheDeterministicStepOnce() {
+        String tenant = "budget-retry";
+        RecordUsageRequest usage = RecordUsageRequest.newBuilder().setTenant(tenant).setInvestigationId("inv-retry")
+                .setStep("investigate").setRoute("deterministic").setDepartment("soc").build();
+
+        budget().record(usage).await().atMost(WAIT);
+        budget().record(usage).await().atMost(WAIT);
+
+        long rows = pool.preparedQuery("SELECT count(*) AS n FROM governance.usage_records WHERE tenant = $1 "
+                + "AND investigation_id = 'inv-retry'").execute(Tuple.of(tenant)).await().atMost(WAIT).iterator()
+                .next().getLong("n");
+        assertThat(rows).isEqualTo(1);
+    }
+
     private long auditCount(String tenant, String eventType) {
         return pool.preparedQuery("SELECT count(*) AS n FROM governance.audit_entries WHERE tenant = $1 "
                 + "AND event_type = $2").execute(Tuple.of(tenant, eventType)).await().atMost(WAIT).iterator().next()
