@@ -43,9 +43,7 @@ final class InvestigationReport {
     static String steps(Investigation investigation) {
         return investigation.steps().stream()
                 .map(step -> step.name() + "=" + (step.latencyMs() == null ? "?" : step.latencyMs()) + "ms"
-                        + ("completed".equals(step.status()) || step.status() == null
-                                ? ""
-                                : " (" + step.status() + ")"))
+                        + ("failed".equals(step.status()) ? " (failed)" : ""))
                 .collect(Collectors.joining("\n"));
     }
 

@@ -20,8 +20,8 @@ class InvestigationReportTest {
              "evidence":[{"id":"e1","kind":"process","summary":"m64.exe","relevance":0.9,"reason":"r","sourceIds":["s"]},
                          {"id":"e2","kind":"network","summary":"conn","relevance":0.7,"reason":"r","sourceIds":[]}],
              "findings":[{"statement":"dumped","evidenceIds":["e1"]}],
-             "steps":[{"name":"context","status":"completed","latencyMs":120},
-                      {"name":"investigate","status":"completed","latencyMs":48}],
+             "steps":[{"name":"context","status":"ok","latencyMs":120},
+                      {"name":"investigate","status":"ok","latencyMs":48}],
              "actions":[{"actionId":"a1","type":"isolate_host","target":"ws-042","state":"pending_approval",
                          "approvalId":"ap-1"},
                         {"actionId":"a2","type":"open_ticket","target":"ws-042","state":"executed",
@@ -37,7 +37,7 @@ class InvestigationReportTest {
         assertThat(table)
                 .contains("malicious")
                 .contains("0.91")
-                .contains("context=120ms")
+                .contains("context=120ms").doesNotContain("(ok)")
                 .contains("investigate=48ms")
                 .contains("isolate_host ws-042: pending_approval, approval pending")
                 .contains("open_ticket ws-042: executed, approval not required")
