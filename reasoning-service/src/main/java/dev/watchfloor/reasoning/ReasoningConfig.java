@@ -72,6 +72,13 @@ public interface ReasoningConfig {
         @WithDefault("60s")
         Duration lease();
 
+        /**
+         * How often a replica extends the leases of the investigations it is running (well under {@link #lease()}), so
+         * a long model step is never taken over while its replica lives.
+         */
+        @WithDefault("15s")
+        Duration leaseRenewal();
+
         /** Attempts before an investigation is marked failed. */
         @WithDefault("5")
         int maxAttempts();

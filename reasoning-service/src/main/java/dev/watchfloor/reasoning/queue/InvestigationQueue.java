@@ -46,6 +46,21 @@ public class InvestigationQueue {
                 .execute(Tuple.of(maxAttempts)).map(rows -> rows.rowCount());
     }
 
+    /**
+     * Extends this owner's leases on investigations it is still running, so a long run (a model asked several times,
+     * with retries) is not taken over by another replica while it is alive; a dead replica renews nothing, and its work
+     * is taken over when the lease lapses. Answers how many leases were extended.
+     */
+    public Uni<Integer> renew(String owner, List<java.util.UUID> ids, Duration lease) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return pool.preparedQuery("UPDATE reasoning.investigations SET lease_until = now() + make_interval(secs => $1) "
+                + "WHERE id = ANY($2) AND lease_owner = $3 AND status = 'running'")
+                .execute(Tuple.of(lease.toMillis() / 1000.0, ids.toArray(new java.util.UUID[0]), owner))
+                .map(rows -> rows.rowCount());
+    }
+
     public Uni<List<QueuedInvestigation>> lease(String owner, int limit, Duration lease) {
         return pool.preparedQuery("UPDATE reasoning.investigations SET status = 'running', lease_owner = $1, "
                 + "lease_until = now() + make_interval(secs => $2), attempts = attempts + 1 WHERE id IN ("

@@ -1,5 +1,6 @@
 package dev.watchfloor.reasoning.queue;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +28,7 @@ public class InvestigationWorker {
     private final ReasoningConfig.Queue config;
     private final String owner = "reasoning-" + UUID.randomUUID();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final java.util.Set<UUID> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicBoolean leasing = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
@@ -82,9 +84,19 @@ public class InvestigationWorker {
                 });
     }
 
+    /** Keeps the leases of the investigations this replica is running from lapsing while it is alive. */
+    @Scheduled(every = "${watchfloor.reasoning.queue.lease-renewal}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> renewLeases() {
+        return queue.renew(owner, List.copyOf(running), config.lease())
+                .onFailure().invoke(e -> Log.warnf("Renewing leases failed: %s", e.getMessage()))
+                .onFailure().recoverWithItem(0).replaceWithVoid();
+    }
+
     /** Starts one investigation on a Vert.x context of its own (its trace context must not be another's). */
     private void start(QueuedInvestigation q) {
+        running.add(q.id());
         OwnContext.run(vertx, "investigation " + q.id(), () -> runOne(q).eventually(() -> {
+            running.remove(q.id());
             inFlight.decrementAndGet();
             wake();
         }));

@@ -3,6 +3,7 @@ package dev.watchfloor.reasoning.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 
@@ -79,6 +80,25 @@ class InvestigationQueueTest {
         assertThat(row(id).getString("status")).isEqualTo("failed");
         assertThat(row(id).getString("last_error")).startsWith("the lease lapsed on attempt 5 of 5");
         assertThat(queue.lease("reasoning-test", 100, Duration.ofMinutes(1)).await().atMost(WAIT))
+                .noneMatch(q -> q.id().equals(id));
+    }
+
+    @Test
+    void aRunningReplicaKeepsItsLeaseAndNoOtherCanRenewIt() {
+        UUID id = submit();
+        leaseOnly(id);
+        pool.preparedQuery("UPDATE reasoning.investigations SET lease_until = now() + interval '1 second' "
+                + "WHERE id = $1").execute(Tuple.of(id)).await().atMost(WAIT);
+
+        assertThat(queue.renew("someone-else", List.of(id), Duration.ofMinutes(5)).await().atMost(WAIT)).isZero();
+        assertThat(queue.renew("reasoning-test", List.of(id), Duration.ofMinutes(5)).await().atMost(WAIT))
+                .isEqualTo(1);
+
+        Row r = pool.preparedQuery("SELECT extract(epoch FROM lease_until - now()) AS left_s FROM "
+                + "reasoning.investigations WHERE id = $1").execute(Tuple.of(id)).await().atMost(WAIT).iterator()
+                .next();
+        assertThat(r.getDouble("left_s")).isGreaterThan(200);
+        assertThat(queue.lease("reasoning-other", 100, Duration.ofMinutes(1)).await().atMost(WAIT))
                 .noneMatch(q -> q.id().equals(id));
     }
 
