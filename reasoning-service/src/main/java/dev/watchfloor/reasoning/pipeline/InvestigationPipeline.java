@@ -104,7 +104,7 @@ public class InvestigationPipeline {
     private Uni<Boolean> steps(Run start, Trace trace) {
         QueuedInvestigation q = start.q();
         return Uni.createFrom().item(start)
-                .chain(run -> run.timer().time("assemble", t -> remote.assemble(t, q)).map(run::assembled))
+                .chain(run -> run.timer().time("assemble", t -> assembleOnce(t, q)).map(run::assembled))
                 .chain(run -> Uni.combine().all()
                         .unis(run.timer().time("prepare", t -> remote.prepare(t, q, run.assembled(), run.targets())),
                                 run.timer().time("sanctions", t -> remote.sanctions(t, q, run.assembled())))
@@ -120,6 +120,16 @@ public class InvestigationPipeline {
                                 run.timer().time("propose", t -> remote.propose(t, q, run.verified().assessment())))
                         .discardItems())
                 .chain(run -> complete(trace, q, result(run)));
+    }
+
+    /**
+     * The evidence an earlier attempt of this investigation assembled, else a new assembly, kept for any later attempt:
+     * a retried investigation rests on one assembly.
+     */
+    private Uni<AssembleResponse> assembleOnce(Trace trace, QueuedInvestigation q) {
+        return queue.assembled(q).chain(kept -> kept != null
+                ? item(kept)
+                : remote.assemble(trace, q).call(fresh -> queue.keepAssembled(q, fresh)));
     }
 
     private static <T> Uni<T> item(T value) {

@@ -7,7 +7,10 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -15,6 +18,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import dev.watchfloor.commons.audit.AuditEntry;
 import dev.watchfloor.commons.audit.AuditOutbox;
 import dev.watchfloor.commons.trace.Trace;
+import dev.watchfloor.contracts.context.v1.AssembleResponse;
 
 /**
  * The durable investigation queue in PostgreSQL. Replicas lease due rows with FOR UPDATE SKIP LOCKED; a lease that
@@ -59,6 +63,30 @@ public class InvestigationQueue {
                 + "WHERE id = ANY($2) AND lease_owner = $3 AND status = 'running'")
                 .execute(Tuple.of(lease.toMillis() / 1000.0, ids.toArray(new java.util.UUID[0]), owner))
                 .map(rows -> rows.rowCount());
+    }
+
+    /** The evidence an earlier attempt assembled for this investigation, or null. */
+    public Uni<AssembleResponse> assembled(QueuedInvestigation q) {
+        return pool.preparedQuery("SELECT assembled FROM reasoning.investigations WHERE id = $1")
+                .execute(Tuple.of(q.id())).map(rows -> {
+                    Buffer bytes = rows.iterator().hasNext() ? rows.iterator().next().getBuffer("assembled") : null;
+                    if (bytes == null) {
+                        return null;
+                    }
+                    try {
+                        return AssembleResponse.parseFrom(bytes.getBytes());
+                    } catch (InvalidProtocolBufferException e) {
+                        return null; // unreadable: assemble again
+                    }
+                });
+    }
+
+    /** Keeps what this attempt assembled, while it still holds the lease, for any later attempt to reuse. */
+    public Uni<Void> keepAssembled(QueuedInvestigation q, AssembleResponse assembled) {
+        return pool.preparedQuery("UPDATE reasoning.investigations SET assembled = $1 WHERE id = $2 "
+                + "AND lease_owner = $3 AND status = 'running' AND assembled IS NULL")
+                .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(assembled.toByteArray()), q.id(), q.leaseOwner()))
+                .replaceWithVoid();
     }
 
     public Uni<List<QueuedInvestigation>> lease(String owner, int limit, Duration lease) {

@@ -73,7 +73,7 @@ public class ReviewRepository {
                 return Uni.createFrom().item(j);
             }
             return tx.preparedQuery("UPDATE reasoning.investigations SET status = 'queued', attempts = 0, "
-                    + "transient_failures = 0, run_after = now(), last_error = NULL, reruns = reruns + 1 "
+                    + "transient_failures = 0, run_after = now(), last_error = NULL, reruns = reruns + 1, assembled = NULL "
                     + "WHERE id = $1").execute(Tuple.of(id))
                     .chain(() -> audit.record(tx, trace, entry))
                     .chain(() -> tx.query(WorkSignal.NOTIFY).execute()).replaceWith(j);

@@ -20,6 +20,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 import dev.watchfloor.commons.audit.AuditEntry;
 import dev.watchfloor.commons.trace.Trace;
+import dev.watchfloor.contracts.context.v1.AssembleResponse;
+import dev.watchfloor.contracts.context.v1.EvidenceItem;
 import dev.watchfloor.reasoning.investigation.InvestigationRepository;
 import dev.watchfloor.reasoning.investigation.NewInvestigation;
 
@@ -100,6 +102,26 @@ class InvestigationQueueTest {
         assertThat(r.getDouble("left_s")).isGreaterThan(200);
         assertThat(queue.lease("reasoning-other", 100, Duration.ofMinutes(1)).await().atMost(WAIT))
                 .noneMatch(q -> q.id().equals(id));
+    }
+
+    @Test
+    void aRetriedAttemptFindsTheEvidenceTheFirstOneAssembled() {
+        UUID id = submit();
+        QueuedInvestigation first = leaseOnly(id);
+        AssembleResponse assembled = AssembleResponse.newBuilder().setTokensUsed(42)
+                .addItems(EvidenceItem.newBuilder().setId("ev-1").setSummary("the alert")).build();
+
+        assertThat(queue.assembled(first).await().atMost(WAIT)).isNull();
+        queue.keepAssembled(new QueuedInvestigation(id, TENANT, "a", "s", "t", 3, "", 1, "not-the-owner"),
+                AssembleResponse.getDefaultInstance()).await().atMost(WAIT);
+        assertThat(queue.assembled(first).await().atMost(WAIT)).as("only the lease owner keeps it").isNull();
+        queue.keepAssembled(first, assembled).await().atMost(WAIT);
+        // the worker dies; the next attempt reuses the assembly
+        pool.preparedQuery("UPDATE reasoning.investigations SET lease_until = now() - interval '1 second' "
+                + "WHERE id = $1").execute(Tuple.of(id)).await().atMost(WAIT);
+        QueuedInvestigation second = leaseOnly(id);
+
+        assertThat(queue.assembled(second).await().atMost(WAIT)).isEqualTo(assembled);
     }
 
     @Test
