@@ -48,6 +48,9 @@ public class PolicyGrpcService implements Policy {
             if (request.getEstimatedInputTokens() < 0) {
                 return invalid("estimated_input_tokens must not be negative");
             }
+            if (request.getMaxCalls() < 0 || request.getMaxCalls() > ModelCallPreparer.MAX_CALLS) {
+                return invalid("max_calls must be between 0 and " + ModelCallPreparer.MAX_CALLS);
+            }
             return preparer.prepare(trace, request);
         });
     }

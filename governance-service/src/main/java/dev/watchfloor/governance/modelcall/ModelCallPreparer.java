@@ -30,6 +30,9 @@ import dev.watchfloor.governance.pseudonym.PseudonymVault;
 @ApplicationScoped
 public class ModelCallPreparer {
 
+    /** The most model calls one preparation may reserve for (a caller's {@code max_calls}). */
+    public static final int MAX_CALLS = 20;
+
     private final TenantPolicies policies;
     private final TenantRedactors redactors;
     private final PseudonymVault vault;
@@ -83,10 +86,11 @@ public class ModelCallPreparer {
             return Uni.createFrom().item(c);
         }
         BudgetPolicy budgets = c.policy().document().budgets();
+        int calls = Math.max(1, c.request().getMaxCalls());
         BudgetReservations.Hold hold = new BudgetReservations.Hold(c.request().getTenant(), c.department().name(),
                 c.request().getInvestigationId(), step(c.request()), c.route().name(),
                 c.route().inputUsdPerMillion(), c.route().outputUsdPerMillion(),
-                Math.max(0, c.request().getEstimatedInputTokens()), c.route().maxOutputTokens(),
+                calls * Math.max(0, c.request().getEstimatedInputTokens()), calls * c.route().maxOutputTokens(),
                 new BudgetReservations.Limits(c.department().monthlyUsd(), c.department().dailyTokens(),
                         budgets.perInvestigationTokens()),
                 settings.reservationLease());

@@ -2,6 +2,7 @@ package dev.watchfloor.governance.budget;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -170,6 +171,21 @@ class BudgetRaceTest {
         assertThat(budget().release(ReleaseReservationRequest.newBuilder().setTenant(tenant)
                 .setReservationId(second.getReservationId()).build()).await().atMost(WAIT).getReleased())
                 .isFalse();
+    }
+
+    @Test
+    void aStepThatMayCallTheModelSeveralTimesReservesEveryCallsWorstCase() {
+        String tenant = "budget-calls";
+        TestPolicies.activate(tenant, TestPolicies.defaultWith("monthlyUsd: 200", "monthlyUsd: 200"));
+
+        PrepareModelCallResponse one = policy().prepareModelCall(call(tenant)).await().atMost(WAIT);
+        PrepareModelCallResponse six = policy().prepareModelCall(call(tenant).toBuilder().setMaxCalls(6).build())
+                .await().atMost(WAIT);
+
+        assertThat(one.getBudgetOutcome()).isEqualTo(BudgetOutcome.BUDGET_OUTCOME_RESERVED);
+        assertThat(six.getReservedTokens()).isEqualTo(6 * one.getReservedTokens());
+        assertThatThrownBy(() -> policy().prepareModelCall(call(tenant).toBuilder().setMaxCalls(21).build()).await()
+                .atMost(WAIT)).hasMessageContaining("max_calls must be between 0 and 20");
     }
 
     @Test

@@ -45,6 +45,8 @@ public class RemoteSteps {
     private final GovernanceClient governance;
     private final ActionClient actions;
     private final int tokenBudget;
+    /** Convergence runs, each with one possible reprompt: the most calls a model step makes. */
+    private final int maxCalls;
 
     static final String STEP = "investigate";
     /** Entities asked about, and offered to a model as targets, per investigation; the alert's own come first. */
@@ -56,6 +58,7 @@ public class RemoteSteps {
         this.governance = governance;
         this.actions = actions;
         this.tokenBudget = config.tokenBudget();
+        this.maxCalls = 2 * Math.max(1, config.convergence().runs());
     }
 
     Uni<AssembleResponse> assemble(Trace trace, QueuedInvestigation q) {
@@ -84,7 +87,7 @@ public class RemoteSteps {
         PrepareModelCallRequest.Builder request = PrepareModelCallRequest.newBuilder().setTenant(q.tenant())
                 .setAlertId(q.alertId()).setInvestigationId(q.id().toString()).setPurpose("investigate")
                 .setStep(STEP).setTitle(q.title()).setSource(q.source())
-                .setEstimatedInputTokens(assembled.getTokensUsed());
+                .setEstimatedInputTokens(assembled.getTokensUsed()).setMaxCalls(maxCalls);
         assembled.getItemsList().forEach(i -> request.addEvidence(EvidenceText.newBuilder().setId(i.getId())
                 .setSummary(i.getSummary()).setText(i.getContentJson())));
         if (!targets.isEmpty()) {
