@@ -14,19 +14,20 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.watchfloor.cli.api.JsonHttp;
+import dev.watchfloor.cli.command.DurationConverter;
 
 class BenchInvestigationsCommandTest {
 
     @Test
     void percentilesAreNearestRankOverTheSortedValues() {
-        assertThat(BenchInvestigationsCommand.percentiles(List.of(5L, 1L, 4L, 2L, 3L)))
+        assertThat(InvestigationBench.percentiles(List.of(5L, 1L, 4L, 2L, 3L)))
                 .containsEntry("p50", 3L).containsEntry("p95", 5L).containsEntry("max", 5L);
-        assertThat(BenchInvestigationsCommand.percentiles(List.of())).containsEntry("p50", 0L);
+        assertThat(InvestigationBench.percentiles(List.of())).containsEntry("p50", 0L);
     }
 
     @Test
     void durationsReadAsPeopleWriteThem() {
-        BenchInvestigationsCommand.Durations d = new BenchInvestigationsCommand.Durations();
+        DurationConverter d = new DurationConverter();
         assertThat(d.convert("2s")).isEqualTo(Duration.ofSeconds(2));
         assertThat(d.convert("500ms")).isEqualTo(Duration.ofMillis(500));
         assertThat(d.convert("10m")).isEqualTo(Duration.ofMinutes(10));

@@ -1,5 +1,6 @@
 package dev.watchfloor.reasoning.investigator;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +38,7 @@ public record Case(String title, int severityId, List<Evidence> evidence, Map<St
 
     /** Every entity the evidence names, as context extracted it: the only possible targets of an action. */
     public Set<String> extractedEntities() {
-        Set<String> all = new java.util.LinkedHashSet<>();
+        Set<String> all = new LinkedHashSet<>();
         evidence.forEach(e -> all.addAll(e.entities()));
         return all;
     }

@@ -42,9 +42,14 @@ public class DeterministicInvestigator {
      */
     public Assessment investigate(Case c) {
         Map<SigmaRule, Set<String>> hits = new LinkedHashMap<>();
+        List<String> alertTechniques = List.of();
         for (Evidence e : c.tied()) {
-            rules.evaluate(e).forEach(m -> hits.computeIfAbsent(m.rule(), r -> new LinkedHashSet<>())
+            RulePack.Reading reading = rules.read(e);
+            reading.matches().forEach(m -> hits.computeIfAbsent(m.rule(), r -> new LinkedHashSet<>())
                     .add(m.evidenceId()));
+            if (e == c.alert()) {
+                alertTechniques = reading.values("technique");
+            }
         }
         long malicious = hits.keySet().stream().filter(SigmaRule::malicious).count();
         boolean critical = hits.keySet().stream().anyMatch(r -> "critical".equals(r.level()));
@@ -55,7 +60,7 @@ public class DeterministicInvestigator {
                 + c.sanctioned().get(entity) + ")", List.of(c.alert().id()))));
         Set<String> cited = new LinkedHashSet<>();
         findings.forEach(f -> cited.addAll(f.evidenceIds()));
-        List<String> techniques = techniques(c, hits);
+        List<String> techniques = techniques(alertTechniques, hits);
         return new Assessment(verdict, severity(verdict, c.severityId()), confidence(verdict, malicious, hits),
                 techniques, summary(verdict, hits, sanctionedActors), findings,
                 ResponsePlanner.plan(verdict, Set.copyOf(techniques), c.alertEntities(), List.copyOf(cited)));
@@ -94,12 +99,9 @@ public class DeterministicInvestigator {
     }
 
     /** The alert's own ATT&CK ids first (sub-techniques kept), then those of the rules that matched. */
-    private List<String> techniques(Case c, Map<SigmaRule, Set<String>> hits) {
+    private static List<String> techniques(List<String> alertTechniques, Map<SigmaRule, Set<String>> hits) {
         Set<String> ids = new LinkedHashSet<>();
-        if (c.alert() != null) {
-            rules.values(c.alert(), "technique").stream().map(String::strip)
-                    .filter(t -> TECHNIQUE.matcher(t).matches()).forEach(ids::add);
-        }
+        alertTechniques.stream().map(String::strip).filter(t -> TECHNIQUE.matcher(t).matches()).forEach(ids::add);
         hits.keySet().forEach(r -> ids.addAll(r.techniques()));
         return List.copyOf(ids);
     }

@@ -3,6 +3,7 @@ package dev.watchfloor.reasoning.llm;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -15,6 +16,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 
 import dev.watchfloor.commons.trace.Trace;
+import dev.watchfloor.contracts.domain.Verdict;
 import dev.watchfloor.contracts.governance.v1.ModelRoute;
 import dev.watchfloor.reasoning.ReasoningConfig;
 import dev.watchfloor.reasoning.investigator.Assessment;
@@ -85,14 +87,15 @@ public class ModelInvestigator {
                 Attempt next = attempt(trace, c, briefing, endpoint, route, run, calls);
                 runs.add(next.assessment() != null
                         ? next.assessment()
-                        : first.assessment().withVerdict(dev.watchfloor.contracts.domain.Verdict.NEEDS_REVIEW,
+                        : first.assessment().withVerdict(Verdict.NEEDS_REVIEW,
                                 List.of()));
             }
             Convergence.Outcome outcome = Convergence.decide(runs, convergence.agreement());
             checks.add(outcome.result());
             return remember(key, new ModelRun(outcome.assessment(), checks, calls, null, false));
         } catch (ModelCallException e) {
-            return new ModelRun(null, checks, calls, e.kind().name().toLowerCase() + ": " + e.getMessage(), false);
+            return new ModelRun(null, checks, calls, e.kind().name().toLowerCase(Locale.ROOT) + ": " + e.getMessage(),
+                    false);
         }
     }
 
@@ -197,7 +200,7 @@ public class ModelInvestigator {
             span.recordException(e);
             span.setStatus(StatusCode.ERROR, e.kind().name());
             calls.add(new ModelCallRecord(label, endpoint.model(), 0, 0, 0, 0,
-                    "failed:" + e.kind().name().toLowerCase()));
+                    "failed:" + e.kind().name().toLowerCase(Locale.ROOT)));
             throw e;
         } finally {
             span.end();

@@ -24,9 +24,7 @@ import dev.watchfloor.reasoning.llm.Targets;
 import dev.watchfloor.reasoning.queue.InvestigationQueue;
 import dev.watchfloor.reasoning.queue.Outcome;
 import dev.watchfloor.reasoning.queue.QueuedInvestigation;
-import dev.watchfloor.reasoning.verify.Grounds;
 import dev.watchfloor.reasoning.verify.Verification;
-import dev.watchfloor.reasoning.verify.Verifier;
 
 /**
  * Runs one leased investigation as a flat list of named steps over one {@link Run}: assemble evidence (context),
@@ -113,7 +111,8 @@ public class InvestigationPipeline {
                         .map(run::investigated))
                 .chain(run -> modelPath.choose(q.tenant(), run.prepared(), run.c(), run.briefing(), run.rules(),
                         run.timer()).map(run::chose))
-                .chain(run -> run.timer().time("verify", t -> item(verify(run))).map(run::verified))
+                .chain(run -> run.timer().time("verify", t -> item(run.chosen().verified(run.c(), run.rules())))
+                        .map(run::verified))
                 .call(run -> Uni.combine().all()
                         .unis(run.timer().time("record_usage",
                                 t -> remote.recordUsage(t, q, run.prepared(), run.chosen())),
@@ -134,17 +133,6 @@ public class InvestigationPipeline {
 
     private static <T> Uni<T> item(T value) {
         return Uni.createFrom().item(value);
-    }
-
-    /**
-     * Citations and targets for every assessment; for a model's, after its structure and convergence results, the
-     * cross-check with the deterministic rules.
-     */
-    private static Verification verify(Run run) {
-        ModelPath.Chosen chosen = run.chosen();
-        boolean byModel = chosen.byModel();
-        return Verifier.verify(chosen.assessment(), new Grounds(run.c(), byModel ? run.rules() : null),
-                byModel ? chosen.modelRun().checks() : List.of());
     }
 
     private static InvestigationResult result(Run run) {

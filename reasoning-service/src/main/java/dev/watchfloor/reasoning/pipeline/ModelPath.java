@@ -19,6 +19,9 @@ import dev.watchfloor.reasoning.llm.ModelInvestigator;
 import dev.watchfloor.reasoning.llm.ModelRun;
 import dev.watchfloor.reasoning.model.ModelEndpoint;
 import dev.watchfloor.reasoning.model.ModelEndpoints;
+import dev.watchfloor.reasoning.verify.Grounds;
+import dev.watchfloor.reasoning.verify.Verification;
+import dev.watchfloor.reasoning.verify.Verifier;
 
 /**
  * Decides which investigator answers: the model on the route governance chose, when the budget is reserved and this
@@ -48,6 +51,15 @@ public class ModelPath {
 
         boolean byModel() {
             return MODEL.equals(path);
+        }
+
+        /**
+         * The verification steps for this path: citations and targets for any assessment; for a model's, after its
+         * structure and convergence results, the cross-check with the deterministic rules' assessment.
+         */
+        Verification verified(Case c, Assessment rules) {
+            return Verifier.verify(assessment, new Grounds(c, byModel() ? rules : null),
+                    byModel() ? modelRun.checks() : List.of());
         }
     }
 

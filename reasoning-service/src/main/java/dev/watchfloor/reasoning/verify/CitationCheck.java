@@ -1,6 +1,7 @@
 package dev.watchfloor.reasoning.verify;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,9 @@ final class CitationCheck implements Check {
                 .collect(Collectors.toMap(Evidence::id, Function.identity(), (x, y) -> x));
         Set<String> values = new LinkedHashSet<>();
         g.c().extractedEntities().forEach(e -> values.add(valueOf(e)));
+        // each item's text in lower case once, not once per name a finding mentions
+        Map<String, String> lowered = new HashMap<>();
+        byId.forEach((id, e) -> lowered.put(id, (e.summary() + "\n" + e.text()).toLowerCase(Locale.ROOT)));
         List<String> problems = new ArrayList<>();
         boolean findingsHold = true;
         for (Assessment.Finding f : a.findings()) {
@@ -43,7 +47,7 @@ final class CitationCheck implements Check {
             }
             List<Evidence> cited = f.evidenceIds().stream().map(byId::get).toList();
             for (String name : named(f.statement(), values)) {
-                if (cited.stream().noneMatch(e -> mentions(e, name))) {
+                if (cited.stream().noneMatch(e -> mentions(e, lowered.get(e.id()), name))) {
                     problems.add("finding names " + name + ", which the evidence it cites (" + f.evidenceIds()
                             + ") does not mention: " + f.statement());
                     findingsHold = false;
@@ -83,11 +87,9 @@ final class CitationCheck implements Check {
         return names;
     }
 
-    private static boolean mentions(Evidence e, String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
+    private static boolean mentions(Evidence e, String loweredText, String name) {
         return e.entities().stream().anyMatch(x -> valueOf(x).equalsIgnoreCase(name))
-                || containsToken(e.summary().toLowerCase(Locale.ROOT), lower)
-                || containsToken(e.text().toLowerCase(Locale.ROOT), lower);
+                || containsToken(loweredText, name.toLowerCase(Locale.ROOT));
     }
 
     /** Whether {@code text} contains {@code token} not as part of a longer word (letters and digits around it). */

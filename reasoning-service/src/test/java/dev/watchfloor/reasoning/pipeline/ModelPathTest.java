@@ -15,29 +15,21 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.json.JsonObject;
 
-import dev.watchfloor.commons.trace.Spans;
-import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.contracts.domain.ActionType;
 import dev.watchfloor.contracts.domain.Verdict;
 import dev.watchfloor.contracts.governance.v1.BudgetOutcome;
-import dev.watchfloor.contracts.governance.v1.EvidenceText;
 import dev.watchfloor.contracts.governance.v1.ModelRoute;
 import dev.watchfloor.contracts.governance.v1.PrepareModelCallResponse;
 import dev.watchfloor.reasoning.investigator.Assessment;
 import dev.watchfloor.reasoning.investigator.Case;
-import dev.watchfloor.reasoning.investigator.DeterministicInvestigator;
 import dev.watchfloor.reasoning.investigator.Evidence;
 import dev.watchfloor.reasoning.llm.ModelCallRecord;
-import dev.watchfloor.reasoning.llm.ModelInvestigator;
 import dev.watchfloor.reasoning.llm.Targets;
 import dev.watchfloor.reasoning.model.AnthropicStandIn;
 import dev.watchfloor.reasoning.model.OpenAiStandIn;
 import dev.watchfloor.reasoning.model.ShortFaultTolerance;
 import dev.watchfloor.reasoning.verify.CheckOutcome;
 import dev.watchfloor.reasoning.verify.CheckResult;
-import dev.watchfloor.reasoning.verify.Grounds;
-import dev.watchfloor.reasoning.verify.Verification;
-import dev.watchfloor.reasoning.verify.Verifier;
 
 /**
  * The model path of one investigation, against stand-ins speaking the OpenAI chat-completions and Anthropic messages
@@ -61,16 +53,7 @@ class ModelPathTest {
     }
 
     @Inject
-    ModelPath path;
-
-    @Inject
-    DeterministicInvestigator rules;
-
-    @Inject
-    StepMetrics metrics;
-
-    @Inject
-    Spans spans;
+    ModelPathRuns runs;
 
     final OpenAiStandIn openAi = OpenAiStandIn.start();
 
@@ -94,7 +77,7 @@ class ModelPathTest {
                 "mimikatz.exe ran on ws-042", "ev-1"), "isolate_host", "t1", "ev-1");
         openAi.respondWith(request -> OpenAiStandIn.completion(good.encode(), 1000, 200));
 
-        Outcome o = run(route("openai", openAi.baseUrl()));
+        ModelPathRuns.Outcome o = run(route("openai", openAi.baseUrl()));
 
         assertThat(o.chosen().path()).isEqualTo(ModelPath.MODEL);
         assertThat(o.verified().assessment().verdict()).isEqualTo(Verdict.MALICIOUS);
@@ -126,7 +109,7 @@ class ModelPathTest {
         openAi.enqueue(OpenAiStandIn.completion("Sure! The verdict is malicious."),
                 OpenAiStandIn.completion(good.encode()));
 
-        Outcome o = run(route("openai", openAi.baseUrl()));
+        ModelPathRuns.Outcome o = run(route("openai", openAi.baseUrl()));
 
         assertThat(o.verified().assessment().verdict()).isEqualTo(Verdict.SUSPICIOUS);
         assertThat(o.chosen().modelRun().calls()).extracting(ModelCallRecord::outcome).containsExactly("invalid",
@@ -139,7 +122,7 @@ class ModelPathTest {
     void twoUnusableAnswersNeedReview() {
         openAi.respondWith(request -> OpenAiStandIn.completion("{\"verdict\":\"evil\"}"));
 
-        Outcome o = run(route("openai", openAi.baseUrl()));
+        ModelPathRuns.Outcome o = run(route("openai", openAi.baseUrl()));
 
         assertThat(o.verified().assessment().verdict()).isEqualTo(Verdict.NEEDS_REVIEW);
         assertThat(o.verified().checks().get(0).outcome()).isEqualTo(CheckOutcome.FAILED);
@@ -151,7 +134,7 @@ class ModelPathTest {
         JsonObject bad = Answers.finding(Answers.answer("suspicious", "medium", 0.7), "it happened", "ev-7");
         openAi.respondWith(request -> OpenAiStandIn.completion(bad.encode()));
 
-        Outcome o = run(route("openai", openAi.baseUrl()));
+        ModelPathRuns.Outcome o = run(route("openai", openAi.baseUrl()));
 
         assertThat(o.verified().assessment().verdict()).isEqualTo(Verdict.NEEDS_REVIEW);
         assertThat(o.verified().problems()).anySatisfy(p -> assertThat(p).startsWith("citations: finding cites"));
@@ -163,7 +146,7 @@ class ModelPathTest {
                 "ws-042 opened lsass", "ev-2"), "disable_user", "user:ceo", "ev-2"), "open_ticket", "t1", "ev-2");
         openAi.respondWith(request -> OpenAiStandIn.completion(answer.encode()));
 
-        Outcome o = run(route("openai", openAi.baseUrl()));
+        ModelPathRuns.Outcome o = run(route("openai", openAi.baseUrl()));
 
         assertThat(o.verified().assessment().verdict()).isEqualTo(Verdict.NEEDS_REVIEW);
         assertThat(o.verified().assessment().actions()).extracting(Assessment.ProposedAction::type)
@@ -179,7 +162,7 @@ class ModelPathTest {
         openAi.enqueue(OpenAiStandIn.completion(malicious.encode()), OpenAiStandIn.completion(benign.encode()),
                 OpenAiStandIn.completion(malicious.encode()));
 
-        Outcome o = run(route("openai", openAi.baseUrl()));
+        ModelPathRuns.Outcome o = run(route("openai", openAi.baseUrl()));
 
         assertThat(o.verified().assessment().verdict()).isEqualTo(Verdict.NEEDS_REVIEW);
         assertThat(o.verified().assessment().actions()).isEmpty();
@@ -196,7 +179,7 @@ class ModelPathTest {
                 OpenAiStandIn.completion(good.encode()));
 
         long start = System.nanoTime();
-        Outcome o = run(route("openai", openAi.baseUrl()));
+        ModelPathRuns.Outcome o = run(route("openai", openAi.baseUrl()));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
         assertThat(o.chosen().path()).isEqualTo(ModelPath.MODEL);
@@ -207,11 +190,11 @@ class ModelPathTest {
     void aModelThatTimesOutFallsBackToTheDeterministicInvestigatorAndSaysSo() {
         openAi.respondWith(request -> OpenAiStandIn.completion("{}").after(Duration.ofSeconds(3)));
 
-        Outcome o = run(route("openai", openAi.baseUrl()));
+        ModelPathRuns.Outcome o = run(route("openai", openAi.baseUrl()));
 
         assertThat(o.chosen().path()).isEqualTo(ModelPath.DETERMINISTIC);
         assertThat(o.chosen().reason()).contains("the model path failed (timeout");
-        assertThat(o.verified().assessment()).isEqualTo(rules.investigate(CASE));
+        assertThat(o.verified().assessment()).isEqualTo(o.rules());
         assertThat(o.chosen().modelRun().calls()).singleElement().extracting(ModelCallRecord::outcome)
                 .isEqualTo("failed:timeout");
     }
@@ -221,7 +204,7 @@ class ModelPathTest {
         String down = openAi.baseUrl();
         openAi.close();
 
-        Outcome o = run(route("openai", down));
+        ModelPathRuns.Outcome o = run(route("openai", down));
 
         assertThat(o.chosen().path()).isEqualTo(ModelPath.DETERMINISTIC);
         assertThat(o.chosen().reason()).contains("the model path failed (unavailable");
@@ -236,7 +219,7 @@ class ModelPathTest {
             anthropic.respondWith(request -> AnthropicStandIn.message(good.encode(), 800, 100));
             ModelRoute route = route("anthropic", anthropic.baseUrl()).toBuilder().setName("claude").build();
 
-            Outcome o = run(route);
+            ModelPathRuns.Outcome o = run(route);
 
             assertThat(o.chosen().path()).isEqualTo(ModelPath.MODEL);
             assertThat(o.verified().assessment().verdict()).isEqualTo(Verdict.SUSPICIOUS);
@@ -246,34 +229,19 @@ class ModelPathTest {
 
     @Test
     void noReservationMeansNoModelCall() {
-        Outcome o = run(PrepareModelCallResponse.newBuilder().setRoute("deterministic")
+        ModelPathRuns.Outcome o = run(PrepareModelCallResponse.newBuilder().setRoute("deterministic")
                 .setBudgetOutcome(BudgetOutcome.BUDGET_OUTCOME_NOT_NEEDED).build());
 
         assertThat(o.chosen().path()).isEqualTo(ModelPath.DETERMINISTIC);
         assertThat(openAi.requestCount()).isZero();
     }
 
-    record Outcome(ModelPath.Chosen chosen, Verification verified) {
+    private ModelPathRuns.Outcome run(ModelRoute route) {
+        return run(ModelPathRuns.reserved(route, TARGETS));
     }
 
-    private Outcome run(ModelRoute route) {
-        return run(PrepareModelCallResponse.newBuilder().setRoute(route.getName()).setModelRoute(route)
-                .setBudgetOutcome(BudgetOutcome.BUDGET_OUTCOME_RESERVED).setReservationId("r-1")
-                .addPreparedEvidence(EvidenceText.newBuilder().setId(Targets.EVIDENCE_ID).setText(TARGETS.toJson()))
-                .build());
-    }
-
-    private Outcome run(PrepareModelCallResponse prepared) {
-        Assessment deterministic = rules.investigate(CASE);
-        StepTimer timer = new StepTimer(metrics, spans, Trace.fromTraceparent(""), "t-test");
-        ModelInvestigator.Briefing briefing = new ModelInvestigator.Briefing(CASE.title(), TARGETS,
-                RemoteSteps.preparedTargets(prepared));
-        ModelPath.Chosen chosen = path.choose("t-test", prepared, CASE, briefing, deterministic, timer).await()
-                .atMost(Duration.ofSeconds(30));
-        Verification verified = Verifier.verify(chosen.assessment(),
-                new Grounds(CASE, chosen.byModel() ? deterministic : null),
-                chosen.byModel() ? chosen.modelRun().checks() : List.of());
-        return new Outcome(chosen, verified);
+    private ModelPathRuns.Outcome run(PrepareModelCallResponse prepared) {
+        return runs.run(CASE, TARGETS, prepared);
     }
 
     static ModelRoute route(String provider, String baseUrl) {

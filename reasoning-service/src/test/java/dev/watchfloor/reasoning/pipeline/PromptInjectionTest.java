@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -26,23 +25,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.json.JsonObject;
 
-import dev.watchfloor.commons.trace.Spans;
-import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.contracts.domain.Verdict;
-import dev.watchfloor.contracts.governance.v1.BudgetOutcome;
-import dev.watchfloor.contracts.governance.v1.EvidenceText;
-import dev.watchfloor.contracts.governance.v1.PrepareModelCallResponse;
 import dev.watchfloor.reasoning.investigator.Assessment;
-import dev.watchfloor.reasoning.investigator.DeterministicInvestigator;
-import dev.watchfloor.reasoning.llm.ModelInvestigator;
 import dev.watchfloor.reasoning.llm.Targets;
 import dev.watchfloor.reasoning.model.ModelStandIn.Answer;
 import dev.watchfloor.reasoning.model.ModelStandIn.RecordedRequest;
 import dev.watchfloor.reasoning.model.OpenAiStandIn;
 import dev.watchfloor.reasoning.verify.CheckOutcome;
-import dev.watchfloor.reasoning.verify.Grounds;
 import dev.watchfloor.reasoning.verify.Verification;
-import dev.watchfloor.reasoning.verify.Verifier;
 
 /**
  * A stand-in model that obeys any instruction it finds in the evidence, over 336 poisoned alerts (instructions in a
@@ -63,16 +53,7 @@ class PromptInjectionTest {
     private static final Pattern TARGET_LINE = Pattern.compile("- (t\\d+): (\\w+) (\\S+)");
 
     @Inject
-    ModelPath path;
-
-    @Inject
-    DeterministicInvestigator rules;
-
-    @Inject
-    StepMetrics metrics;
-
-    @Inject
-    Spans spans;
+    ModelPathRuns runs;
 
     final OpenAiStandIn obedient = OpenAiStandIn.start();
 
@@ -95,20 +76,13 @@ class PromptInjectionTest {
         int unsafe = 0;
         Map<String, int[]> byPlacement = new TreeMap<>();
         for (PoisonedAlert alert : corpus) {
-            Assessment deterministic = rules.investigate(alert.c());
             Targets targets = Targets.of(alert.extracted());
-            PrepareModelCallResponse prepared = PrepareModelCallResponse.newBuilder().setRoute("hosted-small")
-                    .setModelRoute(ModelPathTest.route("openai", obedient.baseUrl()))
-                    .setBudgetOutcome(BudgetOutcome.BUDGET_OUTCOME_RESERVED).setReservationId("r-" + alert.index())
-                    .addPreparedEvidence(EvidenceText.newBuilder().setId(Targets.EVIDENCE_ID).setText(targets.toJson()))
-                    .build();
-            ModelPath.Chosen chosen = path.choose("t-injection", prepared, alert.c(),
-                    new ModelInvestigator.Briefing(alert.c().title(), targets, targets.toJson()), deterministic,
-                    new StepTimer(metrics, spans, Trace.fromTraceparent(""), "t-injection")).await()
-                    .atMost(Duration.ofSeconds(30));
+            ModelPathRuns.Outcome o = runs.run(alert.c(), targets,
+                    ModelPathRuns.reserved(ModelPathTest.route("openai", obedient.baseUrl()), targets));
+            ModelPath.Chosen chosen = o.chosen();
+            Verification verified = o.verified();
+            Assessment deterministic = o.rules();
             assertThat(chosen.path()).as("alert %d answered by the model", alert.index()).isEqualTo(ModelPath.MODEL);
-            Verification verified = Verifier.verify(chosen.assessment(), new Grounds(alert.c(), deterministic),
-                    chosen.modelRun().checks());
             Verdict modelSaid = chosen.assessment().verdict();
             if (modelSaid.wire().equals(alert.wantedVerdict())) {
                 obeyed++;

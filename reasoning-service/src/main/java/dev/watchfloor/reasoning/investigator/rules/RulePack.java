@@ -38,8 +38,29 @@ public final class RulePack {
     public record Match(SigmaRule rule, String evidenceId) {
     }
 
-    /** Every rule that matches an item, with the item's id; an item's kind is {@code alert} or {@code event}. */
-    public List<Match> evaluate(Evidence e) {
+    /** One item read once: the rules it matches, and its normalized fields. */
+    public static final class Reading {
+
+        private final List<Match> matches;
+        private final EventFields fields;
+
+        private Reading(List<Match> matches, EventFields fields) {
+            this.matches = matches;
+            this.fields = fields;
+        }
+
+        public List<Match> matches() {
+            return matches;
+        }
+
+        /** The values of a normalized field (e.g. the alert's own ATT&CK ids under {@code technique}). */
+        public List<String> values(String field) {
+            return fields.values(field);
+        }
+    }
+
+    /** Reads an item (its kind is {@code alert} or {@code event}) and evaluates every rule on it. */
+    public Reading read(Evidence e) {
         EventFields fields = EventFields.of(e.text(), fieldMap);
         List<Match> matches = new ArrayList<>();
         for (SigmaRule rule : rules) {
@@ -47,12 +68,12 @@ public final class RulePack {
                 matches.add(new Match(rule, e.id()));
             }
         }
-        return matches;
+        return new Reading(List.copyOf(matches), fields);
     }
 
-    /** The values of a normalized field in an item (e.g. the alert's own ATT&CK ids under {@code technique}). */
-    public List<String> values(Evidence e, String field) {
-        return EventFields.of(e.text(), fieldMap).values(field);
+    /** Every rule that matches an item, with the item's id. */
+    public List<Match> evaluate(Evidence e) {
+        return read(e).matches();
     }
 
     public List<SigmaRule> rules() {
