@@ -36,6 +36,7 @@ import dev.watchfloor.contracts.action.v1.ListActionsRequest;
 import dev.watchfloor.contracts.action.v1.ProposeActionsRequest;
 import dev.watchfloor.contracts.context.v1.AssembleRequest;
 import dev.watchfloor.contracts.context.v1.ContextGrpc;
+import dev.watchfloor.contracts.governance.v1.AppendAuditBatchRequest;
 import dev.watchfloor.contracts.governance.v1.AppendAuditRequest;
 import dev.watchfloor.contracts.governance.v1.ApprovalsGrpc;
 import dev.watchfloor.contracts.governance.v1.AuditGrpc;
@@ -160,6 +161,10 @@ class AuthorizationMatrixTest {
                         ServiceSpec.ACTION),
                 grpc(ServiceSpec.GOVERNANCE, AuditGrpc.getAppendMethod(),
                         AppendAuditRequest.newBuilder().setTenant(People.TENANT).setEventType("forged").build(),
+                        ServiceSpec.INGEST, ServiceSpec.CONTEXT, ServiceSpec.REASONING, ServiceSpec.ACTION),
+                grpc(ServiceSpec.GOVERNANCE, AuditGrpc.getAppendBatchMethod(),
+                        AppendAuditBatchRequest.newBuilder().addEntries(AppendAuditRequest.newBuilder()
+                                .setTenant(People.TENANT).setEventType("forged")).build(),
                         ServiceSpec.INGEST, ServiceSpec.CONTEXT, ServiceSpec.REASONING, ServiceSpec.ACTION),
                 grpc(ServiceSpec.GOVERNANCE, BudgetGrpc.getRecordMethod(),
                         RecordUsageRequest.newBuilder().setTenant(People.TENANT).setStep("x").build(),

@@ -69,6 +69,31 @@ class AuditRelayTest {
     }
 
     @Test
+    void aTenantsBacklogGoesInOneCallInOrderAndAFailedCallKeepsItAllForLater() {
+        String tenant = "tenant-" + UUID.randomUUID();
+        List<String> types = java.util.stream.IntStream.range(0, 7).mapToObj(i -> "test.backlog-" + i).toList();
+        types.forEach(type -> record(tenant, type));
+        GovernanceStandIn.unavailable = true;
+        try {
+            deliver();
+        } finally {
+            GovernanceStandIn.unavailable = false;
+        }
+        assertThat(ledgerOf(tenant)).isEmpty();
+        assertThat(pending(tenant)).isEqualTo(7);
+        pool.preparedQuery("UPDATE action.audit_outbox SET next_attempt_at = now() WHERE tenant = $1")
+                .execute(Tuple.of(tenant)).await().atMost(WAIT);
+        int callsBefore = GovernanceStandIn.BATCH_SIZES.size();
+
+        deliver();
+
+        assertThat(ledgerOf(tenant)).extracting(AppendAuditRequest::getEventType).containsExactlyElementsOf(types);
+        assertThat(GovernanceStandIn.BATCH_SIZES.subList(callsBefore, GovernanceStandIn.BATCH_SIZES.size()))
+                .containsExactly(7);
+        assertThat(pending(tenant)).isZero();
+    }
+
+    @Test
     void entryLeasedByALiveReplicaIsLeftToItAndALapsedLeaseIsTakenOver() {
         String liveTenant = "tenant-" + UUID.randomUUID();
         String crashedTenant = "tenant-" + UUID.randomUUID();
@@ -93,6 +118,12 @@ class AuditRelayTest {
     private UUID record(String tenant, String eventType) {
         return pool.withTransaction(tx -> outbox.record(tx, Trace.fromTraceparent(null), AuditEntry.of(tenant,
                 eventType))).await().atMost(WAIT);
+    }
+
+    private long pending(String tenant) {
+        return pool.preparedQuery("SELECT count(*) AS n FROM action.audit_outbox WHERE tenant = $1 "
+                + "AND delivered_at IS NULL").execute(Tuple.of(tenant)).await().atMost(WAIT).iterator().next()
+                .getLong("n");
     }
 
     private void update(String sql, UUID id) {

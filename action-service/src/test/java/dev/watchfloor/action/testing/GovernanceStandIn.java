@@ -31,6 +31,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import dev.watchfloor.commons.security.MeshService;
 import dev.watchfloor.commons.testing.TestTokens;
+import dev.watchfloor.contracts.governance.v1.AppendAuditBatchRequest;
+import dev.watchfloor.contracts.governance.v1.AppendAuditBatchResponse;
 import dev.watchfloor.contracts.governance.v1.AppendAuditRequest;
 import dev.watchfloor.contracts.governance.v1.AppendAuditResponse;
 import dev.watchfloor.contracts.governance.v1.Approval;
@@ -48,8 +50,8 @@ import dev.watchfloor.contracts.governance.v1.PolicyGrpc;
  * like governance's default policy (containment needs approval, tickets and notifications are allowed) unless a test
  * overrides the decision for a type; Approvals.Get serves approvals that tests decide; Audit.Append stores entries once
  * per idempotency key, as governance's ledger does, answering a repeated key with the entry already stored.
- * {@link #unavailable} makes Policy and Audit answer UNAVAILABLE; {@link #ANSWERS_TO_LOSE} makes the next appends store
- * their entry but answer UNAVAILABLE, as when an answer is lost on the way back.
+ * {@link #unavailable} makes Policy and Audit answer UNAVAILABLE; {@link #ANSWERS_TO_LOSE} makes the next appends (or
+ * batches) store their entry but answer UNAVAILABLE, as when an answer is lost on the way back.
  */
 public class GovernanceStandIn implements QuarkusTestResourceLifecycleManager {
 
@@ -64,6 +66,8 @@ public class GovernanceStandIn implements QuarkusTestResourceLifecycleManager {
     public static final List<AppendAuditRequest> AUDIT = new CopyOnWriteArrayList<>();
     /** Every Audit.Append received, repeats and refused ones included. */
     public static final List<AppendAuditRequest> AUDIT_CALLS = new CopyOnWriteArrayList<>();
+    /** The number of entries of each Audit.AppendBatch received, in order. */
+    public static final List<Integer> BATCH_SIZES = new CopyOnWriteArrayList<>();
     public static final AtomicInteger ANSWERS_TO_LOSE = new AtomicInteger();
     public static volatile boolean unavailable;
     private static final Map<String, AppendAuditResponse> STORED_BY_KEY = new ConcurrentHashMap<>();
@@ -249,6 +253,25 @@ public class GovernanceStandIn implements QuarkusTestResourceLifecycleManager {
                 return;
             }
             response.onNext(stored);
+            response.onCompleted();
+        }
+
+        /** Like {@link #append} for each entry, in one call: down, all fail; an answer lost, the whole batch's. */
+        @Override
+        public void appendBatch(AppendAuditBatchRequest request, StreamObserver<AppendAuditBatchResponse> response) {
+            AUDIT_CALLS.addAll(request.getEntriesList());
+            BATCH_SIZES.add(request.getEntriesCount());
+            if (unavailable) {
+                response.onError(Status.UNAVAILABLE.withDescription("stand-in is down").asRuntimeException());
+                return;
+            }
+            AppendAuditBatchResponse.Builder stored = AppendAuditBatchResponse.newBuilder();
+            request.getEntriesList().forEach(entry -> stored.addEntries(storeOnce(entry)));
+            if (ANSWERS_TO_LOSE.getAndUpdate(n -> Math.max(n - 1, 0)) > 0) {
+                response.onError(Status.UNAVAILABLE.withDescription("answer lost").asRuntimeException());
+                return;
+            }
+            response.onNext(stored.build());
             response.onCompleted();
         }
 

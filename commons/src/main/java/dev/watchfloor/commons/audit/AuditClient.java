@@ -1,7 +1,7 @@
 package dev.watchfloor.commons.audit;
 
 import java.time.Duration;
-import java.util.UUID;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,15 +14,16 @@ import io.smallrye.mutiny.Uni;
 
 import dev.watchfloor.commons.security.ServiceTokenInterceptor;
 import dev.watchfloor.commons.trace.Trace;
+import dev.watchfloor.contracts.governance.v1.AppendAuditBatchRequest;
+import dev.watchfloor.contracts.governance.v1.AppendAuditBatchResponse;
 import dev.watchfloor.contracts.governance.v1.AppendAuditRequest;
-import dev.watchfloor.contracts.governance.v1.AppendAuditResponse;
 import dev.watchfloor.contracts.governance.v1.Audit;
 
 /**
  * Appends to governance's audit ledger over gRPC ({@code quarkus.grpc.clients.governance}): the transport of
- * {@link AuditRelay}. Services record entries through {@link AuditOutbox}, never call this directly. Each append
- * carries the entry's idempotency key, so governance stores an entry sent twice once; retries are the relay's, durable
- * and with backoff, so there is none here.
+ * {@link AuditRelay}. Services record entries through {@link AuditOutbox}, never call this directly. Each entry carries
+ * its idempotency key, so governance stores an entry sent twice once; retries are the relay's, durable and with
+ * backoff, so there is none here.
  */
 @ApplicationScoped
 public class AuditClient {
@@ -37,22 +38,29 @@ public class AuditClient {
     }
 
     /**
-     * Sends the entry inside {@code trace} (the delivery's span); {@code traceId} is the trace the recorded step ran
-     * in, stored with the entry.
+     * Sends the entries, in order, as one batch inside {@code trace} (the delivery's span); each entry carries the
+     * trace its step ran in and its outbox row id as idempotency key. Governance stores all of them or none.
      */
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 2000)
-    public Uni<AppendAuditResponse> append(Trace trace, String traceId, UUID idempotencyKey, AuditEntry entry) {
-        AppendAuditRequest request = AppendAuditRequest.newBuilder()
+    public Uni<AppendAuditBatchResponse> appendBatch(Trace trace, List<PendingAudit> entries) {
+        AppendAuditBatchRequest.Builder batch = AppendAuditBatchRequest.newBuilder();
+        entries.forEach(p -> batch.addEntries(request(p)));
+        AppendAuditBatchRequest request = batch.build();
+        return trace.call(() -> audit.appendBatch(request)).ifNoItem().after(timeout).fail();
+    }
+
+    static AppendAuditRequest request(PendingAudit p) {
+        AuditEntry entry = p.entry();
+        return AppendAuditRequest.newBuilder()
                 .setTenant(entry.tenant())
                 .setOnBehalfOf(entry.onBehalfOf())
                 .setEventType(entry.eventType())
                 .setAlertId(entry.alertId())
                 .setInvestigationId(entry.investigationId())
                 .setActionId(entry.actionId())
-                .setTraceId(traceId)
+                .setTraceId(p.traceId())
                 .setDetailsJson(entry.detailsJson())
-                .setIdempotencyKey(idempotencyKey.toString())
+                .setIdempotencyKey(p.id().toString())
                 .build();
-        return trace.call(() -> audit.append(request)).ifNoItem().after(timeout).fail();
     }
 }

@@ -87,17 +87,17 @@ class AuditOutboxStore {
                 });
     }
 
-    Uni<Void> delivered(UUID id) {
+    Uni<Void> delivered(List<UUID> ids) {
         return pool.preparedQuery("UPDATE " + table + " SET delivered_at = now(), attempts = attempts + 1, "
-                + "last_error = NULL, lease_owner = NULL, lease_until = NULL WHERE id = $1")
-                .execute(Tuple.of(id)).replaceWithVoid();
+                + "last_error = NULL, lease_owner = NULL, lease_until = NULL WHERE id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(UUID[]::new))).replaceWithVoid();
     }
 
-    Uni<Void> retryLater(UUID id, String error, Duration wait) {
+    Uni<Void> retryLater(List<UUID> ids, String error, Duration wait) {
         return pool.preparedQuery("UPDATE " + table + " SET attempts = attempts + 1, last_error = $2, "
                 + "next_attempt_at = now() + make_interval(secs => $3), lease_owner = NULL, lease_until = NULL "
-                + "WHERE id = $1 AND delivered_at IS NULL")
-                .execute(Tuple.of(id, error, seconds(wait))).replaceWithVoid();
+                + "WHERE id = ANY($1) AND delivered_at IS NULL")
+                .execute(Tuple.of(ids.toArray(UUID[]::new), error, seconds(wait))).replaceWithVoid();
     }
 
     /** Gives back entries claimed but not tried in this pass. */

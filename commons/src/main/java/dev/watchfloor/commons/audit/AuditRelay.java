@@ -1,6 +1,8 @@
 package dev.watchfloor.commons.audit;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import dev.watchfloor.commons.trace.Spans;
@@ -21,17 +24,20 @@ import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.commons.util.Backoff;
 
 /**
- * Delivers the audit outbox to governance's {@code Audit.Append}, oldest entry first, each with its row id as
- * idempotency key, so an entry sent twice (an answer lost, a lease that lapsed) is stored once. Entries are claimed
- * under a short lease and no transaction is open during a call, so replicas share the work and a crashed replica's
- * entries are taken over. A failed delivery leaves the entry pending with exponential backoff and ends the pass, and a
- * tenant's later entries wait for it, so each tenant's entries keep their order. Runs every
- * {@code watchfloor.audit.relay.poll-interval} and right after a transaction that recorded an entry commits; a service
- * without an {@code audit_outbox} table (governance) leaves it idle. The gauge {@code watchfloor.audit.outbox.pending}
- * counts undelivered entries.
+ * Delivers the audit outbox to governance's {@code Audit.AppendBatch}, oldest entry first, a tenant's claimed entries
+ * in one call, each with its row id as idempotency key, so an entry sent twice (an answer lost, a lease that lapsed) is
+ * stored once. Entries are claimed under a short lease and no transaction is open during a call, so replicas share the
+ * work and a crashed replica's entries are taken over. A failed delivery leaves the entry pending with exponential
+ * backoff and ends the pass, and a tenant's later entries wait for it, so each tenant's entries keep their order. Runs
+ * every {@code watchfloor.audit.relay.poll-interval} and right after a transaction that recorded an entry commits; a
+ * service without an {@code audit_outbox} table (governance) leaves it idle. The gauge
+ * {@code watchfloor.audit.outbox.pending} counts undelivered entries.
  */
 @ApplicationScoped
 public class AuditRelay {
+
+    /** The most bytes of details one call carries (gRPC's default message limit is 4 MiB). */
+    static final long MAX_BATCH_BYTES = 1024 * 1024;
 
     private final AuditOutboxStore store;
     private final AuditClient client;
@@ -91,9 +97,9 @@ public class AuditRelay {
     /** Claims and delivers batch after batch while batches come back full and nothing fails. */
     private Uni<Pass> drain(int deliveredBefore) {
         return store.claim(owner, config.lease(), config.batchSize())
-                .chain(claimed -> deliverInOrder(claimed, 0, 0).chain(delivered -> {
-                    int total = deliveredBefore + delivered;
-                    if (delivered < claimed.size()) {
+                .chain(claimed -> deliverByTenant(claimed).chain(pass -> {
+                    int total = deliveredBefore + pass.delivered();
+                    if (pass.blocked()) {
                         return Uni.createFrom().item(new Pass(total, true));
                     }
                     return claimed.size() == config.batchSize()
@@ -115,30 +121,74 @@ public class AuditRelay {
                 .chain(() -> again.get() ? runExclusively() : Uni.createFrom().voidItem());
     }
 
-    /** Delivers claimed.get(index) onwards one at a time; the first failure gives the rest back and ends the pass. */
-    private Uni<Integer> deliverInOrder(List<PendingAudit> claimed, int index, int delivered) {
-        if (index == claimed.size()) {
-            return Uni.createFrom().item(delivered);
-        }
-        PendingAudit entry = claimed.get(index);
-        return deliver(entry).chain(ok -> ok
-                ? deliverInOrder(claimed, index + 1, delivered + 1)
-                : store.release(owner, claimed.subList(index + 1, claimed.size()).stream().map(PendingAudit::id)
-                        .toList()).replaceWith(delivered));
+    /**
+     * Each tenant's claimed entries go in order, in calls of at most {@link #MAX_BATCH_BYTES} of details; tenants one
+     * after another. A failed call puts its entries in backoff and gives the tenant's later ones back (they wait for
+     * the older ones), and the other tenants go on.
+     */
+    private Uni<Pass> deliverByTenant(List<PendingAudit> claimed) {
+        Map<String, List<PendingAudit>> byTenant = new LinkedHashMap<>();
+        claimed.forEach(p -> byTenant.computeIfAbsent(p.entry().tenant(), t -> new ArrayList<>()).add(p));
+        return Multi.createFrom().iterable(byTenant.values())
+                .onItem().transformToUniAndConcatenate(entries -> deliverInOrder(batches(entries), 0, 0))
+                .collect().asList()
+                .map(passes -> new Pass(passes.stream().mapToInt(Pass::delivered).sum(),
+                        passes.stream().anyMatch(Pass::blocked)));
     }
 
-    private Uni<Boolean> deliver(PendingAudit p) {
-        AuditEntry e = p.entry();
-        Map<String, String> ids = Map.of("watchfloor.tenant", e.tenant(), "watchfloor.audit.event", e.eventType(),
-                "watchfloor.audit.idempotency_key", p.id().toString());
-        return spans.inSpan(Trace.fromTraceparent(p.traceparent()), "audit.deliver", SpanKind.PRODUCER, ids,
-                trace -> client.append(trace, p.traceId(), p.id(), e))
-                .chain(() -> store.delivered(p.id())).replaceWith(true)
+    /** One tenant's entries cut into consecutive batches of bounded size. */
+    private static List<List<PendingAudit>> batches(List<PendingAudit> entries) {
+        List<List<PendingAudit>> batches = new ArrayList<>();
+        List<PendingAudit> current = new ArrayList<>();
+        long bytes = 0;
+        for (PendingAudit p : entries) {
+            long size = p.entry().detailsJson().length();
+            if (!current.isEmpty() && bytes + size > MAX_BATCH_BYTES) {
+                batches.add(current);
+                current = new ArrayList<>();
+                bytes = 0;
+            }
+            current.add(p);
+            bytes += size;
+        }
+        batches.add(current);
+        return batches;
+    }
+
+    /** Delivers batches.get(index) onwards; the first failure gives the rest back and ends the tenant's pass. */
+    private Uni<Pass> deliverInOrder(List<List<PendingAudit>> batches, int index, int delivered) {
+        if (index == batches.size()) {
+            return Uni.createFrom().item(new Pass(delivered, false));
+        }
+        List<PendingAudit> batch = batches.get(index);
+        return deliver(batch).chain(ok -> ok
+                ? deliverInOrder(batches, index + 1, delivered + batch.size())
+                : store.release(owner, batches.subList(index + 1, batches.size()).stream().flatMap(List::stream)
+                        .map(PendingAudit::id).toList()).replaceWith(new Pass(delivered, true)));
+    }
+
+    /**
+     * One call for the batch, in the recorded step's trace when the batch is a single entry, else in a trace of its own
+     * (each entry still carries the trace id of its step to the ledger).
+     */
+    private Uni<Boolean> deliver(List<PendingAudit> batch) {
+        PendingAudit first = batch.getFirst();
+        String tenant = first.entry().tenant();
+        List<UUID> ids = batch.stream().map(PendingAudit::id).toList();
+        Map<String, String> attributes = Map.of("watchfloor.tenant", tenant, "watchfloor.audit.entries",
+                Integer.toString(batch.size()), "watchfloor.audit.first_event", first.entry().eventType());
+        Trace parent = Trace.fromTraceparent(batch.size() == 1 ? first.traceparent() : null);
+        return spans.inSpan(parent, "audit.deliver", SpanKind.PRODUCER, attributes,
+                trace -> client.appendBatch(trace, batch))
+                .chain(() -> store.delivered(ids)).replaceWith(true)
                 .onFailure().recoverWithUni(failure -> {
-                    Duration wait = backoff.after(p.attempts() + 1);
-                    Log.warnf("Audit entry %s (%s, tenant %s) not delivered (attempt %d), retrying in %s: %s",
-                            p.id(), e.eventType(), e.tenant(), p.attempts() + 1, wait, failure.toString());
-                    return store.retryLater(p.id(), failure.toString(), wait).replaceWith(false);
+                    int attempt = batch.stream().mapToInt(PendingAudit::attempts).max().orElse(0) + 1;
+                    Duration wait = backoff.after(attempt);
+                    Log.warnf(
+                            "Audit entries of tenant %s not delivered (%d from %s, %s; attempt %d), retrying in %s: %s",
+                            tenant, batch.size(), first.id(), first.entry().eventType(), attempt, wait,
+                            failure.toString());
+                    return store.retryLater(ids, failure.toString(), wait).replaceWith(false);
                 });
     }
 

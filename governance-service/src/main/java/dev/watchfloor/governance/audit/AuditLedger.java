@@ -1,6 +1,11 @@
 package dev.watchfloor.governance.audit;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,7 +40,16 @@ public class AuditLedger {
 
     /** Appends an entry; id, seq, time and hashes are assigned here. Idempotent on the draft's idempotency key. */
     public Uni<AuditRecord> append(AuditRecord draft) {
-        return repository.pool().withTransaction(conn -> appendIn(conn, draft));
+        return appendAll(List.of(draft)).map(List::getFirst);
+    }
+
+    /**
+     * Appends entries in the order given, in one transaction: all or none. Each tenant's chain is locked once, tenants
+     * in name order (so two batches naming the same tenants cannot deadlock). Emits the stored entries in the order
+     * given; an entry whose idempotency key is already stored, or repeated earlier in the batch, is answered as stored.
+     */
+    public Uni<List<AuditRecord>> appendAll(List<AuditRecord> drafts) {
+        return repository.pool().withTransaction(conn -> appendAllIn(conn, drafts));
     }
 
     /**
@@ -43,22 +57,64 @@ public class AuditLedger {
      * neither does). Takes the tenant's chain lock until that transaction ends.
      */
     public Uni<AuditRecord> appendIn(SqlConnection conn, AuditRecord draft) {
-        return repository.lockChain(conn, draft.tenant())
-                .chain(() -> draft.idempotencyKey().isEmpty()
-                        ? Uni.createFrom().<AuditRecord>nullItem()
-                        : repository.byIdempotencyKey(conn, draft.tenant(), draft.idempotencyKey()))
-                .chain(existing -> existing != null ? Uni.createFrom().item(existing) : appendNew(conn, draft));
+        return appendAllIn(conn, List.of(draft)).map(List::getFirst);
     }
 
-    private Uni<AuditRecord> appendNew(SqlConnection conn, AuditRecord draft) {
-        return repository.last(conn, draft.tenant()).chain(previous -> {
-            AuditRecord linked = link(draft, previous);
-            Uni<Void> insert = repository.insert(conn, linked);
-            if (linked.seq() % checkpointEvery == 0) {
-                insert = insert.chain(() -> checkpoint(conn, linked));
+    private Uni<List<AuditRecord>> appendAllIn(SqlConnection conn, List<AuditRecord> drafts) {
+        Map<String, List<AuditRecord>> byTenant = new TreeMap<>();
+        drafts.forEach(d -> byTenant.computeIfAbsent(d.tenant(), t -> new ArrayList<>()).add(d));
+        Map<AuditRecord, AuditRecord> stored = new IdentityHashMap<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (List<AuditRecord> ofTenant : byTenant.values()) {
+            chain = chain.chain(() -> appendTenant(conn, ofTenant).invoke(stored::putAll)).replaceWithVoid();
+        }
+        return chain.map(done -> drafts.stream().map(stored::get).toList());
+    }
+
+    /** One tenant's drafts, under its chain lock: repeats answered as stored, the rest linked after the head. */
+    private Uni<Map<AuditRecord, AuditRecord>> appendTenant(SqlConnection conn, List<AuditRecord> drafts) {
+        String tenant = drafts.getFirst().tenant();
+        List<String> keys = drafts.stream().map(AuditRecord::idempotencyKey).filter(k -> !k.isEmpty()).distinct()
+                .toList();
+        return repository.lockChain(conn, tenant)
+                .chain(() -> keys.isEmpty()
+                        ? Uni.createFrom().item(Map.<String, AuditRecord>of())
+                        : repository.byIdempotencyKeys(conn, tenant, keys))
+                .chain(known -> repository.last(conn, tenant).chain(head -> {
+                    Map<String, AuditRecord> byKey = new HashMap<>(known);
+                    Map<AuditRecord, AuditRecord> result = new IdentityHashMap<>();
+                    List<AuditRecord> fresh = new ArrayList<>();
+                    AuditRecord previous = head;
+                    for (AuditRecord draft : drafts) {
+                        AuditRecord existing = draft.idempotencyKey().isEmpty()
+                                ? null
+                                : byKey.get(draft.idempotencyKey());
+                        if (existing == null) {
+                            existing = link(draft, previous);
+                            previous = existing;
+                            fresh.add(existing);
+                            if (!draft.idempotencyKey().isEmpty()) {
+                                byKey.put(draft.idempotencyKey(), existing);
+                            }
+                        }
+                        result.put(draft, existing);
+                    }
+                    return insert(conn, fresh).replaceWith(result);
+                }));
+    }
+
+    /** Inserts linked entries and signs a checkpoint at each multiple of {@code checkpoint-every} among them. */
+    private Uni<Void> insert(SqlConnection conn, List<AuditRecord> linked) {
+        if (linked.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Void> insert = repository.insertAll(conn, linked);
+        for (AuditRecord entry : linked) {
+            if (entry.seq() % checkpointEvery == 0) {
+                insert = insert.chain(() -> checkpoint(conn, entry));
             }
-            return insert.replaceWith(linked);
-        });
+        }
+        return insert;
     }
 
     /** Signs a checkpoint of the tenant's current head, unless it has one; runs under the chain's lock. */

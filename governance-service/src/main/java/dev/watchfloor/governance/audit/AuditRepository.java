@@ -3,7 +3,9 @@ package dev.watchfloor.governance.audit;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,20 +52,29 @@ public class AuditRepository {
                 .execute(Tuple.of(tenant)).map(AuditRepository::first);
     }
 
-    Uni<AuditRecord> byIdempotencyKey(SqlConnection conn, String tenant, String key) {
+    /** The tenant's stored entries with these idempotency keys, by key. */
+    Uni<Map<String, AuditRecord>> byIdempotencyKeys(SqlConnection conn, String tenant, List<String> keys) {
         return conn.preparedQuery("SELECT " + COLUMNS
-                + " FROM governance.audit_entries WHERE tenant = $1 AND idempotency_key = $2")
-                .execute(Tuple.of(tenant, key)).map(AuditRepository::first);
+                + " FROM governance.audit_entries WHERE tenant = $1 AND idempotency_key = ANY($2)")
+                .execute(Tuple.of(tenant, keys.toArray(String[]::new))).map(rows -> {
+                    Map<String, AuditRecord> byKey = new HashMap<>();
+                    rows.forEach(row -> {
+                        AuditRecord r = toRecord(row);
+                        byKey.put(r.idempotencyKey(), r);
+                    });
+                    return byKey;
+                });
     }
 
-    Uni<Void> insert(SqlConnection conn, AuditRecord e) {
+    /** Inserts the entries in one round trip. */
+    Uni<Void> insertAll(SqlConnection conn, List<AuditRecord> entries) {
+        List<Tuple> rows = entries.stream().map(e -> Tuple.from(Arrays.asList(e.id(), e.tenant(), e.seq(),
+                LedgerTime.parse(e.recordedAt()), e.actor(), e.onBehalfOf(), e.eventType(), e.alertId(),
+                e.investigationId(), e.actionId(), e.traceId(), e.idempotencyKey(),
+                CanonicalJson.canonicalize(e.details()), e.prevHash(), e.hash()))).toList();
         return conn.preparedQuery("INSERT INTO governance.audit_entries (" + COLUMNS
                 + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)")
-                .execute(Tuple.from(Arrays.asList(e.id(), e.tenant(), e.seq(), LedgerTime.parse(e.recordedAt()),
-                        e.actor(), e.onBehalfOf(), e.eventType(), e.alertId(), e.investigationId(), e.actionId(),
-                        e.traceId(), e.idempotencyKey(), CanonicalJson.canonicalize(e.details()), e.prevHash(),
-                        e.hash())))
-                .replaceWithVoid();
+                .executeBatch(rows).replaceWithVoid();
     }
 
     /** Entries of a tenant with seq in (afterSeq, toSeq], in chain order. */

@@ -17,6 +17,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import dev.watchfloor.commons.security.MeshService;
+import dev.watchfloor.contracts.governance.v1.AppendAuditBatchRequest;
+import dev.watchfloor.contracts.governance.v1.AppendAuditBatchResponse;
 import dev.watchfloor.contracts.governance.v1.AppendAuditRequest;
 import dev.watchfloor.contracts.governance.v1.AppendAuditResponse;
 import dev.watchfloor.contracts.governance.v1.Audit;
@@ -217,6 +219,46 @@ class AuditLedgerTest {
 
         given().auth().oauth2(auditor).when().get("/v1/audit/verify").then().statusCode(200).body("entriesChecked",
                 equalTo(20));
+    }
+
+    @Test
+    void aBatchIsStoredInOrderAndAnsweredOnePerEntryWithRepeatedKeysStoredOnce() {
+        AppendAuditResponse earlier = audit.append(request("step.0", "a-0").toBuilder().setIdempotencyKey("k-0")
+                .build()).await().atMost(WAIT);
+        AppendAuditBatchRequest batch = AppendAuditBatchRequest.newBuilder()
+                .addEntries(request("step.1", "a-1").toBuilder().setIdempotencyKey("k-1"))
+                .addEntries(request("step.0", "a-0").toBuilder().setIdempotencyKey("k-0"))
+                .addEntries(request("step.2", "a-2").toBuilder().setIdempotencyKey("k-2"))
+                .addEntries(request("step.1", "a-1").toBuilder().setIdempotencyKey("k-1"))
+                .addEntries(request("step.3", "a-3")).build();
+
+        AppendAuditBatchResponse first = audit.appendBatch(batch).await().atMost(WAIT);
+        AppendAuditBatchResponse again = audit.appendBatch(batch).await().atMost(WAIT);
+
+        assertThat(first.getEntriesList()).extracting(AppendAuditResponse::getSeq).containsExactly(2L, 1L, 3L, 2L,
+                4L);
+        assertThat(first.getEntries(1)).isEqualTo(earlier);
+        // the keyed entries are answered as stored; the one without a key is a new entry each time
+        assertThat(again.getEntriesList()).extracting(AppendAuditResponse::getSeq).containsExactly(2L, 1L, 3L, 2L,
+                5L);
+        given().auth().oauth2(auditor).when().get("/v1/audit/verify").then().statusCode(200).body("entriesChecked",
+                equalTo(5));
+        given().auth().oauth2(auditor).queryParam("alertId", "a-2").when().get("/v1/audit").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].eventType", equalTo("step.2"));
+    }
+
+    @Test
+    void aBatchWithOneInvalidEntryIsRefusedWholeNamingTheEntry() {
+        AppendAuditBatchRequest batch = AppendAuditBatchRequest.newBuilder().addEntries(request("step.1", "a-1"))
+                .addEntries(request("step.2", "a-2").toBuilder().setDetailsJson("[1, 2]")).build();
+
+        StatusRuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class,
+                () -> audit.appendBatch(batch).await().atMost(WAIT));
+
+        assertThat(e.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.INVALID_ARGUMENT);
+        assertThat(e.getStatus().getDescription()).startsWith("entries[1]: details_json");
+        assertThat(pool.preparedQuery("SELECT count(*) AS n FROM governance.audit_entries WHERE tenant = $1")
+                .execute(Tuple.of(TENANT)).await().atMost(WAIT).iterator().next().getLong("n")).isZero();
     }
 
     @Test
