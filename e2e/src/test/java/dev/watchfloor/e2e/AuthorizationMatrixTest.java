@@ -40,6 +40,7 @@ import dev.watchfloor.contracts.governance.v1.AppendAuditBatchRequest;
 import dev.watchfloor.contracts.governance.v1.AppendAuditRequest;
 import dev.watchfloor.contracts.governance.v1.ApprovalsGrpc;
 import dev.watchfloor.contracts.governance.v1.AuditGrpc;
+import dev.watchfloor.contracts.governance.v1.AuthorizeBatchRequest;
 import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
 import dev.watchfloor.contracts.governance.v1.BudgetGrpc;
 import dev.watchfloor.contracts.governance.v1.CheckSanctionsRequest;
@@ -155,6 +156,10 @@ class AuthorizationMatrixTest {
                 grpc(ServiceSpec.GOVERNANCE, PolicyGrpc.getAuthorizeMethod(),
                         AuthorizeRequest.newBuilder().setTenant(People.TENANT).setActionId(ID)
                                 .setActionType("isolate_host").build(),
+                        ServiceSpec.ACTION),
+                grpc(ServiceSpec.GOVERNANCE, PolicyGrpc.getAuthorizeBatchMethod(),
+                        AuthorizeBatchRequest.newBuilder().addActions(AuthorizeRequest.newBuilder()
+                                .setTenant(People.TENANT).setActionId(ID).setActionType("isolate_host")).build(),
                         ServiceSpec.ACTION),
                 grpc(ServiceSpec.GOVERNANCE, ApprovalsGrpc.getGetMethod(),
                         GetApprovalRequest.newBuilder().setTenant(People.TENANT).setApprovalId(ID).build(),

@@ -1,6 +1,7 @@
 package dev.watchfloor.action.governance;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,6 +20,7 @@ import dev.watchfloor.commons.security.ServiceTokenInterceptor;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.contracts.governance.v1.Approval;
 import dev.watchfloor.contracts.governance.v1.Approvals;
+import dev.watchfloor.contracts.governance.v1.AuthorizeBatchRequest;
 import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
 import dev.watchfloor.contracts.governance.v1.AuthorizeResponse;
 import dev.watchfloor.contracts.governance.v1.GetApprovalRequest;
@@ -49,9 +51,11 @@ public class GovernanceClient {
         this.timeout = timeout;
     }
 
+    /** Has governance decide the actions (of one tenant) together; one decision per action, in order. */
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 2000)
-    public Uni<AuthorizeResponse> authorize(Trace trace, Action a) {
-        AuthorizeRequest request = AuthorizeRequest.newBuilder()
+    public Uni<List<AuthorizeResponse>> authorize(Trace trace, List<Action> actions) {
+        AuthorizeBatchRequest.Builder batch = AuthorizeBatchRequest.newBuilder();
+        actions.forEach(a -> batch.addActions(AuthorizeRequest.newBuilder()
                 .setTenant(a.tenant())
                 .setActionId(a.id().toString())
                 .setInvestigationId(a.investigationId())
@@ -59,9 +63,15 @@ public class GovernanceClient {
                 .setActionType(a.type().wire())
                 .setTarget(a.target())
                 .setParametersJson(a.parametersJson())
-                .setRequestedBy(REQUESTED_BY)
-                .build();
-        return withRetry(trace.call(() -> policy.authorize(request)));
+                .setRequestedBy(REQUESTED_BY)));
+        AuthorizeBatchRequest request = batch.build();
+        return withRetry(trace.call(() -> policy.authorizeBatch(request))).map(r -> {
+            if (r.getDecisionsCount() != actions.size()) {
+                throw new IllegalStateException("governance answered " + r.getDecisionsCount() + " decisions for "
+                        + actions.size() + " actions");
+            }
+            return r.getDecisionsList();
+        });
     }
 
     /** The approval's current state; fails with NOT_FOUND when governance does not know it. */

@@ -39,6 +39,8 @@ import dev.watchfloor.contracts.governance.v1.Approval;
 import dev.watchfloor.contracts.governance.v1.ApprovalState;
 import dev.watchfloor.contracts.governance.v1.ApprovalsGrpc;
 import dev.watchfloor.contracts.governance.v1.AuditGrpc;
+import dev.watchfloor.contracts.governance.v1.AuthorizeBatchRequest;
+import dev.watchfloor.contracts.governance.v1.AuthorizeBatchResponse;
 import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
 import dev.watchfloor.contracts.governance.v1.AuthorizeResponse;
 import dev.watchfloor.contracts.governance.v1.Decision;
@@ -188,6 +190,23 @@ public class GovernanceStandIn implements QuarkusTestResourceLifecycleManager {
                 response.onError(Status.UNAVAILABLE.withDescription("stand-in is down").asRuntimeException());
                 return;
             }
+            response.onNext(decide(request));
+            response.onCompleted();
+        }
+
+        @Override
+        public void authorizeBatch(AuthorizeBatchRequest request, StreamObserver<AuthorizeBatchResponse> response) {
+            if (unavailable) {
+                response.onError(Status.UNAVAILABLE.withDescription("stand-in is down").asRuntimeException());
+                return;
+            }
+            AuthorizeBatchResponse.Builder answer = AuthorizeBatchResponse.newBuilder();
+            request.getActionsList().forEach(action -> answer.addDecisions(decide(action)));
+            response.onNext(answer.build());
+            response.onCompleted();
+        }
+
+        private static AuthorizeResponse decide(AuthorizeRequest request) {
             AUTHORIZE_CALLS.computeIfAbsent(request.getActionId(), id -> new CopyOnWriteArrayList<>()).add(request);
             String resolved = PSEUDONYMS.get(request.getTarget());
             if (resolved != null) {
@@ -205,8 +224,7 @@ public class GovernanceStandIn implements QuarkusTestResourceLifecycleManager {
             if (resolved != null) {
                 answer.setResolvedTarget(resolved);
             }
-            response.onNext(answer.build());
-            response.onCompleted();
+            return answer.build();
         }
 
         private static String approvalFor(AuthorizeRequest request) {

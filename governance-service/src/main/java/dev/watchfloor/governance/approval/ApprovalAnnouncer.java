@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Announces each new approval request to a webhook ({@code WATCHFLOOR_APPROVAL_WEBHOOK_URL}: a chat or paging
@@ -63,7 +65,15 @@ public class ApprovalAnnouncer {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        return Uni.createFrom().completionStage(() -> CLIENT.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
+        // the JDK client completes on its own threads; the caller goes on on its Vert.x context (Hibernate Reactive
+        // needs it for whatever the caller does next)
+        Context caller = Vertx.currentContext();
+        Uni<HttpResponse<Void>> sent = Uni.createFrom()
+                .completionStage(() -> CLIENT.sendAsync(request, HttpResponse.BodyHandlers.discarding()));
+        if (caller != null) {
+            sent = sent.emitOn(command -> caller.runOnContext(ignored -> command.run()));
+        }
+        return sent
                 .invoke(r -> {
                     if (r.statusCode() >= 300) {
                         Log.warnf("approval webhook answered %d for approval %s", r.statusCode(), a.id());

@@ -60,7 +60,8 @@ public class AuditLedger {
         return appendAllIn(conn, List.of(draft)).map(List::getFirst);
     }
 
-    private Uni<List<AuditRecord>> appendAllIn(SqlConnection conn, List<AuditRecord> drafts) {
+    /** Appends entries, in the order given, inside the caller's transaction; see {@link #appendAll}. */
+    public Uni<List<AuditRecord>> appendAllIn(SqlConnection conn, List<AuditRecord> drafts) {
         Map<String, List<AuditRecord>> byTenant = new TreeMap<>();
         drafts.forEach(d -> byTenant.computeIfAbsent(d.tenant(), t -> new ArrayList<>()).add(d));
         Map<AuditRecord, AuditRecord> stored = new IdentityHashMap<>();

@@ -1,5 +1,6 @@
 package dev.watchfloor.governance.audit;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -55,6 +56,19 @@ public class GovernanceAudit {
             Map<String, ?> details) {
         return ledger.appendIn(conn, draft(about.tenant(), ACTOR, "", eventType, about, traceId, "",
                 JSON.valueToTree(details)));
+    }
+
+    /** One of governance's own entries, for {@link #recordAllIn}. */
+    public record Entry(String traceId, String eventType, Subject about, Map<String, ?> details) {
+    }
+
+    /** Entries of governance itself, in order, in the caller's transaction, each tenant's chain locked once. */
+    public Uni<List<AuditRecord>> recordAllIn(SqlConnection conn, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return ledger.appendAllIn(conn, entries.stream().map(e -> draft(e.about().tenant(), ACTOR, "", e.eventType(),
+                e.about(), e.traceId(), "", JSON.valueToTree(e.details()))).toList());
     }
 
     /** An entry not yet in the chain: id, seq, time and hashes are assigned by {@link AuditLedger#append}. */

@@ -3,8 +3,10 @@ package dev.watchfloor.governance.enforce;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -47,44 +50,80 @@ public class ActionAuthorizations {
             String traceId) {
     }
 
-    public Uni<Optional<Stored>> find(String tenant, String actionId) {
-        return pool.preparedQuery("SELECT decision, reason, rule, policy FROM governance.action_authorizations "
-                + "WHERE tenant = $1 AND action_id = $2").execute(Tuple.of(tenant, actionId))
-                .map(rows -> rows.iterator().hasNext()
-                        ? Optional.of(stored(rows.iterator().next()))
-                        : Optional.empty());
+    /** The decisions already stored for these actions of the tenant, by action id. */
+    public Uni<Map<String, Stored>> findAll(String tenant, List<String> actionIds) {
+        return findIn(pool, tenant, actionIds);
     }
 
     /**
-     * Stores the decision, first turning a letting-through decision into a denial when a cap is reached, and audits an
-     * allow or deny in the same transaction (approvals audit themselves). Answers the stored decision: when the same
-     * action was decided concurrently, that one.
+     * Stores the decisions in order, in one transaction, first turning a letting-through decision into a denial when a
+     * cap is reached (the earlier actions of the batch count), and audits each allow or deny in the same transaction
+     * (approvals audit themselves). Answers the stored decisions in order: for an action decided concurrently (or twice
+     * in the batch), the one stored first. The cap locks are taken in name order, so batches cannot deadlock.
      */
-    public Uni<Stored> decide(Proposal p) {
-        AuthorizeRequest r = p.request();
-        return pool.withTransaction(conn -> conn
-                .preparedQuery("SELECT pg_advisory_xact_lock(hashtext('authorize:' || $1 || '/' || $2))")
-                .execute(Tuple.of(r.getTenant(), r.getActionType()))
-                .chain(() -> p.decision().decision() == Decision.DECISION_DENY
+    public Uni<List<Stored>> decideAll(List<Proposal> proposals) {
+        if (proposals.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<String> locks = proposals.stream()
+                .map(p -> p.request().getTenant() + "/" + p.request().getActionType()).distinct().sorted().toList();
+        return pool.withTransaction(conn -> {
+            Uni<Void> locked = Uni.createFrom().voidItem();
+            for (String lock : locks) {
+                locked = locked.chain(() -> conn.preparedQuery("SELECT pg_advisory_xact_lock(hashtext('authorize:' "
+                        + "|| $1))").execute(Tuple.of(lock)).replaceWithVoid());
+            }
+            List<Stored> decided = new ArrayList<>();
+            List<Boolean> inserted = new ArrayList<>();
+            Uni<Void> stored = locked;
+            for (Proposal p : proposals) {
+                stored = stored.chain(() -> (p.decision().decision() == Decision.DECISION_DENY
                         ? Uni.createFrom().item(p.decision())
-                        : capped(conn, r, p.decision(), p.caps()))
-                .chain(decided -> insert(conn, r, decided)
-                        .chain(inserted -> inserted && decided.decision() != Decision.DECISION_REQUIRE_APPROVAL
-                                ? audited(conn, p, decided)
-                                : Uni.createFrom().voidItem()))
-                .chain(() -> conn.preparedQuery("SELECT decision, reason, rule, policy FROM "
-                        + "governance.action_authorizations WHERE tenant = $1 AND action_id = $2")
-                        .execute(Tuple.of(r.getTenant(), r.getActionId())))
-                .map(rows -> stored(rows.iterator().next())));
+                        : capped(conn, p.request(), p.decision(), p.caps()))
+                        .chain(d -> insert(conn, p.request(), d).invoke(fresh -> {
+                            decided.add(d);
+                            inserted.add(fresh);
+                        })).replaceWithVoid());
+            }
+            return stored.chain(() -> audited(conn, proposals, decided, inserted))
+                    .chain(() -> inserted.contains(false)
+                            ? findIn(conn, proposals.getFirst().request().getTenant(), proposals.stream()
+                                    .map(p -> p.request().getActionId()).distinct().toList())
+                                    .map(byId -> proposals.stream().map(p -> byId.get(p.request().getActionId()))
+                                            .toList())
+                            : Uni.createFrom().item(List.copyOf(decided)));
+        });
     }
 
-    private Uni<Void> audited(SqlConnection conn, Proposal p, Stored d) {
-        AuthorizeRequest r = p.request();
-        GovernanceAudit.Subject about = new GovernanceAudit.Subject(r.getTenant(), r.getAlertId(),
-                r.getInvestigationId(), r.getActionId());
-        return audit.recordIn(conn, p.traceId(), "action.authorized", about, Map.of("decision", d.decision().name(),
-                "type", r.getActionType(), "target", r.getTarget(), "criticality", p.criticality(), "reason",
-                d.reason(), "rule", d.rule(), "policy", d.policy())).replaceWithVoid();
+    private static Uni<Map<String, Stored>> findIn(SqlClient conn, String tenant, List<String> actionIds) {
+        return conn.preparedQuery("SELECT action_id, decision, reason, rule, policy FROM "
+                + "governance.action_authorizations WHERE tenant = $1 AND action_id = ANY($2)")
+                .execute(Tuple.of(tenant, actionIds.toArray(String[]::new))).map(rows -> {
+                    Map<String, Stored> byId = new HashMap<>();
+                    rows.forEach(row -> byId.put(row.getString("action_id"), stored(row)));
+                    return byId;
+                });
+    }
+
+    /** One {@code action.authorized} entry per allow or deny stored now, all under one chain lock. */
+    private Uni<Void> audited(SqlConnection conn, List<Proposal> proposals, List<Stored> decided,
+            List<Boolean> inserted) {
+        List<GovernanceAudit.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < proposals.size(); i++) {
+            Stored d = decided.get(i);
+            if (!inserted.get(i) || d.decision() == Decision.DECISION_REQUIRE_APPROVAL) {
+                continue;
+            }
+            Proposal p = proposals.get(i);
+            AuthorizeRequest r = p.request();
+            entries.add(new GovernanceAudit.Entry(p.traceId(), "action.authorized",
+                    new GovernanceAudit.Subject(r.getTenant(), r.getAlertId(), r.getInvestigationId(),
+                            r.getActionId()),
+                    Map.of("decision", d.decision().name(), "type", r.getActionType(), "target", r.getTarget(),
+                            "criticality", p.criticality(), "reason", d.reason(), "rule", d.rule(), "policy",
+                            d.policy())));
+        }
+        return audit.recordAllIn(conn, entries).replaceWithVoid();
     }
 
     private static Uni<Stored> capped(SqlConnection conn, AuthorizeRequest r, Stored proposed, Caps caps) {

@@ -10,6 +10,8 @@ import io.smallrye.mutiny.Uni;
 import dev.watchfloor.commons.security.MeshCallers;
 import dev.watchfloor.commons.security.MeshService;
 import dev.watchfloor.commons.trace.Trace;
+import dev.watchfloor.contracts.governance.v1.AuthorizeBatchRequest;
+import dev.watchfloor.contracts.governance.v1.AuthorizeBatchResponse;
 import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
 import dev.watchfloor.contracts.governance.v1.AuthorizeResponse;
 import dev.watchfloor.contracts.governance.v1.CheckSanctionsRequest;
@@ -26,6 +28,9 @@ import dev.watchfloor.governance.policy.TenantPolicies;
 public class PolicyGrpcService implements Policy {
 
     private final ModelCallPreparer preparer;
+    /** The most actions one AuthorizeBatch may carry. */
+    static final int MAX_BATCH = 100;
+
     private final ActionAuthorizer authorizer;
     private final TenantPolicies policies;
     private final MeshCallers callers;
@@ -64,6 +69,31 @@ public class PolicyGrpcService implements Policy {
                 return invalid("tenant, action_id and action_type are required");
             }
             return authorizer.authorize(trace, request);
+        });
+    }
+
+    @Override
+    public Uni<AuthorizeBatchResponse> authorizeBatch(AuthorizeBatchRequest request) {
+        Trace trace = Trace.current();
+        return callers.require("Policy.AuthorizeBatch", MeshService.ACTION).chain(caller -> {
+            if (request.getActionsCount() == 0) {
+                return Uni.createFrom().item(AuthorizeBatchResponse.getDefaultInstance());
+            }
+            if (request.getActionsCount() > MAX_BATCH) {
+                return invalid("at most " + MAX_BATCH + " actions per batch, not " + request.getActionsCount());
+            }
+            String tenant = request.getActions(0).getTenant();
+            for (int i = 0; i < request.getActionsCount(); i++) {
+                AuthorizeRequest a = request.getActions(i);
+                if (a.getTenant().isBlank() || a.getActionId().isBlank() || a.getActionType().isBlank()) {
+                    return invalid("actions[" + i + "]: tenant, action_id and action_type are required");
+                }
+                if (!a.getTenant().equals(tenant)) {
+                    return invalid("actions[" + i + "]: all actions of a batch must be of one tenant");
+                }
+            }
+            return authorizer.authorizeAll(trace, request.getActionsList())
+                    .map(decisions -> AuthorizeBatchResponse.newBuilder().addAllDecisions(decisions).build());
         });
     }
 

@@ -21,6 +21,7 @@ import dev.watchfloor.contracts.governance.v1.AppendAuditRequest;
 import dev.watchfloor.contracts.governance.v1.ApprovalState;
 import dev.watchfloor.contracts.governance.v1.Approvals;
 import dev.watchfloor.contracts.governance.v1.Audit;
+import dev.watchfloor.contracts.governance.v1.AuthorizeBatchRequest;
 import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
 import dev.watchfloor.contracts.governance.v1.AuthorizeResponse;
 import dev.watchfloor.contracts.governance.v1.CheckSanctionsRequest;
@@ -150,6 +151,48 @@ class ActionRulesTest {
         AuthorizeResponse again = authorize(asked.get(0));
         assertThat(again.getDecision()).isEqualTo(Decision.DECISION_REQUIRE_APPROVAL);
         assertThat(again.getApprovalId()).isEqualTo(decided.get(0).getApprovalId());
+    }
+
+    @Test
+    void aBatchIsDecidedInOrderWithItsEarlierActionsCountingTowardsTheCaps() {
+        String tenant = "rules-batch";
+        List<AuthorizeRequest> asked = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            asked.add(action(tenant, "inv-1", "isolate_host", "host:web-" + i));
+        }
+        asked.add(1, action(tenant, "inv-1", "open_ticket", "host:web-0"));
+        asked.add(asked.get(0));
+
+        List<AuthorizeResponse> decided = policy().authorizeBatch(AuthorizeBatchRequest.newBuilder()
+                .addAllActions(asked).build()).await().atMost(WAIT).getDecisionsList();
+
+        assertThat(decided).extracting(AuthorizeResponse::getDecision).containsExactly(
+                Decision.DECISION_REQUIRE_APPROVAL, Decision.DECISION_ALLOW, Decision.DECISION_REQUIRE_APPROVAL,
+                Decision.DECISION_REQUIRE_APPROVAL, Decision.DECISION_DENY, Decision.DECISION_REQUIRE_APPROVAL);
+        assertThat(decided.get(4).getRule()).isEqualTo("actions.blastRadius");
+        // an action named twice is decided once, with one approval
+        assertThat(decided.get(5).getApprovalId()).isEqualTo(decided.get(0).getApprovalId());
+        // asking one at a time afterwards answers what the batch stored
+        assertThat(authorize(asked.get(4)).getDecision()).isEqualTo(Decision.DECISION_DENY);
+        assertThat(pool.preparedQuery("SELECT count(*) AS n FROM governance.audit_entries WHERE tenant = $1 AND "
+                + "event_type = 'action.authorized'").execute(io.vertx.mutiny.sqlclient.Tuple.of(tenant)).await()
+                .atMost(WAIT).iterator().next().getLong("n")).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchMixingTenantsOrMissingAnActionTypeIsRefusedWhole() {
+        AuthorizeBatchRequest mixed = AuthorizeBatchRequest.newBuilder()
+                .addActions(action("rules-batch-a", "inv-1", "open_ticket", "host:a"))
+                .addActions(action("rules-batch-b", "inv-1", "open_ticket", "host:b")).build();
+        AuthorizeBatchRequest untyped = AuthorizeBatchRequest.newBuilder()
+                .addActions(action("rules-batch-a", "inv-1", "", "host:a")).build();
+
+        assertThatThrownBy(() -> policy().authorizeBatch(mixed).await().atMost(WAIT))
+                .hasMessageContaining("INVALID_ARGUMENT").hasMessageContaining("actions[1]: all actions");
+        assertThatThrownBy(() -> policy().authorizeBatch(untyped).await().atMost(WAIT))
+                .hasMessageContaining("INVALID_ARGUMENT").hasMessageContaining("actions[0]");
+        assertThat(pool.preparedQuery("SELECT count(*) AS n FROM governance.action_authorizations WHERE tenant "
+                + "LIKE 'rules-batch-%'").execute().await().atMost(WAIT).iterator().next().getLong("n")).isZero();
     }
 
     @Test
