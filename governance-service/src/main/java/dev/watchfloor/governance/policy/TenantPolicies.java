@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 import dev.watchfloor.commons.problem.ProblemException;
 import dev.watchfloor.commons.trace.Trace;
@@ -24,7 +26,7 @@ import dev.watchfloor.governance.policy.document.PolicyRejected;
 
 /**
  * The policy each tenant runs, its versions and their history. A new version becomes active only when it parses and
- * validates; the active one is read on every decision (one indexed row) and parsed once per version.
+ * validates; the active one is read on every decision (one indexed row, without Hibernate) and parsed once per version.
  */
 @ApplicationScoped
 public class TenantPolicies {
@@ -32,12 +34,14 @@ public class TenantPolicies {
     static final String DEFAULT_AUTHOR = "watchfloor";
 
     private final PolicyRepository repository;
+    private final Pool pool;
     private final PolicyAuditor auditor;
     private final ActivePolicy defaultPolicy;
     private final Map<UUID, ActivePolicy> parsed = new ConcurrentHashMap<>();
 
-    public TenantPolicies(PolicyRepository repository, PolicyAuditor auditor) {
+    public TenantPolicies(PolicyRepository repository, PolicyAuditor auditor, Pool pool) {
         this.repository = repository;
+        this.pool = pool;
         this.auditor = auditor;
         String yaml = PolicyParser.defaultPolicyYaml();
         PolicyDocument document = parseTrusted(yaml);
@@ -50,9 +54,24 @@ public class TenantPolicies {
             boolean active, String diff) {
     }
 
+    /**
+     * The tenant's active policy: one indexed row read with the plain reactive client on every decision (it is the
+     * hottest read of governance), the parsed document from memory once its version has been seen.
+     */
     public Uni<ActivePolicy> active(String tenant) {
-        return Panache.withSession(() -> repository.activeVersion(tenant)
-                .chain(version -> version == 0 ? Uni.createFrom().item(defaultPolicy) : load(tenant, version)));
+        return pool.preparedQuery("SELECT v.id FROM governance.policies p JOIN governance.policy_versions v "
+                + "ON v.tenant = p.tenant AND v.version = p.active_version WHERE p.tenant = $1")
+                .execute(Tuple.of(tenant)).chain(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Uni.createFrom().item(defaultPolicy);
+                    }
+                    UUID id = rows.iterator().next().getUUID("id");
+                    ActivePolicy known = parsed.get(id);
+                    return known != null
+                            ? Uni.createFrom().item(known)
+                            : Panache.withSession(() -> repository.findById(id))
+                                    .map(v -> cache(v, parseTrusted(v.document)));
+                });
     }
 
     public Uni<ActivePolicy> version(String tenant, int version) {
