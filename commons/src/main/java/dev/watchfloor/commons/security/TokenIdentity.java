@@ -38,13 +38,15 @@ public class TokenIdentity implements SecurityIdentityAugmentor {
     private final String ownIssuer;
     private final String tenantClaim;
     private final List<String> rolesPath;
+    private final VerifiedTokens verified;
 
-    public TokenIdentity(@ConfigProperty(name = "watchfloor.issuer") String ownIssuer,
+    public TokenIdentity(VerifiedTokens verified, @ConfigProperty(name = "watchfloor.issuer") String ownIssuer,
             @ConfigProperty(name = "watchfloor.oidc.tenant-claim", defaultValue = "tenant") String tenantClaim,
             @ConfigProperty(name = "watchfloor.oidc.roles-claim", defaultValue = "roles") String rolesClaim) {
         this.ownIssuer = ownIssuer;
         this.tenantClaim = tenantClaim;
         this.rolesPath = List.of(rolesClaim.split("[./]"));
+        this.verified = verified;
     }
 
     @Override
@@ -53,6 +55,9 @@ public class TokenIdentity implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         boolean own = ownIssuer.equals(jwt.getIssuer());
+        if (own) {
+            verified.remember(identity, jwt);
+        }
         Set<String> roles = roles(jwt, own ? List.of("roles") : rolesPath);
         if (!own) {
             roles.retainAll(Roles.TENANT_ROLES);

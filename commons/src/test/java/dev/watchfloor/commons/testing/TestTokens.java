@@ -47,6 +47,11 @@ public final class TestTokens {
                 KEY);
     }
 
+    /** A principal of tenant {@link #TENANT} whose token expires at that instant. */
+    public static String expiringAt(Instant expires, String name, String... roles) {
+        return sign(ISSUER, TENANT, name, Set.of(roles), expires, KEY);
+    }
+
     public static String expired(String name, String... roles) {
         return sign(ISSUER, TENANT, name, Set.of(roles), Instant.now().minusSeconds(3600), KEY);
     }
