@@ -45,6 +45,7 @@ import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
 import dev.watchfloor.contracts.governance.v1.BudgetGrpc;
 import dev.watchfloor.contracts.governance.v1.CheckSanctionsRequest;
 import dev.watchfloor.contracts.governance.v1.GetApprovalRequest;
+import dev.watchfloor.contracts.governance.v1.GetApprovalsRequest;
 import dev.watchfloor.contracts.governance.v1.PolicyGrpc;
 import dev.watchfloor.contracts.governance.v1.PrepareModelCallRequest;
 import dev.watchfloor.contracts.governance.v1.RecordUsageRequest;
@@ -163,6 +164,10 @@ class AuthorizationMatrixTest {
                         ServiceSpec.ACTION),
                 grpc(ServiceSpec.GOVERNANCE, ApprovalsGrpc.getGetMethod(),
                         GetApprovalRequest.newBuilder().setTenant(People.TENANT).setApprovalId(ID).build(),
+                        ServiceSpec.ACTION),
+                grpc(ServiceSpec.GOVERNANCE, ApprovalsGrpc.getGetManyMethod(),
+                        GetApprovalsRequest.newBuilder().addApprovals(GetApprovalRequest.newBuilder()
+                                .setTenant(People.TENANT).setApprovalId(ID)).build(),
                         ServiceSpec.ACTION),
                 grpc(ServiceSpec.GOVERNANCE, AuditGrpc.getAppendMethod(),
                         AppendAuditRequest.newBuilder().setTenant(People.TENANT).setEventType("forged").build(),

@@ -5,8 +5,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -38,25 +36,35 @@ public class ApprovalWatcher {
         this.config = config;
     }
 
-    /** Checks the pending approvals that are due; the number checked. */
+    /** Checks the pending approvals that are due, all in one call to governance; the number checked. */
     public Uni<Integer> checkDue() {
-        return queue.claimPendingApprovals(config.batchSize(), config.approvalCheckInterval())
-                .onItem().transformToMulti(actions -> Multi.createFrom().iterable(actions))
-                .onItem().transformToUni(this::check).merge(config.batchSize())
-                .collect().with(Collectors.counting()).map(Long::intValue);
+        return queue.claimPendingApprovals(config.batchSize(), config.approvalCheckInterval()).chain(waiting -> {
+            if (waiting.isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            return governance.approvals(Trace.fromTraceparent(null), waiting)
+                    .chain(found -> Multi.createFrom().iterable(waiting)
+                            .onItem().transformToUniAndConcatenate(action -> check(action, found.get(
+                                    GovernanceClient.approvalKey(action.tenant(), action.approvalId()))))
+                            .collect().with(Collectors.counting()).map(Long::intValue))
+                    .onFailure().recoverWithItem(e -> {
+                        Log.warnf("Approval check of %d actions failed, retrying later: %s", waiting.size(),
+                                e.toString());
+                        return 0;
+                    });
+        });
     }
 
-    private Uni<Void> check(Action action) {
+    /** Applies the approval's state to the action; an approval governance does not know fails it. */
+    private Uni<Void> check(Action action, Approval approval) {
         Trace trace = Trace.fromTraceparent(action.traceparent());
-        return governance.approval(trace, action.tenant(), action.approvalId())
-                .chain(approval -> apply(trace, action, approval))
-                .onFailure().recoverWithUni(e -> {
-                    if (e instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.NOT_FOUND) {
-                        return fail(trace, action, "approval " + action.approvalId() + " is unknown to governance");
-                    }
-                    Log.warnf("Approval check of action %s failed, retrying later: %s", action.id(), e.toString());
-                    return Uni.createFrom().voidItem();
-                });
+        Uni<Void> applied = approval == null
+                ? fail(trace, action, "approval " + action.approvalId() + " is unknown to governance")
+                : apply(trace, action, approval);
+        return applied.onFailure().recoverWithUni(e -> {
+            Log.warnf("Approval check of action %s failed, retrying later: %s", action.id(), e.toString());
+            return Uni.createFrom().voidItem();
+        });
     }
 
     private Uni<Void> apply(Trace trace, Action action, Approval approval) {

@@ -1,7 +1,9 @@
 package dev.watchfloor.action.governance;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,6 +26,7 @@ import dev.watchfloor.contracts.governance.v1.AuthorizeBatchRequest;
 import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
 import dev.watchfloor.contracts.governance.v1.AuthorizeResponse;
 import dev.watchfloor.contracts.governance.v1.GetApprovalRequest;
+import dev.watchfloor.contracts.governance.v1.GetApprovalsRequest;
 import dev.watchfloor.contracts.governance.v1.Policy;
 
 /**
@@ -74,11 +77,24 @@ public class GovernanceClient {
         });
     }
 
-    /** The approval's current state; fails with NOT_FOUND when governance does not know it. */
-    public Uni<Approval> approval(Trace trace, String tenant, String approvalId) {
-        GetApprovalRequest request = GetApprovalRequest.newBuilder().setTenant(tenant).setApprovalId(approvalId)
-                .build();
-        return withRetry(trace.call(() -> approvals.get(request)));
+    /**
+     * The current state of the approvals these actions wait on, in one call, by {@link #approvalKey}; an approval
+     * governance does not know is missing from the map.
+     */
+    public Uni<Map<String, Approval>> approvals(Trace trace, List<Action> waiting) {
+        GetApprovalsRequest.Builder request = GetApprovalsRequest.newBuilder();
+        waiting.forEach(a -> request.addApprovals(GetApprovalRequest.newBuilder().setTenant(a.tenant())
+                .setApprovalId(a.approvalId())));
+        GetApprovalsRequest built = request.build();
+        return withRetry(trace.call(() -> approvals.getMany(built))).map(response -> {
+            Map<String, Approval> byKey = new HashMap<>();
+            response.getApprovalsList().forEach(a -> byKey.put(approvalKey(a.getTenant(), a.getApprovalId()), a));
+            return byKey;
+        });
+    }
+
+    public static String approvalKey(String tenant, String approvalId) {
+        return tenant + "/" + approvalId;
     }
 
     private <T> Uni<T> withRetry(Uni<T> call) {

@@ -222,6 +222,22 @@ class ActionExecutorTest {
     }
 
     @Test
+    void anApprovalGovernanceDoesNotKnowFailsItsActionAndTheOthersOfThePollGoOn() {
+        String investigation = newInvestigation();
+        ActionStatus lost = propose(investigation, "disable_user", "user:erin", "{}");
+        ActionStatus approved = propose(investigation, "disable_user", "user:frank", "{}");
+        GovernanceStandIn.APPROVALS.remove(lost.getApprovalId());
+        GovernanceStandIn.decide(approved.getApprovalId(), ApprovalState.APPROVAL_STATE_APPROVED,
+                GovernanceStandIn.sha256("{}"));
+
+        runExecutor();
+
+        assertThat(stored(lost.getActionId()).state()).isEqualTo(ActionState.FAILED);
+        assertThat(stored(lost.getActionId()).detail()).contains("unknown to governance");
+        assertThat(stored(approved.getActionId()).state()).isEqualTo(ActionState.EXECUTED);
+    }
+
+    @Test
     void deniedAndExpiredApprovalsEndTheirActions() {
         String investigation = newInvestigation();
         ActionStatus denied = propose(investigation, "disable_user", "user:carol", "{}");

@@ -45,6 +45,8 @@ import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
 import dev.watchfloor.contracts.governance.v1.AuthorizeResponse;
 import dev.watchfloor.contracts.governance.v1.Decision;
 import dev.watchfloor.contracts.governance.v1.GetApprovalRequest;
+import dev.watchfloor.contracts.governance.v1.GetApprovalsRequest;
+import dev.watchfloor.contracts.governance.v1.GetApprovalsResponse;
 import dev.watchfloor.contracts.governance.v1.PolicyGrpc;
 
 /**
@@ -252,6 +254,19 @@ public class GovernanceStandIn implements QuarkusTestResourceLifecycleManager {
                 return;
             }
             response.onNext(approval);
+            response.onCompleted();
+        }
+
+        @Override
+        public void getMany(GetApprovalsRequest request, StreamObserver<GetApprovalsResponse> response) {
+            GetApprovalsResponse.Builder answer = GetApprovalsResponse.newBuilder();
+            for (GetApprovalRequest asked : request.getApprovalsList()) {
+                Approval approval = APPROVALS.get(asked.getApprovalId());
+                if (approval != null && approval.getTenant().equals(asked.getTenant())) {
+                    answer.addApprovals(approval);
+                }
+            }
+            response.onNext(answer.build());
             response.onCompleted();
         }
     }

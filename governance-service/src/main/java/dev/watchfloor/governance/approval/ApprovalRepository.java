@@ -25,6 +25,10 @@ public class ApprovalRepository implements PanacheRepositoryBase<ApprovalEntity,
         return find("tenant = ?1 and id = ?2", tenant, id).firstResult();
     }
 
+    Uni<List<ApprovalEntity>> inTenant(String tenant, List<UUID> ids) {
+        return find("tenant = ?1 and id in ?2", tenant, ids).list();
+    }
+
     Uni<List<ApprovalEntity>> recent(String tenant, int limit) {
         return find("tenant", Sort.by("requestedAt").descending(), tenant).page(Page.ofSize(limit)).list();
     }

@@ -70,6 +70,13 @@ public class ApprovalService {
         });
     }
 
+    /** The tenant's approvals among these ids, with their state now; unknown ids are left out. */
+    public Uni<List<Approval>> getAll(String tenant, List<UUID> ids) {
+        Instant now = Instant.now();
+        return Panache.withSession(() -> repository.inTenant(tenant, ids))
+                .map(found -> found.stream().map(a -> a.view().withStateAt(now)).toList());
+    }
+
     public Uni<List<Approval>> list(String tenant, ApprovalState stateOrNull, int limit) {
         Instant now = Instant.now();
         return Panache.withSession(() -> repository.recent(tenant, limit)).map(all -> all.stream()

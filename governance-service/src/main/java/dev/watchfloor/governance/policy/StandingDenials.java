@@ -24,11 +24,18 @@ public class StandingDenials {
 
     /** The denial's reason and policy, or empty when the current policy does not deny the action. */
     public Uni<Optional<String>> of(String tenant, String actionType, String target) {
-        return policies.active(tenant).map(policy -> {
-            ActionVerdict verdict = policy.document().actions().evaluate(actionType, target);
-            return verdict.decision() == dev.watchfloor.governance.policy.document.Decision.DENY
-                    ? Optional.of(verdict.reason() + " (" + policy.label() + ", " + verdict.rule() + ")")
-                    : Optional.empty();
-        });
+        return policies.active(tenant).map(policy -> of(policy, actionType, target));
+    }
+
+    /** The same against a policy already read (one read for many actions of its tenant). */
+    public static Optional<String> of(ActivePolicy policy, String actionType, String target) {
+        ActionVerdict verdict = policy.document().actions().evaluate(actionType, target);
+        return verdict.decision() == dev.watchfloor.governance.policy.document.Decision.DENY
+                ? Optional.of(verdict.reason() + " (" + policy.label() + ", " + verdict.rule() + ")")
+                : Optional.empty();
+    }
+
+    public Uni<ActivePolicy> policy(String tenant) {
+        return policies.active(tenant);
     }
 }

@@ -20,6 +20,7 @@ import dev.watchfloor.contracts.governance.v1.AuthorizeRequest;
 import dev.watchfloor.contracts.governance.v1.AuthorizeResponse;
 import dev.watchfloor.contracts.governance.v1.Decision;
 import dev.watchfloor.contracts.governance.v1.GetApprovalRequest;
+import dev.watchfloor.contracts.governance.v1.GetApprovalsRequest;
 import dev.watchfloor.contracts.governance.v1.Policy;
 import dev.watchfloor.governance.testing.ApprovalWebhookReceiver;
 import dev.watchfloor.governance.testing.Identities;
@@ -91,6 +92,35 @@ class ApprovalFlowTest {
                 .await().atMost(WAIT);
         assertThat(approval.getState()).isEqualTo(ApprovalState.APPROVAL_STATE_APPROVED);
         assertThat(approval.getParametersHash()).hasSize(64);
+    }
+
+    @Test
+    void manyApprovalsAreReadInOneCallInTheOrderAskedWithUnknownAndOtherTenantsLeftOut() {
+        String pending = authorize(UUID.randomUUID().toString(), "isolate_host").getApprovalId();
+        String denied = authorize(UUID.randomUUID().toString(), "block_ip").getApprovalId();
+        given().auth().oauth2(approver()).contentType("application/json").body("{\"decision\":\"deny\"}")
+                .when().post("/v1/approvals/{id}/decision", denied).then().statusCode(200);
+
+        var answer = Identities.withToken(approvals, Identities.service(MeshService.ACTION))
+                .getMany(GetApprovalsRequest.newBuilder()
+                        .addApprovals(GetApprovalRequest.newBuilder().setTenant(TENANT).setApprovalId(denied))
+                        .addApprovals(GetApprovalRequest.newBuilder().setTenant(TENANT)
+                                .setApprovalId(UUID.randomUUID().toString()))
+                        .addApprovals(GetApprovalRequest.newBuilder().setTenant("another-tenant")
+                                .setApprovalId(pending))
+                        .addApprovals(GetApprovalRequest.newBuilder().setTenant(TENANT).setApprovalId(pending))
+                        .build())
+                .await().atMost(WAIT);
+
+        assertThat(answer.getApprovalsList()).extracting(a -> a.getApprovalId(), a -> a.getState()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(denied, ApprovalState.APPROVAL_STATE_DENIED),
+                org.assertj.core.groups.Tuple.tuple(pending, ApprovalState.APPROVAL_STATE_PENDING));
+        assertThat(answer.getApprovals(1).getParametersHash()).hasSize(64);
+        org.junit.jupiter.api.Assertions.assertThrows(io.grpc.StatusRuntimeException.class,
+                () -> Identities.withToken(approvals, Identities.service(MeshService.ACTION))
+                        .getMany(GetApprovalsRequest.newBuilder().addApprovals(GetApprovalRequest.newBuilder()
+                                .setTenant(TENANT).setApprovalId("not-a-uuid")).build())
+                        .await().atMost(WAIT));
     }
 
     @Test
