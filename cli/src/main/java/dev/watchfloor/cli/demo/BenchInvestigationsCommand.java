@@ -61,35 +61,28 @@ public final class BenchInvestigationsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StandInModel model = modelDelay == null ? null : StandInModel.start(modelDelay);
-        try {
-            MeshOptions options = options(model);
-            try (RunningMesh mesh = MeshConsole.start(options, context.out())) {
-                Endpoint governance = DemoCommand.endpoint(mesh, ServiceSpec.GOVERNANCE, ServiceUrls.GOVERNANCE_ENV);
-                DemoIdentities people = DemoIdentities.provision(governance, mesh.credentials());
-                IngestClient ingest = new IngestClient(
-                        DemoCommand.endpoint(mesh, ServiceSpec.INGEST, ServiceUrls.INGEST_ENV),
-                        people.siem());
-                ReasoningClient reasoning = new ReasoningClient(
-                        DemoCommand.endpoint(mesh, ServiceSpec.REASONING, ServiceUrls.REASONING_ENV), people.analyst());
-                Map<String, Object> figures = new LinkedHashMap<>();
-                figures.put("mode", model == null ? "deterministic" : "stand-in model answering after " + modelDelay);
-                figures.put("concurrency", concurrency);
-                InvestigationBench bench = new InvestigationBench(ingest, reasoning, timeout);
-                figures.put("single", bench.singles(single));
-                Map<String, Object> burst = bench.burst(alerts);
-                figures.put("burst", burst);
-                figures.put("failed", burst.get("failed"));
-                if (model != null) {
-                    figures.put("modelCalls", model.calls());
-                }
-                print(figures);
-                return (int) figures.getOrDefault("failed", 0) == 0 ? 0 : 1;
-            }
-        } finally {
+        // try-with-resources skips a null resource: no stand-in without --model-delay
+        try (StandInModel model = modelDelay == null ? null : StandInModel.start(modelDelay);
+                RunningMesh mesh = MeshConsole.start(options(model), context.out())) {
+            Endpoint governance = DemoCommand.endpoint(mesh, ServiceSpec.GOVERNANCE, ServiceUrls.GOVERNANCE_ENV);
+            DemoIdentities people = DemoIdentities.provision(governance, mesh.credentials());
+            IngestClient ingest = new IngestClient(
+                    DemoCommand.endpoint(mesh, ServiceSpec.INGEST, ServiceUrls.INGEST_ENV), people.siem());
+            ReasoningClient reasoning = new ReasoningClient(
+                    DemoCommand.endpoint(mesh, ServiceSpec.REASONING, ServiceUrls.REASONING_ENV), people.analyst());
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("mode", model == null ? "deterministic" : "stand-in model answering after " + modelDelay);
+            figures.put("concurrency", concurrency);
+            InvestigationBench bench = new InvestigationBench(ingest, reasoning, timeout);
+            figures.put("single", bench.singles(single));
+            Map<String, Object> burst = bench.burst(alerts);
+            figures.put("burst", burst);
+            figures.put("failed", burst.get("failed"));
             if (model != null) {
-                model.close();
+                figures.put("modelCalls", model.calls());
             }
+            print(figures);
+            return (int) figures.getOrDefault("failed", 0) == 0 ? 0 : 1;
         }
     }
 

@@ -12,7 +12,6 @@ import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-import dev.watchfloor.commons.problem.ProblemException;
 import dev.watchfloor.commons.security.MeshCallers;
 import dev.watchfloor.commons.security.MeshService;
 import dev.watchfloor.contracts.governance.v1.Approvals;
@@ -96,11 +95,13 @@ public class ApprovalsGrpcService implements Approvals {
             return Uni.createFrom().failure(Status.INVALID_ARGUMENT
                     .withDescription("approval_id must be a UUID").asRuntimeException());
         }
-        return approvals.get(request.getTenant(), id)
-                .onFailure(ProblemException.class).transform(e -> Status.NOT_FOUND
-                        .withDescription(e.getMessage()).asRuntimeException())
-                .chain(a -> denials.of(a.tenant(), a.actionType(), a.target())
-                        .map(denial -> toProto(a).toBuilder().setPolicyDenial(denial.orElse("")).build()));
+        // the same read as GetMany, for one id
+        return ofTenant(request.getTenant(), List.of(id)).map(found -> {
+            if (found.isEmpty()) {
+                throw Status.NOT_FOUND.withDescription("No approval with id '" + id + "'").asRuntimeException();
+            }
+            return found.getFirst();
+        });
     }
 
     static dev.watchfloor.contracts.governance.v1.Approval toProto(Approval a) {

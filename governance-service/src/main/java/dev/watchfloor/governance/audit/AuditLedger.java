@@ -53,14 +53,10 @@ public class AuditLedger {
     }
 
     /**
-     * Appends an entry inside the caller's transaction, so the change it describes and the entry commit together (or
-     * neither does). Takes the tenant's chain lock until that transaction ends.
+     * Appends entries, in the order given, inside the caller's transaction, so the changes they describe and the
+     * entries commit together (or none does); each tenant's chain lock is held until that transaction ends. See
+     * {@link #appendAll}.
      */
-    public Uni<AuditRecord> appendIn(SqlConnection conn, AuditRecord draft) {
-        return appendAllIn(conn, List.of(draft)).map(List::getFirst);
-    }
-
-    /** Appends entries, in the order given, inside the caller's transaction; see {@link #appendAll}. */
     public Uni<List<AuditRecord>> appendAllIn(SqlConnection conn, List<AuditRecord> drafts) {
         Map<String, List<AuditRecord>> byTenant = new TreeMap<>();
         drafts.forEach(d -> byTenant.computeIfAbsent(d.tenant(), t -> new ArrayList<>()).add(d));

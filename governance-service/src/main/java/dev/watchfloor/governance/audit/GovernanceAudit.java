@@ -54,8 +54,7 @@ public class GovernanceAudit {
     /** An entry of governance itself, in the caller's transaction: it commits with the change it describes. */
     public Uni<AuditRecord> recordIn(SqlConnection conn, String traceId, String eventType, Subject about,
             Map<String, ?> details) {
-        return ledger.appendIn(conn, draft(about.tenant(), ACTOR, "", eventType, about, traceId, "",
-                JSON.valueToTree(details)));
+        return recordAllIn(conn, List.of(new Entry(traceId, eventType, about, details))).map(List::getFirst);
     }
 
     /** One of governance's own entries, for {@link #recordAllIn}. */
