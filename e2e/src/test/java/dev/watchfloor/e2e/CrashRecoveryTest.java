@@ -3,14 +3,9 @@ package dev.watchfloor.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,6 +49,10 @@ class CrashRecoveryTest {
         // a retried attempt neither records usage again nor proposes its actions twice
         assertThat(usageRecordsPerAlert(ids)).hasSize(ALERTS).allSatisfy((alert, n) -> assertThat(n).isEqualTo(1));
         assertThat(ticketsPerAlert(ids)).hasSize(ALERTS).allSatisfy((alert, n) -> assertThat(n).isEqualTo(1));
+        // nor assembles the evidence again
+        assertThat(Queries.byIds("SELECT i.alert_id, count(a.id) FROM reasoning.investigations i JOIN "
+                + "context.assemblies a ON a.investigation_id = i.id::text WHERE i.alert_id = ANY(?) "
+                + "GROUP BY i.alert_id", ids)).hasSize(ALERTS).allSatisfy((alert, n) -> assertThat(n).isEqualTo(1));
         // investigation.completed is recorded with the completion; reasoning's audit outbox delivers it to the ledger
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> assertThat(auditedCompletionsPerAlert(ids)).hasSize(ALERTS)
@@ -61,41 +60,29 @@ class CrashRecoveryTest {
     }
 
     private static Map<String, Integer> countByStatus(List<String> ids) throws SQLException {
-        return group("SELECT status, count(*) FROM reasoning.investigations WHERE alert_id = ANY(?) GROUP BY status",
+        return Queries.byIds(
+                "SELECT status, count(*) FROM reasoning.investigations WHERE alert_id = ANY(?) GROUP BY status",
                 ids);
     }
 
     private static Map<String, Integer> completionsPerAlert(List<String> ids) throws SQLException {
-        return group("SELECT alert_id, completions FROM reasoning.investigations WHERE alert_id = ANY(?)", ids);
+        return Queries.byIds("SELECT alert_id, completions FROM reasoning.investigations WHERE alert_id = ANY(?)", ids);
     }
 
     private static Map<String, Integer> usageRecordsPerAlert(List<String> ids) throws SQLException {
-        return group("SELECT i.alert_id, count(u.id) FROM reasoning.investigations i JOIN governance.usage_records u "
-                + "ON u.investigation_id = i.id::text AND u.tenant = i.tenant WHERE i.alert_id = ANY(?) "
-                + "GROUP BY i.alert_id", ids);
+        return Queries
+                .byIds("SELECT i.alert_id, count(u.id) FROM reasoning.investigations i JOIN governance.usage_records u "
+                        + "ON u.investigation_id = i.id::text AND u.tenant = i.tenant WHERE i.alert_id = ANY(?) "
+                        + "GROUP BY i.alert_id", ids);
     }
 
     private static Map<String, Integer> ticketsPerAlert(List<String> ids) throws SQLException {
-        return group("SELECT alert_id, count(*) FROM action.actions WHERE alert_id = ANY(?) "
+        return Queries.byIds("SELECT alert_id, count(*) FROM action.actions WHERE alert_id = ANY(?) "
                 + "AND action_type = 'open_ticket' GROUP BY alert_id", ids);
     }
 
     private static Map<String, Integer> auditedCompletionsPerAlert(List<String> ids) throws SQLException {
-        return group("SELECT alert_id, count(*) FROM governance.audit_entries WHERE alert_id = ANY(?) "
+        return Queries.byIds("SELECT alert_id, count(*) FROM governance.audit_entries WHERE alert_id = ANY(?) "
                 + "AND event_type = 'investigation.completed' GROUP BY alert_id", ids);
-    }
-
-    private static Map<String, Integer> group(String sql, List<String> ids) throws SQLException {
-        try (Connection c = Mesh.get().sql(); PreparedStatement s = c.prepareStatement(sql)) {
-            Array array = c.createArrayOf("text", ids.toArray());
-            s.setArray(1, array);
-            Map<String, Integer> result = new HashMap<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    result.put(rs.getString(1), rs.getInt(2));
-                }
-            }
-            return result;
-        }
     }
 }

@@ -16,13 +16,18 @@ import dev.watchfloor.launcher.ServiceProcess;
 /**
  * One running mesh for the whole e2e run, started through the same launcher as `watchfloor up`, on a fresh database,
  * exporting traces to a local collector and delivering webhooks to a local receiver. The reasoning queue runs with
- * short leases and one investigation per pass so crash recovery can be observed. The mesh also trusts an external OIDC
- * issuer, a Keycloak realm on a port chosen here, which only ExternalIssuerTest starts.
+ * short leases (renewed every second) and two investigations at a time so crash recovery can be observed. The mesh also
+ * trusts an external OIDC issuer, a Keycloak realm on a port chosen here, which only ExternalIssuerTest starts.
  */
 public final class Mesh implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
 
     /** The realm of the external OIDC issuer the mesh trusts: a Keycloak that ExternalIssuerTest starts. */
     static final String EXTERNAL_REALM = "watchfloor";
+    /**
+     * The one model route governance may choose: no tenant's default policy names it, so investigations run on the
+     * deterministic path unless a test's policy routes them to its own stand-in model under this name.
+     */
+    static final String STAND_IN_ROUTE = "e2e-stand-in";
 
     private static Mesh instance;
 
@@ -61,6 +66,9 @@ public final class Mesh implements BeforeAllCallback, ExtensionContext.Store.Clo
                 .withEnv("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms")
                 .withEnv("WATCHFLOOR_ACTION_WEBHOOK_URL", webhooks.url())
                 .withEnv("WATCHFLOOR_REASONING_QUEUE_LEASE", "3s")
+                .withEnv("WATCHFLOOR_REASONING_QUEUE_LEASE_RENEWAL", "1s")
+                .withEnv("WATCHFLOOR_REASONING_QUEUE_OUTAGE_BACKOFF_MAX", "PT5S")
+                .withEnv("WATCHFLOOR_MODEL_ROUTES", STAND_IN_ROUTE)
                 .withEnv("WATCHFLOOR_REASONING_QUEUE_BATCH_SIZE", "2")
                 .withEnv("WATCHFLOOR_REASONING_QUEUE_POLL_INTERVAL", "1s")
                 .withEnv("WATCHFLOOR_REASONING_QUEUE_RETRY_DELAY", "1s")

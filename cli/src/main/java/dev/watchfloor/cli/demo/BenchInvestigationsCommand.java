@@ -18,6 +18,7 @@ import dev.watchfloor.cli.render.Json;
 import dev.watchfloor.launcher.MeshOptions;
 import dev.watchfloor.launcher.RunningMesh;
 import dev.watchfloor.launcher.ServiceSpec;
+import dev.watchfloor.launcher.StandInModel;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

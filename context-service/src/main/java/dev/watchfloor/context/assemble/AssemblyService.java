@@ -7,7 +7,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -23,7 +26,7 @@ import dev.watchfloor.contracts.context.v1.EvidenceItem;
 
 /**
  * Assembles the evidence for one alert, records what was chosen and audits it ({@code context.assembled}) in one
- * transaction.
+ * transaction, once per run of an investigation.
  */
 @ApplicationScoped
 public class AssemblyService {
@@ -40,35 +43,75 @@ public class AssemblyService {
         this.config = config;
     }
 
-    public Uni<AssembleResponse> assemble(Trace trace, String tenant, String alertId, String investigationId,
+    /**
+     * The evidence for an alert. With an investigation id, the assembly of that run ({@code run}: 0 the first, N the
+     * N-th rerun) is made, recorded and audited once: asking again returns the recorded one, so a retried attempt or a
+     * replica that took over rests on the same evidence and nothing is audited twice. Without one (the debug view),
+     * nothing is recorded.
+     */
+    public Uni<AssembleResponse> assemble(Trace trace, String tenant, String alertId, String investigationId, int run,
             int tokenBudget) {
         UUID id = Ids.parse(alertId, "alert");
         int budget = tokenBudget > 0 ? tokenBudget : config.defaultTokenBudget();
+        if (investigationId.isBlank()) {
+            return select(tenant, alertId, id, budget);
+        }
+        return recorded(tenant, investigationId, run).chain(kept -> kept != null
+                ? Uni.createFrom().item(kept)
+                : select(tenant, alertId, id, budget)
+                        .chain(fresh -> record(trace, tenant, alertId, investigationId, run, fresh)));
+    }
+
+    private Uni<AssembleResponse> select(String tenant, String alertId, UUID id, int budget) {
         return store.alert(tenant, id).chain(alert -> {
             if (alert == null) {
                 throw ProblemException.notFound("alert", alertId);
             }
             return store.related(tenant, id, alert.entities(), config.maxCandidates())
                     .map(related -> EvidenceSelector.select(alert, related, budget));
-        }).call(response -> investigationId.isBlank()
-                ? Uni.createFrom().voidItem()
-                : record(trace, tenant, alertId, investigationId, response));
+        });
     }
 
-    private Uni<Void> record(Trace trace, String tenant, String alertId, String investigationId,
+    private static final String RECORDED = "SELECT response FROM context.assemblies WHERE tenant = $1 "
+            + "AND investigation_id = $2 AND run = $3 AND response IS NOT NULL";
+
+    private Uni<AssembleResponse> recorded(String tenant, String investigationId, int run) {
+        return pool.preparedQuery(RECORDED).execute(Tuple.of(tenant, investigationId, run))
+                .map(AssemblyService::response);
+    }
+
+    private static AssembleResponse response(io.vertx.mutiny.sqlclient.RowSet<io.vertx.mutiny.sqlclient.Row> rows) {
+        if (!rows.iterator().hasNext()) {
+            return null;
+        }
+        try {
+            return AssembleResponse.parseFrom(rows.iterator().next().getBuffer("response").getBytes());
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("a recorded assembly cannot be read", e);
+        }
+    }
+
+    /**
+     * Records and audits the assembly in one transaction, unless a concurrent call for the same run recorded its own
+     * first: then that one is answered, and nothing is written.
+     */
+    private Uni<AssembleResponse> record(Trace trace, String tenant, String alertId, String investigationId, int run,
             AssembleResponse r) {
         String[] sources = r.getItemsList().stream().flatMap(i -> i.getSourceIdsList().stream())
                 .toArray(String[]::new);
         List<String> itemIds = r.getItemsList().stream().map(EvidenceItem::getId).toList();
         AuditEntry entry = AuditEntry.of(tenant, "context.assembled").alert(alertId).investigation(investigationId)
-                .details(Map.of("items", itemIds, "tokensUsed", r.getTokensUsed(), "itemsDropped",
+                .details(Map.of("run", run, "items", itemIds, "tokensUsed", r.getTokensUsed(), "itemsDropped",
                         r.getItemsDropped(), "sourceIds", List.of(sources)));
         return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO context.assemblies (tenant, alert_id, "
-                + "investigation_id, items, items_dropped, tokens_used, source_ids) "
-                + "VALUES ($1, $2, $3, $4, $5, $6, $7)")
-                .execute(Tuple.from(Arrays.asList(tenant, alertId, investigationId, r.getItemsCount(),
-                        r.getItemsDropped(), r.getTokensUsed(), sources)))
-                .chain(() -> audit.record(tx, trace, entry)))
-                .replaceWithVoid();
+                + "investigation_id, run, items, items_dropped, tokens_used, source_ids, response) "
+                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+                + "ON CONFLICT (tenant, investigation_id, run) WHERE response IS NOT NULL DO NOTHING")
+                .execute(Tuple.from(Arrays.asList(tenant, alertId, investigationId, run, r.getItemsCount(),
+                        r.getItemsDropped(), r.getTokensUsed(), sources, Buffer.buffer(r.toByteArray()))))
+                .chain(rows -> rows.rowCount() == 1
+                        ? audit.record(tx, trace, entry).replaceWith(r)
+                        : tx.preparedQuery(RECORDED).execute(Tuple.of(tenant, investigationId, run))
+                                .map(AssemblyService::response)));
     }
 }

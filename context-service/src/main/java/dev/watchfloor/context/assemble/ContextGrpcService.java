@@ -30,13 +30,14 @@ public class ContextGrpcService implements Context {
     }
 
     private Uni<AssembleResponse> assemble(Trace trace, AssembleRequest request) {
-        if (request.getTenant().isBlank() || request.getAlertId().isBlank() || request.getTokenBudget() < 0) {
+        if (request.getTenant().isBlank() || request.getAlertId().isBlank() || request.getTokenBudget() < 0
+                || request.getRun() < 0) {
             return Uni.createFrom().failure(Status.INVALID_ARGUMENT
-                    .withDescription("tenant and alert_id are required; token_budget must not be negative")
+                    .withDescription("tenant and alert_id are required; token_budget and run must not be negative")
                     .asRuntimeException());
         }
         return Uni.createFrom().deferred(() -> assembly.assemble(trace, request.getTenant(),
-                request.getAlertId(), request.getInvestigationId(), request.getTokenBudget()))
+                request.getAlertId(), request.getInvestigationId(), request.getRun(), request.getTokenBudget()))
                 .onFailure(ProblemException.class)
                 .transform(e -> Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
     }

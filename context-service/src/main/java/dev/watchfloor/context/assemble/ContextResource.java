@@ -54,7 +54,7 @@ public class ContextResource {
     @Operation(summary = "The evidence Assemble selects for an alert under a token budget")
     public Uni<ContextView> view(@PathParam("alertId") String alertId,
             @QueryParam("tokenBudget") @DefaultValue("0") @Min(0) @Max(1_000_000) int tokenBudget) {
-        return assembly.assemble(Trace.current(), principals.current().tenant(), alertId, "", tokenBudget)
+        return assembly.assemble(Trace.current(), principals.current().tenant(), alertId, "", 0, tokenBudget)
                 .map(r -> new ContextView(alertId, tokenBudget, r.getTokensUsed(), r.getItemsDropped(),
                         r.getItemsList().stream().map(Item::of).toList()));
     }

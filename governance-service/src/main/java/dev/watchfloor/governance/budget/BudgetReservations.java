@@ -149,8 +149,10 @@ public class BudgetReservations {
 
     /**
      * Settles a reservation with the real usage, priced by the route it was reserved for. Usage is recorded even when
-     * the lease had already ended, since the tokens were spent. Settling twice records once. Empty when the reservation
-     * is unknown in this tenant.
+     * the lease had already ended, since the tokens were spent. Settling twice records once. A step's usage is recorded
+     * once per investigation: when another reservation of the same investigation and step was already settled with
+     * usage (a retried attempt reusing the answer its first attempt paid for), this one is released instead, costing
+     * nothing. Empty when the reservation is unknown in this tenant.
      */
     public Uni<Optional<Settled>> settle(String tenant, UUID id, long inputTokens, long outputTokens) {
         return pool.withTransaction(conn -> conn.preparedQuery("SELECT * FROM governance.budget_reservations "
@@ -159,21 +161,44 @@ public class BudgetReservations {
                         return Uni.createFrom().item(Optional.<Settled>empty());
                     }
                     Row r = rows.iterator().next();
-                    BigDecimal cost = cost(inputTokens, outputTokens, r.getBigDecimal("input_usd_per_million"),
-                            r.getBigDecimal("output_usd_per_million"));
-                    return conn.preparedQuery("UPDATE governance.budget_reservations SET state = 'settled', "
-                            + "closed_at = coalesce(closed_at, now()), close_reason = 'settled' WHERE id = $1")
-                            .execute(Tuple.of(id))
-                            .chain(() -> conn.preparedQuery("INSERT INTO governance.usage_records (tenant, "
-                                    + "investigation_id, step, route, input_tokens, output_tokens, cost_usd, "
-                                    + "department, reservation_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
-                                    + "ON CONFLICT (reservation_id) DO NOTHING")
-                                    .execute(Tuple.from(Arrays.asList(tenant, r.getString("investigation_id"),
-                                            r.getString("step"), r.getString("route"), (int) inputTokens,
-                                            (int) outputTokens, cost, r.getString("department"), id))))
-                            .chain(() -> CostLedger.monthToDateUsd(conn, tenant))
-                            .map(month -> Optional.of(new Settled(cost, month)));
+                    String investigation = r.getString("investigation_id");
+                    String step = r.getString("step");
+                    return conn.preparedQuery("SELECT pg_advisory_xact_lock(hashtext('usage:' || $1 || '/' || $2))")
+                            .execute(Tuple.of(tenant, investigation))
+                            .chain(() -> conn.preparedQuery("SELECT EXISTS (SELECT 1 FROM governance.usage_records "
+                                    + "WHERE tenant = $1 AND investigation_id = $2 AND step = $3 "
+                                    + "AND reservation_id IS NOT NULL AND reservation_id <> $4) AS recorded")
+                                    .execute(Tuple.of(tenant, investigation, step, id)))
+                            .chain(found -> found.iterator().next().getBoolean("recorded")
+                                    ? releaseAsRecorded(conn, tenant, id)
+                                    : record(conn, tenant, id, r, inputTokens, outputTokens));
                 }));
+    }
+
+    private static Uni<Optional<Settled>> record(SqlConnection conn, String tenant, UUID id, Row r, long inputTokens,
+            long outputTokens) {
+        BigDecimal cost = cost(inputTokens, outputTokens, r.getBigDecimal("input_usd_per_million"),
+                r.getBigDecimal("output_usd_per_million"));
+        return conn.preparedQuery("UPDATE governance.budget_reservations SET state = 'settled', "
+                + "closed_at = coalesce(closed_at, now()), close_reason = 'settled' WHERE id = $1")
+                .execute(Tuple.of(id))
+                .chain(() -> conn.preparedQuery("INSERT INTO governance.usage_records (tenant, "
+                        + "investigation_id, step, route, input_tokens, output_tokens, cost_usd, "
+                        + "department, reservation_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+                        + "ON CONFLICT (reservation_id) DO NOTHING")
+                        .execute(Tuple.from(Arrays.asList(tenant, r.getString("investigation_id"),
+                                r.getString("step"), r.getString("route"), (int) inputTokens,
+                                (int) outputTokens, cost, r.getString("department"), id))))
+                .chain(() -> CostLedger.monthToDateUsd(conn, tenant))
+                .map(month -> Optional.of(new Settled(cost, month)));
+    }
+
+    private static Uni<Optional<Settled>> releaseAsRecorded(SqlConnection conn, String tenant, UUID id) {
+        return conn.preparedQuery("UPDATE governance.budget_reservations SET state = 'released', "
+                + "closed_at = coalesce(closed_at, now()), close_reason = 'usage of this step already recorded' "
+                + "WHERE id = $1 AND state = 'reserved'").execute(Tuple.of(id))
+                .chain(() -> CostLedger.monthToDateUsd(conn, tenant))
+                .map(month -> Optional.of(new Settled(BigDecimal.ZERO, month)));
     }
 
     /** Releases a live reservation; false when it is unknown, settled or already released. */

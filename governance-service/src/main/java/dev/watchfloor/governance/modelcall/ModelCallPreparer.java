@@ -52,7 +52,7 @@ public class ModelCallPreparer {
 
     /** The state the steps fill in, one after another. */
     private record Call(Trace trace, PrepareModelCallRequest request, ActivePolicy policy, PreparedEvidence evidence,
-            String classification, ModelRoute route, Department department,
+            String classification, RouteChoice.Choice choice, ModelRoute route, Department department,
             BudgetReservations.Outcome budget) {
     }
 
@@ -71,14 +71,15 @@ public class ModelCallPreparer {
             PreparedEvidence evidence = PreparedEvidence.of(redactor, request.getTitle(), request.getEvidenceList());
             String level = policy.document().data().classify(evidence.detectorsFound(), evidence.fieldsFound());
             Department department = policy.document().budgets().departmentFor(request.getSource());
-            return new Call(trace, request, policy, evidence, level, null, department, null);
+            return new Call(trace, request, policy, evidence, level, null, null, department, null);
         });
     }
 
     private Call route(Call c) {
-        ModelRoute route = RouteChoice.choose(c.policy().document(), c.classification(), settings.reachableRoutes());
-        return new Call(c.trace(), c.request(), c.policy(), c.evidence(), c.classification(), route, c.department(),
-                null);
+        RouteChoice.Choice choice = RouteChoice.choose(c.policy().document(), c.classification(),
+                settings.reachableRoutes(), c.request().getSeverity(), c.request().getEscalate());
+        return new Call(c.trace(), c.request(), c.policy(), c.evidence(), c.classification(), choice, choice.route(),
+                c.department(), null);
     }
 
     private Uni<Call> reserve(Call c) {
@@ -95,7 +96,7 @@ public class ModelCallPreparer {
                         budgets.perInvestigationTokens()),
                 settings.reservationLease());
         return reservations.reserve(hold).map(outcome -> new Call(c.trace(), c.request(), c.policy(), c.evidence(),
-                c.classification(), outcome.reserved() ? c.route() : RouteChoice.DETERMINISTIC_ROUTE,
+                c.classification(), c.choice(), outcome.reserved() ? c.route() : RouteChoice.DETERMINISTIC_ROUTE,
                 c.department(), outcome));
     }
 
@@ -124,6 +125,9 @@ public class ModelCallPreparer {
         details.put("policy", c.policy().label());
         details.put("classification", c.classification());
         details.put("route", c.route().name());
+        if (!c.choice().escalatedBecause().isEmpty()) {
+            details.put("escalatedBecause", c.choice().escalatedBecause());
+        }
         details.put("department", c.department().name());
         details.put("budget", outcome.name());
         details.put("items", r.getEvidenceCount());
@@ -152,6 +156,11 @@ public class ModelCallPreparer {
                 .putAllRedactions(c.evidence().counts()).setBudgetOutcome(outcome(c));
         if (c.budget() != null && c.budget().reserved()) {
             b.setReservationId(c.budget().reservationId().toString()).setReservedTokens((int) c.budget().tokens());
+            b.setEscalatedBecause(c.choice().escalatedBecause());
+            if (c.choice().escalation() != null) {
+                b.setEscalationRoute(c.choice().escalation().name())
+                        .setEscalateBelowConfidence(c.policy().document().escalation().belowConfidence());
+            }
         }
         return b.build();
     }

@@ -1,17 +1,20 @@
 package dev.watchfloor.governance.modelcall;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
+import dev.watchfloor.governance.policy.document.Escalation;
 import dev.watchfloor.governance.policy.document.ModelRoute;
 import dev.watchfloor.governance.policy.document.PolicyDocument;
 
 /**
  * Which route a call may use: the first route the policy allows for the call's classification that this deployment can
  * reach (named in {@code watchfloor.governance.model-routes}); {@code deterministic} is always reachable and never
- * leaves Watchfloor.
+ * leaves Watchfloor. With an escalation in the policy, its route is the stronger one when the level allows it (listed
+ * before {@code deterministic}) and it is reachable: alerts of its severities, and calls that ask to escalate, start
+ * there; other calls start on the cheaper route and learn where they may escalate to.
  */
 final class RouteChoice {
 
@@ -22,18 +25,39 @@ final class RouteChoice {
     private RouteChoice() {
     }
 
-    static ModelRoute choose(PolicyDocument policy, String classification, Set<String> reachable) {
-        List<String> allowed = policy.data().routesFor(classification);
-        for (String name : allowed) {
+    /**
+     * The route a call takes; the route it may escalate to (null when none); and why it was escalated (empty when it
+     * was not).
+     */
+    record Choice(ModelRoute route, ModelRoute escalation, String escalatedBecause) {
+    }
+
+    static Choice choose(PolicyDocument policy, String classification, Set<String> reachable, String severity,
+            boolean escalate) {
+        List<ModelRoute> usable = new ArrayList<>();
+        for (String name : policy.data().routesFor(classification)) {
             if (DETERMINISTIC.equals(name)) {
-                return DETERMINISTIC_ROUTE;
+                break;
             }
-            Optional<ModelRoute> route = policy.route(name);
-            if (route.isPresent() && reachable.contains(name)) {
-                return route.get();
-            }
+            policy.route(name).filter(route -> reachable.contains(name)).ifPresent(usable::add);
         }
-        return DETERMINISTIC_ROUTE;
+        if (usable.isEmpty()) {
+            return new Choice(DETERMINISTIC_ROUTE, null, "");
+        }
+        ModelRoute first = usable.get(0);
+        Escalation escalation = policy.escalation();
+        ModelRoute stronger = usable.stream().filter(r -> r.name().equals(escalation.route()))
+                .filter(r -> !r.name().equals(first.name())).findFirst().orElse(null);
+        if (stronger == null) {
+            return new Choice(first, null, "");
+        }
+        if (escalate) {
+            return new Choice(stronger, null, "asked: an answer on " + first.name() + " was unsure");
+        }
+        if (escalation.startsOn(severity)) {
+            return new Choice(stronger, null, "severity " + severity);
+        }
+        return new Choice(first, stronger, "");
     }
 
     static boolean isModel(ModelRoute route) {

@@ -203,6 +203,45 @@ class BudgetRaceTest {
         assertThat(rows).isEqualTo(1);
     }
 
+    @Test
+    void aRetriedAttemptSettlingTheSameModelStepAgainIsReleasedAndRecordsNothing() {
+        String tenant = "budget-model-retry";
+        TestPolicies.activate(tenant, TestPolicies.defaultWith("monthlyUsd: 200", "monthlyUsd: 200"));
+        PrepareModelCallRequest request = call(tenant);
+        PrepareModelCallResponse first = policy().prepareModelCall(request).await().atMost(WAIT);
+        PrepareModelCallResponse retried = policy().prepareModelCall(request).await().atMost(WAIT);
+        PrepareModelCallResponse rerun = policy().prepareModelCall(request.toBuilder().setStep("investigate/rerun-1")
+                .build()).await().atMost(WAIT);
+
+        double paid = settle(tenant, first).getCostUsd();
+        RecordUsageResponse again = settle(tenant, retried);
+        double rerunPaid = settle(tenant, rerun).getCostUsd();
+
+        assertThat(paid).isEqualTo(0.00036);
+        assertThat(again.getCostUsd()).isZero();
+        assertThat(rerunPaid).as("a rerun is a run of its own").isEqualTo(0.00036);
+        var rows = pool.preparedQuery("SELECT step, reservation_id::text AS r FROM governance.usage_records "
+                + "WHERE tenant = $1 AND investigation_id = $2 ORDER BY step").execute(Tuple.of(tenant,
+                        request.getInvestigationId()))
+                .await().atMost(WAIT);
+        List<String> recorded = new ArrayList<>();
+        rows.forEach(r -> recorded.add(r.getString("step") + "@" + r.getString("r")));
+        assertThat(recorded).containsExactly("investigate@" + first.getReservationId(),
+                "investigate/rerun-1@" + rerun.getReservationId());
+        String state = pool.preparedQuery("SELECT state || ': ' || close_reason AS s FROM "
+                + "governance.budget_reservations WHERE id = $1").execute(Tuple.of(
+                        UUID.fromString(
+                                retried.getReservationId())))
+                .await().atMost(WAIT).iterator().next().getString("s");
+        assertThat(state).isEqualTo("released: usage of this step already recorded");
+    }
+
+    private RecordUsageResponse settle(String tenant, PrepareModelCallResponse prepared) {
+        return budget().record(RecordUsageRequest.newBuilder().setTenant(tenant).setStep("model")
+                .setReservationId(prepared.getReservationId()).setInputTokens(2000).setOutputTokens(100).build())
+                .await().atMost(WAIT);
+    }
+
     private long auditCount(String tenant, String eventType) {
         return pool.preparedQuery("SELECT count(*) AS n FROM governance.audit_entries WHERE tenant = $1 "
                 + "AND event_type = $2").execute(Tuple.of(tenant, eventType)).await().atMost(WAIT).iterator().next()

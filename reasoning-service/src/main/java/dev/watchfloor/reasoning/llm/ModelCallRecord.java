@@ -7,4 +7,9 @@ package dev.watchfloor.reasoning.llm;
  */
 public record ModelCallRecord(String label, String model, int inputTokens, int outputTokens, double costUsd,
         long latencyMs, String outcome) {
+
+    /** The same call under another label (e.g. prefixed with its route when an investigation used two). */
+    public ModelCallRecord relabelled(String newLabel) {
+        return new ModelCallRecord(newLabel, model, inputTokens, outputTokens, costUsd, latencyMs, outcome);
+    }
 }

@@ -1,6 +1,5 @@
 package dev.watchfloor.reasoning.pipeline;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -104,26 +103,30 @@ public class InvestigationPipeline {
         return Uni.createFrom().item(start)
                 .chain(run -> run.timer().time("assemble", t -> assembleOnce(t, q)).map(run::assembled))
                 .chain(run -> Uni.combine().all()
-                        .unis(run.timer().time("prepare", t -> remote.prepare(t, q, run.assembled(), run.targets())),
+                        .unis(run.timer().time("prepare",
+                                t -> remote.prepare(t, q, run.assembled(), run.targets(), false)),
                                 run.timer().time("sanctions", t -> remote.sanctions(t, q, run.assembled())))
                         .asTuple().map(both -> run.prepared(both.getItem1()).sanctioned(both.getItem2())))
                 .chain(run -> run.timer().time("investigate", t -> item(rules.investigate(run.c())))
                         .map(run::investigated))
-                .chain(run -> modelPath.choose(q.tenant(), run.prepared(), run.c(), run.briefing(), run.rules(),
+                .chain(run -> modelPath.choose(q, run.prepared(), run.c(), run.briefing(), run.rules(),
                         run.timer()).map(run::chose))
+                .chain(run -> modelPath.escalate(q, run.chosen(), run.c(), run.briefing(), run.rules(), run.timer(),
+                        t -> remote.prepare(t, q, run.assembled(), run.targets(), true)).map(run::chose))
                 .chain(run -> run.timer().time("verify", t -> item(run.chosen().verified(run.c(), run.rules())))
                         .map(run::verified))
                 .call(run -> Uni.combine().all()
                         .unis(run.timer().time("record_usage",
-                                t -> remote.recordUsage(t, q, run.prepared(), run.chosen())),
+                                t -> remote.recordUsage(t, q, run.chosen())),
                                 run.timer().time("propose", t -> remote.propose(t, q, run.verified().assessment())))
                         .discardItems())
                 .chain(run -> complete(trace, q, result(run)));
     }
 
     /**
-     * The evidence an earlier attempt of this investigation assembled, else a new assembly, kept for any later attempt:
-     * a retried investigation rests on one assembly.
+     * The evidence an earlier attempt of this investigation assembled, else context's assembly, kept for any later
+     * attempt. Context itself assembles once per investigation and run, so a retried attempt rests on one assembly even
+     * when it died before keeping it; keeping it here saves the later attempt that call.
      */
     private Uni<AssembleResponse> assembleOnce(Trace trace, QueuedInvestigation q) {
         return queue.assembled(q).chain(kept -> kept != null
@@ -136,18 +139,15 @@ public class InvestigationPipeline {
     }
 
     private static InvestigationResult result(Run run) {
-        PrepareModelCallResponse prepared = run.prepared();
         ModelPath.Chosen chosen = run.chosen();
-        var calls = chosen.modelRun() == null
-                ? List.<dev.watchfloor.reasoning.llm.ModelCallRecord>of()
-                : chosen.modelRun().calls();
-        double cost = chosen.modelRun() == null ? 0 : chosen.modelRun().costUsd();
-        String model = chosen.modelRun() == null ? null : prepared.getModelRoute().getModel();
+        PrepareModelCallResponse prepared = chosen.prepared();
+        var calls = chosen.calls();
+        String model = calls.isEmpty() ? null : prepared.getModelRoute().getModel();
         return new InvestigationResult(chosen.path(), chosen.reason(), prepared.getRoute(), model,
                 chosen.byModel() ? Prompts.VERSION : null, prepared.getPolicy(), prepared.getClassification(),
                 budget(prepared), prepared.getRedactionsMap(), run.assembled().getTokensUsed(),
                 run.assembled().getItemsDropped(), run.c().evidence(), run.verified().assessment(),
-                run.verified().checks(), calls, cost, run.timer().steps());
+                run.verified().checks(), calls, chosen.costUsd(), run.timer().steps());
     }
 
     private static String budget(PrepareModelCallResponse prepared) {

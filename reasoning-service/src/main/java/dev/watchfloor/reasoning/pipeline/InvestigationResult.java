@@ -17,7 +17,8 @@ import dev.watchfloor.reasoning.verify.CheckResult;
  * model call, per detector or field, never the values.
  */
 @RegisterForReflection(targets = {Assessment.class, Assessment.Finding.class, Assessment.ProposedAction.class,
-        Evidence.class, StepTimer.Step.class, CheckResult.class, ModelCallRecord.class})
+        Evidence.class, StepTimer.Step.class, CheckResult.class, ModelCallRecord.class,
+        dev.watchfloor.reasoning.llm.ModelRun.class})
 public record InvestigationResult(String path, String pathReason, String route, String model, String promptVersion,
         String policy, String classification, String budget, Map<String, Integer> redactions, int tokensUsed,
         int itemsDropped, List<Evidence> evidence, Assessment assessment, List<CheckResult> verification,

@@ -25,7 +25,6 @@ import dev.watchfloor.contracts.governance.v1.EvidenceText;
 import dev.watchfloor.contracts.governance.v1.PrepareModelCallRequest;
 import dev.watchfloor.contracts.governance.v1.PrepareModelCallResponse;
 import dev.watchfloor.contracts.governance.v1.RecordUsageRequest;
-import dev.watchfloor.contracts.governance.v1.RecordUsageResponse;
 import dev.watchfloor.contracts.governance.v1.ReleaseReservationRequest;
 import dev.watchfloor.reasoning.ReasoningConfig;
 import dev.watchfloor.reasoning.client.ActionClient;
@@ -33,6 +32,7 @@ import dev.watchfloor.reasoning.client.ContextClient;
 import dev.watchfloor.reasoning.client.GovernanceClient;
 import dev.watchfloor.reasoning.investigator.Assessment;
 import dev.watchfloor.reasoning.investigator.Evidence;
+import dev.watchfloor.reasoning.investigator.Severity;
 import dev.watchfloor.reasoning.llm.ModelRun;
 import dev.watchfloor.reasoning.llm.Targets;
 import dev.watchfloor.reasoning.queue.QueuedInvestigation;
@@ -49,6 +49,8 @@ public class RemoteSteps {
     private final int maxCalls;
 
     static final String STEP = "investigate";
+    /** The cost ledger's step for a call escalated to a stronger route. */
+    static final String ESCALATED_STEP = "investigate-escalated";
     /** Entities asked about, and offered to a model as targets, per investigation; the alert's own come first. */
     static final int MAX_ENTITIES = 200;
 
@@ -63,7 +65,7 @@ public class RemoteSteps {
 
     Uni<AssembleResponse> assemble(Trace trace, QueuedInvestigation q) {
         return context.assemble(trace, AssembleRequest.newBuilder().setTenant(q.tenant()).setAlertId(q.alertId())
-                .setInvestigationId(q.id().toString()).setTokenBudget(tokenBudget).build());
+                .setInvestigationId(q.id().toString()).setRun(q.reruns()).setTokenBudget(tokenBudget).build());
     }
 
     /** The entities a model may target: those context extracted, the alert's first. */
@@ -80,13 +82,15 @@ public class RemoteSteps {
 
     /**
      * Everything a model could see goes through governance: the title, each evidence item under its id, and the target
-     * list under {@link Targets#EVIDENCE_ID}.
+     * list under {@link Targets#EVIDENCE_ID}. With the alert's severity, so the policy may start it on a stronger
+     * route; {@code escalate} asks for that route after an unsure answer (a step of its own in the cost ledger).
      */
     Uni<PrepareModelCallResponse> prepare(Trace trace, QueuedInvestigation q, AssembleResponse assembled,
-            Targets targets) {
+            Targets targets, boolean escalate) {
         PrepareModelCallRequest.Builder request = PrepareModelCallRequest.newBuilder().setTenant(q.tenant())
                 .setAlertId(q.alertId()).setInvestigationId(q.id().toString()).setPurpose("investigate")
-                .setStep(STEP).setTitle(q.title()).setSource(q.source())
+                .setStep(usageStep(escalate ? ESCALATED_STEP : STEP, q)).setTitle(q.title()).setSource(q.source())
+                .setSeverity(Severity.ofAlert(q.severityId()).wire()).setEscalate(escalate)
                 .setEstimatedInputTokens(assembled.getTokensUsed()).setMaxCalls(maxCalls);
         assembled.getItemsList().forEach(i -> request.addEvidence(EvidenceText.newBuilder().setId(i.getId())
                 .setSummary(i.getSummary()).setText(i.getContentJson())));
@@ -154,26 +158,47 @@ public class RemoteSteps {
     }
 
     /**
-     * Settles the model call with governance: when a model was asked, its summed tokens against the reservation (the
-     * route's price table sets the cost); when it was not, the reservation is released, and the deterministic step is
-     * recorded at zero tokens in the department governance named.
+     * Settles each preparation with governance: when a model was asked on it, its summed tokens against its reservation
+     * (the route's price table sets the cost); when not, its reservation is released. When no model was asked at all,
+     * the deterministic step is recorded at zero tokens in the department governance named. Governance records a step's
+     * usage once per investigation, so a retried attempt records nothing new; a rerun an analyst asked for is a run of
+     * its own, recorded under its own step name.
      */
-    Uni<RecordUsageResponse> recordUsage(Trace trace, QueuedInvestigation q, PrepareModelCallResponse prepared,
-            ModelPath.Chosen chosen) {
-        ModelRun run = chosen.modelRun();
-        RecordUsageRequest.Builder usage = RecordUsageRequest.newBuilder().setTenant(q.tenant())
-                .setInvestigationId(q.id().toString()).setDepartment(prepared.getDepartment());
-        if (run != null && !run.calls().isEmpty()) {
-            return governance.recordUsage(trace, usage.setStep(ModelPath.MODEL).setRoute(prepared.getRoute())
-                    .setReservationId(prepared.getReservationId()).setInputTokens(run.inputTokens())
-                    .setOutputTokens(run.outputTokens()).setCostUsd(run.costUsd()).build());
+    Uni<Void> recordUsage(Trace trace, QueuedInvestigation q, ModelPath.Chosen chosen) {
+        List<Uni<Void>> settled = new ArrayList<>();
+        for (ModelPath.Settlement s : chosen.settlements()) {
+            PrepareModelCallResponse prepared = s.prepared();
+            if (s.paid()) {
+                ModelRun run = s.run();
+                settled.add(governance.recordUsage(trace, usage(q, prepared).setStep(usageStep(ModelPath.MODEL, q))
+                        .setRoute(prepared.getRoute()).setReservationId(prepared.getReservationId())
+                        .setInputTokens(run.inputTokens()).setOutputTokens(run.outputTokens())
+                        .setCostUsd(run.costUsd()).build()).replaceWithVoid());
+            } else if (!prepared.getReservationId().isEmpty()) {
+                settled.add(governance.release(trace, ReleaseReservationRequest.newBuilder().setTenant(q.tenant())
+                        .setReservationId(prepared.getReservationId()).setReason(chosen.reason()).build())
+                        .replaceWithVoid());
+            }
         }
-        Uni<?> release = prepared.getReservationId().isEmpty()
+        Uni<Void> all = settled.isEmpty()
                 ? Uni.createFrom().voidItem()
-                : governance.release(trace, ReleaseReservationRequest.newBuilder().setTenant(q.tenant())
-                        .setReservationId(prepared.getReservationId()).setReason(chosen.reason()).build());
-        return release.chain(() -> governance.recordUsage(trace, usage.setStep(STEP).setRoute(ModelPath.DETERMINISTIC)
-                .setInputTokens(0).setOutputTokens(0).setCostUsd(0).build()));
+                : Uni.join().all(settled).andFailFast().replaceWithVoid();
+        if (chosen.settlements().stream().anyMatch(ModelPath.Settlement::paid)) {
+            return all;
+        }
+        return all.chain(() -> governance.recordUsage(trace, usage(q, chosen.prepared())
+                .setStep(usageStep(STEP, q)).setRoute(ModelPath.DETERMINISTIC).setInputTokens(0)
+                .setOutputTokens(0).setCostUsd(0).build())).replaceWithVoid();
+    }
+
+    private static RecordUsageRequest.Builder usage(QueuedInvestigation q, PrepareModelCallResponse prepared) {
+        return RecordUsageRequest.newBuilder().setTenant(q.tenant()).setInvestigationId(q.id().toString())
+                .setDepartment(prepared.getDepartment());
+    }
+
+    /** The step's name in the cost ledger: as is for the first run, with {@code /rerun-N} for the N-th rerun. */
+    static String usageStep(String step, QueuedInvestigation q) {
+        return q.reruns() == 0 ? step : step + "/rerun-" + q.reruns();
     }
 
     Uni<ProposeActionsResponse> propose(Trace trace, QueuedInvestigation q,

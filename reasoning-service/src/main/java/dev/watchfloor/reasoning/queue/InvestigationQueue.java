@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.google.protobuf.InvalidProtocolBufferException;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -89,13 +90,29 @@ public class InvestigationQueue {
                 .replaceWithVoid();
     }
 
+    /** The model run an earlier attempt kept for this route, or null. */
+    public Uni<JsonObject> keptModelRun(QueuedInvestigation q, String route) {
+        return pool.preparedQuery("SELECT model_runs -> $2 AS run FROM reasoning.investigations WHERE id = $1")
+                .execute(Tuple.of(q.id(), route)).map(rows -> {
+                    Object run = rows.iterator().hasNext() ? rows.iterator().next().getValue("run") : null;
+                    return run instanceof JsonObject json ? json : null;
+                });
+    }
+
+    /** Keeps a model run for this route, while this attempt still holds the lease, for any later attempt to reuse. */
+    public Uni<Void> keepModelRun(QueuedInvestigation q, String route, JsonObject run) {
+        return pool.preparedQuery("UPDATE reasoning.investigations SET model_runs = model_runs || "
+                + "jsonb_build_object($1::text, $2::jsonb) WHERE id = $3 AND lease_owner = $4 AND status = 'running'")
+                .execute(Tuple.of(route, run, q.id(), q.leaseOwner())).replaceWithVoid();
+    }
+
     public Uni<List<QueuedInvestigation>> lease(String owner, int limit, Duration lease) {
         return pool.preparedQuery("UPDATE reasoning.investigations SET status = 'running', lease_owner = $1, "
                 + "lease_until = now() + make_interval(secs => $2), attempts = attempts + 1 WHERE id IN ("
                 + "SELECT id FROM reasoning.investigations WHERE run_after <= now() AND (status = 'queued' "
                 + "OR (status = 'running' AND lease_until < now())) ORDER BY run_after, created_at LIMIT $3 "
                 + "FOR UPDATE SKIP LOCKED) RETURNING id, tenant, alert_id, source, title, severity_id, traceparent, "
-                + "attempts, lease_owner")
+                + "attempts, lease_owner, reruns")
                 .execute(Tuple.of(owner, lease.toMillis() / 1000.0, limit))
                 .map(rows -> {
                     List<QueuedInvestigation> list = new ArrayList<>();
@@ -148,6 +165,6 @@ public class InvestigationQueue {
     private static QueuedInvestigation toQueued(Row r) {
         return new QueuedInvestigation(r.getUUID("id"), r.getString("tenant"), r.getString("alert_id"),
                 r.getString("source"), r.getString("title"), r.getInteger("severity_id"), r.getString("traceparent"),
-                r.getInteger("attempts"), r.getString("lease_owner"));
+                r.getInteger("attempts"), r.getString("lease_owner"), r.getInteger("reruns"));
     }
 }

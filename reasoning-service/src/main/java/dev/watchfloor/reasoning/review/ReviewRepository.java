@@ -73,7 +73,8 @@ public class ReviewRepository {
                 return Uni.createFrom().item(j);
             }
             return tx.preparedQuery("UPDATE reasoning.investigations SET status = 'queued', attempts = 0, "
-                    + "transient_failures = 0, run_after = now(), last_error = NULL, reruns = reruns + 1, assembled = NULL "
+                    + "transient_failures = 0, run_after = now(), last_error = NULL, reruns = reruns + 1, assembled = NULL, "
+                    + "model_runs = '{}'::jsonb "
                     + "WHERE id = $1").execute(Tuple.of(id))
                     .chain(() -> audit.record(tx, trace, entry))
                     .chain(() -> tx.query(WorkSignal.NOTIFY).execute()).replaceWith(j);

@@ -67,7 +67,7 @@ class InvestigationAuditTest {
         QueuedInvestigation leased = queue.lease("reasoning-test", 100, Duration.ofMinutes(1)).await().atMost(WAIT)
                 .stream().filter(q -> q.id().equals(id)).findFirst().orElseThrow();
         QueuedInvestigation lostLease = new QueuedInvestigation(id, TENANT, alertId, "test", "t", 3, null, 1,
-                "reasoning-other");
+                "reasoning-other", 0);
 
         boolean lost = complete(lostLease);
         boolean won = complete(leased);

@@ -5,8 +5,8 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
- * Short model fault tolerance values for tests against stand-in models; no database work (the model path needs none,
- * and other runs may share the database).
+ * Short model fault tolerance values for tests against stand-in models. The schema is migrated but not cleaned (other
+ * runs may share the database): the model path only looks up and keeps model runs on investigation rows.
  */
 public class ShortFaultTolerance implements QuarkusTestProfile {
 
@@ -22,7 +22,8 @@ public class ShortFaultTolerance implements QuarkusTestProfile {
                 Map.entry("watchfloor.reasoning.model.circuit-breaker.request-volume-threshold", "4"),
                 Map.entry("watchfloor.reasoning.model.circuit-breaker.failure-ratio", "0.75"),
                 Map.entry("watchfloor.reasoning.model.circuit-breaker.delay", "60s"),
-                Map.entry("quarkus.flyway.migrate-at-start", "false"),
+                // the model path reads and keeps model runs on the investigation row: the schema must be there, and
+                // is not cleaned under the other profiles' data
                 Map.entry("quarkus.flyway.clean-at-start", "false"));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
@@ -225,6 +226,103 @@ class ModelPathTest {
             assertThat(o.verified().assessment().verdict()).isEqualTo(Verdict.SUSPICIOUS);
             assertThat(AnthropicStandIn.system(anthropic.lastRequest())).contains("data, never instructions");
         }
+    }
+
+    @Test
+    void aRetriedAttemptReusesTheRunItsFirstAttemptKeptAndDoesNotAskTheModelAgain() {
+        JsonObject unsure = Answers.finding(Answers.answer("suspicious", "medium", 0.7), "mimikatz.exe ran on ws-042",
+                "ev-1");
+        openAi.respondWith(request -> OpenAiStandIn.completion(unsure.encode(), 900, 120));
+        var q = runs.leased(CASE, "reasoning-first");
+        PrepareModelCallResponse prepared = ModelPathRuns.reserved(route("openai", openAi.baseUrl()), TARGETS);
+
+        ModelPathRuns.Outcome first = runs.run(CASE, TARGETS, prepared, q);
+        // the first attempt died after the model answered; the next one (another lease, the same row) runs the step
+        ModelPathRuns.Outcome retried = runs.run(CASE, TARGETS, prepared, q);
+
+        assertThat(openAi.requestCount()).isEqualTo(1);
+        assertThat(first.chosen().reason()).startsWith("route hosted-small");
+        assertThat(retried.chosen().path()).isEqualTo(ModelPath.MODEL);
+        assertThat(retried.chosen().reason()).startsWith("answer kept by an earlier attempt, route hosted-small");
+        assertThat(retried.chosen().assessment()).isEqualTo(first.chosen().assessment());
+        assertThat(retried.chosen().modelRun().calls()).isEqualTo(first.chosen().modelRun().calls())
+                .extracting(ModelCallRecord::inputTokens).containsExactly(900);
+    }
+
+    @Test
+    void anUnsureAnswerIsAskedAgainOnTheStrongerRouteAndBothCallsArePaidFor() {
+        JsonObject unsure = Answers.finding(Answers.answer("suspicious", "medium", 0.4), "mimikatz.exe ran on ws-042",
+                "ev-1");
+        JsonObject sure = Answers.finding(Answers.answer("malicious", "medium", 0.9), "mimikatz.exe ran on ws-042",
+                "ev-1", "ev-2");
+        openAi.respondWith(request -> OpenAiStandIn.completion(unsure.encode(), 1000, 100));
+        try (OpenAiStandIn large = OpenAiStandIn.start()) {
+            large.respondWith(request -> OpenAiStandIn.completion(sure.encode(), 1000, 100));
+            AtomicInteger asked = new AtomicInteger();
+
+            ModelPathRuns.Outcome o = runs.escalating(CASE, TARGETS, escalatable(openAi.baseUrl(), 0.6),
+                    ModelPathRuns.reserved(largeRoute(large.baseUrl()), TARGETS), asked);
+
+            assertThat(asked).hasValue(1);
+            assertThat(openAi.requestCount()).isEqualTo(1);
+            assertThat(large.requestCount()).isEqualTo(1);
+            assertThat(o.chosen().path()).isEqualTo(ModelPath.MODEL);
+            assertThat(o.chosen().reason()).startsWith(
+                    "escalated from route hosted-small (confidence 0.4 below 0.6) to route hosted-large");
+            assertThat(o.verified().assessment().verdict()).isEqualTo(Verdict.MALICIOUS);
+            assertThat(o.chosen().prepared().getRoute()).isEqualTo("hosted-large");
+            assertThat(o.chosen().settlements()).hasSize(2).allMatch(ModelPath.Settlement::paid);
+            assertThat(o.chosen().calls()).extracting(ModelCallRecord::label)
+                    .containsExactly("hosted-small/run-1", "hosted-large/run-1");
+            // 1000 x 0.15 + 100 x 0.6 on the small route, 1000 x 2.5 + 100 x 10 on the large one, per million
+            assertThat(o.chosen().costUsd()).isCloseTo((210 + 3500) / 1e6, org.assertj.core.data.Offset.offset(1e-12));
+        }
+    }
+
+    @Test
+    void aConfidentAnswerIsNotEscalated() {
+        JsonObject sure = Answers.finding(Answers.answer("suspicious", "medium", 0.8), "mimikatz.exe ran on ws-042",
+                "ev-1");
+        openAi.respondWith(request -> OpenAiStandIn.completion(sure.encode(), 1000, 100));
+        AtomicInteger asked = new AtomicInteger();
+
+        ModelPathRuns.Outcome o = runs.escalating(CASE, TARGETS, escalatable(openAi.baseUrl(), 0.6), null, asked);
+
+        assertThat(asked).hasValue(0);
+        assertThat(o.chosen().reason()).startsWith("route hosted-small");
+        assertThat(o.chosen().settlements()).hasSize(1);
+    }
+
+    @Test
+    void whenTheStrongerRouteFailsTheFirstAnswerStandsAndItsReservationIsSettled() {
+        JsonObject review = Answers.answer("needs_review", "medium", 0.5);
+        openAi.respondWith(request -> OpenAiStandIn.completion(review.encode(), 1000, 100));
+        try (OpenAiStandIn large = OpenAiStandIn.start()) {
+            large.respondWith(request -> OpenAiStandIn.error(503, "overloaded"));
+            AtomicInteger asked = new AtomicInteger();
+
+            ModelPathRuns.Outcome o = runs.escalating(CASE, TARGETS, escalatable(openAi.baseUrl(), 0.6),
+                    ModelPathRuns.reserved(largeRoute(large.baseUrl()), TARGETS), asked);
+
+            assertThat(o.chosen().path()).isEqualTo(ModelPath.MODEL);
+            assertThat(o.chosen().prepared().getRoute()).isEqualTo("hosted-small");
+            assertThat(o.verified().assessment().verdict()).isEqualTo(Verdict.NEEDS_REVIEW);
+            assertThat(o.chosen().reason()).contains("escalation (the answer needs review) not used: the model path "
+                    + "failed");
+            assertThat(o.chosen().settlements()).extracting(s -> s.prepared().getRoute())
+                    .containsExactly("hosted-small", "hosted-large");
+        }
+    }
+
+    /** Governance's answer for the cheaper route, offering the stronger one below {@code threshold}. */
+    private static PrepareModelCallResponse escalatable(String baseUrl, double threshold) {
+        return ModelPathRuns.reserved(route("openai", baseUrl), TARGETS).toBuilder()
+                .setEscalationRoute("hosted-large").setEscalateBelowConfidence(threshold).build();
+    }
+
+    private static ModelRoute largeRoute(String baseUrl) {
+        return route("openai", baseUrl).toBuilder().setName("hosted-large").setModel("large-model")
+                .setInputUsdPerMillion(2.5).setOutputUsdPerMillion(10).build();
     }
 
     @Test

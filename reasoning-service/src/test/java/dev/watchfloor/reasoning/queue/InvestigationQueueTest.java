@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import io.grpc.Status;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.TimeoutException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -112,7 +114,7 @@ class InvestigationQueueTest {
                 .addItems(EvidenceItem.newBuilder().setId("ev-1").setSummary("the alert")).build();
 
         assertThat(queue.assembled(first).await().atMost(WAIT)).isNull();
-        queue.keepAssembled(new QueuedInvestigation(id, TENANT, "a", "s", "t", 3, "", 1, "not-the-owner"),
+        queue.keepAssembled(new QueuedInvestigation(id, TENANT, "a", "s", "t", 3, "", 1, "not-the-owner", 0),
                 AssembleResponse.getDefaultInstance()).await().atMost(WAIT);
         assertThat(queue.assembled(first).await().atMost(WAIT)).as("only the lease owner keeps it").isNull();
         queue.keepAssembled(first, assembled).await().atMost(WAIT);
@@ -122,6 +124,30 @@ class InvestigationQueueTest {
         QueuedInvestigation second = leaseOnly(id);
 
         assertThat(queue.assembled(second).await().atMost(WAIT)).isEqualTo(assembled);
+    }
+
+    @Test
+    void aRetriedAttemptFindsTheModelRunsTheFirstOneKeptByRoute() {
+        UUID id = submit();
+        QueuedInvestigation first = leaseOnly(id);
+        JsonObject small = new JsonObject().put("failure", (String) null).put("calls", new JsonArray().add(
+                new JsonObject().put("label", "run-1").put("inputTokens", 600)));
+        JsonObject large = new JsonObject().put("calls", new JsonArray());
+
+        assertThat(queue.keptModelRun(first, "hosted-small").await().atMost(WAIT)).isNull();
+        queue.keepModelRun(new QueuedInvestigation(id, TENANT, "a", "s", "t", 3, "", 1, "not-the-owner", 0),
+                "hosted-small", small).await().atMost(WAIT);
+        assertThat(queue.keptModelRun(first, "hosted-small").await().atMost(WAIT)).as("only the lease owner keeps it")
+                .isNull();
+        queue.keepModelRun(first, "hosted-small", small).await().atMost(WAIT);
+        queue.keepModelRun(first, "hosted-large", large).await().atMost(WAIT);
+        pool.preparedQuery("UPDATE reasoning.investigations SET lease_until = now() - interval '1 second' "
+                + "WHERE id = $1").execute(Tuple.of(id)).await().atMost(WAIT);
+        QueuedInvestigation second = leaseOnly(id);
+
+        assertThat(queue.keptModelRun(second, "hosted-small").await().atMost(WAIT)).isEqualTo(small);
+        assertThat(queue.keptModelRun(second, "hosted-large").await().atMost(WAIT)).isEqualTo(large);
+        assertThat(queue.keptModelRun(second, "local").await().atMost(WAIT)).isNull();
     }
 
     @Test

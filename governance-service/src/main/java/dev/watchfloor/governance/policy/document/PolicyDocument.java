@@ -7,8 +7,8 @@ import java.util.Optional;
  * A validated tenant policy (format {@code watchfloor.dev/policy/v1}): what may reach a model, what may run, what it
  * may cost. Built only by {@link PolicyParser#parse(String)}.
  */
-public record PolicyDocument(String name, DataPolicy data, List<ModelRoute> models, ActionPolicy actions,
-        BudgetPolicy budgets) {
+public record PolicyDocument(String name, DataPolicy data, List<ModelRoute> models, Escalation escalation,
+        ActionPolicy actions, BudgetPolicy budgets) {
 
     public PolicyDocument {
         models = List.copyOf(models);

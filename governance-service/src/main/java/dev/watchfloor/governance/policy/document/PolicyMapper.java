@@ -28,8 +28,17 @@ final class PolicyMapper {
 
     static PolicyDocument document(JsonNode root) {
         return new PolicyDocument(root.path("name").asText(), data(root.path("data")),
-                list(root.path("models").path("routes"), PolicyMapper::route), actions(root.path("actions")),
+                list(root.path("models").path("routes"), PolicyMapper::route),
+                escalation(root.path("models").path("escalation")), actions(root.path("actions")),
                 budgets(root.path("budgets")));
+    }
+
+    private static Escalation escalation(JsonNode escalation) {
+        if (escalation.isMissingNode() || escalation.isNull()) {
+            return Escalation.NONE;
+        }
+        return new Escalation(escalation.path("route").asText(), Set.copyOf(strings(escalation.path("severities"))),
+                escalation.path("belowConfidence").asDouble(0));
     }
 
     private static DataPolicy data(JsonNode data) {

@@ -79,6 +79,11 @@ final class SemanticCheck {
                 }
             }
         });
+        JsonNode escalation = root.at("/models/escalation/route");
+        if (escalation.isTextual() && !names("/models/routes").contains(escalation.asText())) {
+            add("/models/escalation/route", "route-defined", "escalation route '" + escalation.asText()
+                    + "' is not defined in models.routes");
+        }
     }
 
     private void classificationRules() {

@@ -57,7 +57,7 @@ class DataPolicyTest {
 
     @Test
     void routesALevelInOrderOfPreference() {
-        assertThat(data.routesFor("public")).containsExactly("hosted-small", "deterministic");
+        assertThat(data.routesFor("public")).containsExactly("hosted-small", "hosted-large", "deterministic");
         assertThat(data.routesFor("restricted")).containsExactly("deterministic");
     }
 

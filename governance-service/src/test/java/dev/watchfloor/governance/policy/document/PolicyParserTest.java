@@ -46,7 +46,7 @@ class PolicyParserTest {
                 arguments("a duplicate top-level key", edit("name: default\n", "name: default\nname: other\n"),
                         "duplicate-key", 5, 1, "/name"),
                 arguments("a duplicate nested key", edit("      perHour: 20\n    - type: disable_user",
-                        "      perHour: 20\n      perHour: 30\n    - type: disable_user"), "duplicate-key", 92, 7,
+                        "      perHour: 20\n      perHour: 30\n    - type: disable_user"), "duplicate-key", 105, 7,
                         "/actions/rateCaps/0/perHour"),
                 arguments("a document over 256 KiB", DEFAULT + "#" + "x".repeat(256 * 1024) + "\n", "size", 1, 1, ""),
                 arguments("an empty document", "", "empty", 1, 1, ""),
@@ -69,6 +69,8 @@ class PolicyParserTest {
                         "/data/neverToModel/0"),
                 arguments("a detector listed twice", edit("    - jwt\n", "    - jwt\n    - jwt\n"), "uniqueItems", 9,
                         5, "/data/mask"),
+                arguments("an unknown escalation severity", edit("severities: [critical]", "severities: [urgent]"),
+                        "enum", 74, 18, "/models/escalation/severities/0"),
                 arguments("a level without routes", edit("restricted: [deterministic]", "restricted: []"),
                         "minItems", 46, 17, "/data/routes/restricted"),
                 arguments("a price below zero", edit("inputUsdPerMillion: 0.15", "inputUsdPerMillion: -0.15"),
@@ -80,38 +82,40 @@ class PolicyParserTest {
                 arguments("a base URL that is not http", edit("model: gpt-4o-mini\n",
                         "model: gpt-4o-mini\n      baseUrl: ftp://models\n"), "pattern", 54, 16,
                         "/models/routes/0/baseUrl"),
-                arguments("an unknown criticality", edit("default: standard", "default: medium"), "enum", 74, 14,
+                arguments("an unknown criticality", edit("default: standard", "default: medium"), "enum", 87, 14,
                         "/actions/assets/default"),
                 arguments("a target glob without a type", edit("match: \"host:dc-*\"", "match: \"dc-*\""), "pattern",
-                        69, 16, "/actions/assets/rules/0/match"),
+                        82, 16, "/actions/assets/rules/0/match"),
                 arguments("an unknown action type", edit("- type: isolate_host\n      criticality",
-                        "- type: reboot_host\n      criticality"), "enum", 78, 13, "/actions/rules/0/type"),
+                        "- type: reboot_host\n      criticality"), "enum", 91, 13, "/actions/rules/0/type"),
                 arguments("an unknown action type in a list", edit("[open_ticket, notify]", "[open_ticket, page]"),
-                        "enum", 85, 27, "/actions/rules/2/type/1"),
+                        "enum", 98, 27, "/actions/rules/2/type/1"),
                 arguments("an action type that is a number", edit("- type: isolate_host\n      criticality",
-                        "- type: 5\n      criticality"), "type", 78, 13, "/actions/rules/0/type"),
+                        "- type: 5\n      criticality"), "type", 91, 13, "/actions/rules/0/type"),
                 arguments("a criticality that is not a list", edit("criticality: [critical]", "criticality: critical"),
-                        "type", 79, 20, "/actions/rules/0/criticality"),
-                arguments("an unknown decision", edit("decision: allow", "decision: permit"), "enum", 86, 17,
+                        "type", 92, 20, "/actions/rules/0/criticality"),
+                arguments("an unknown decision", edit("decision: allow", "decision: permit"), "enum", 99, 17,
                         "/actions/rules/2/decision"),
-                arguments("a rule without a decision", edit("      decision: allow\n", ""), "required", 85, 7,
+                arguments("a rule without a decision", edit("      decision: allow\n", ""), "required", 98, 7,
                         "/actions/rules/2/decision"),
-                arguments("an unknown approver role", edit("[approver, admin]", "[approver, root]"), "enum", 84, 33,
+                arguments("an unknown approver role", edit("[approver, admin]", "[approver, root]"), "enum", 97, 33,
                         "/actions/rules/1/approverRoles/1"),
                 arguments("a negative rate cap", edit("      perHour: 20\n    - type: disable_user",
-                        "      perHour: -1\n    - type: disable_user"), "minimum", 91, 16,
+                        "      perHour: -1\n    - type: disable_user"), "minimum", 104, 16,
                         "/actions/rateCaps/0/perHour"),
-                arguments("an unknown day", edit("[sat, sun]", "[sat, sunday]"), "enum", 106, 19,
+                arguments("an unknown day", edit("[sat, sun]", "[sat, sunday]"), "enum", 119, 19,
                         "/actions/changeWindows/0/days/1"),
-                arguments("a time past 23:59", edit("start: \"22:00\"", "start: \"24:00\""), "pattern", 107, 14,
+                arguments("a time past 23:59", edit("start: \"22:00\"", "start: \"24:00\""), "pattern", 120, 14,
                         "/actions/changeWindows/0/start"),
-                arguments("a budget given as text", edit("monthlyUsd: 200", "monthlyUsd: \"200\""), "type", 119,
+                arguments("a budget given as text", edit("monthlyUsd: 200", "monthlyUsd: \"200\""), "type", 132,
                         19, "/budgets/departments/0/monthlyUsd"),
                 arguments("an unknown exhaustion mode", edit("onExhausted: deterministic", "onExhausted: stop"),
-                        "enum", 123, 16, "/budgets/onExhausted"),
+                        "enum", 136, 16, "/budgets/onExhausted"),
                 // semantics
                 arguments("a route that is not defined", edit("[local, deterministic]", "[local-gpu, deterministic]"),
                         "route-defined", 45, 20, "/data/routes/confidential/0"),
+                arguments("an escalation route that is not defined", edit("route: hosted-large", "route: hosted-huge"),
+                        "route-defined", 73, 12, "/models/escalation/route"),
                 arguments("routes for an unknown level",
                         edit("    restricted: [deterministic]\n",
                                 "    restricted: [deterministic]\n    secret: [deterministic]\n"),
@@ -131,10 +135,10 @@ class PolicyParserTest {
                         "reserved-name", 57, 13, "/models/routes/1/name"),
                 arguments("two departments with one name", edit("  perInvestigationTokens",
                         "    - name: soc\n      monthlyUsd: 5\n      dailyTokens: 5\n  perInvestigationTokens"),
-                        "unique-name", 122, 13, "/budgets/departments/1/name"),
+                        "unique-name", 135, 13, "/budgets/departments/1/name"),
                 arguments("two allow-lists with one name", edit("\nbudgets:",
                         "    - name: vulnerability-scanner\n      entities: [\"ip:10.0.0.1\"]\n      reason: again\n\nbudgets:"),
-                        "unique-name", 115, 13, "/actions/allowLists/1/name"),
+                        "unique-name", 128, 13, "/actions/allowLists/1/name"),
                 arguments("a classification rule with detector and field",
                         edit("      - field: user.credential\n",
                                 "      - field: user.credential\n        detector: jwt\n"),
@@ -145,11 +149,11 @@ class PolicyParserTest {
                 arguments("a detector both masked and pseudonymized", edit("    - phone\n", "    - jwt\n"),
                         "mask-or-pseudonymize", 23, 7, "/data/pseudonymize/1"),
                 arguments("an unknown time zone", edit("timezone: UTC", "timezone: Mars/Olympus_Mons"), "timezone",
-                        109, 17, "/actions/changeWindows/0/timezone"),
+                        122, 17, "/actions/changeWindows/0/timezone"),
                 arguments("an approval rule without approvers", edit("      approverRoles: [approver, admin]\n", ""),
-                        "approver-roles", 82, 7, "/actions/rules/1/approverRoles"),
+                        "approver-roles", 95, 7, "/actions/rules/1/approverRoles"),
                 arguments("an approval rule with an empty approver list",
-                        edit("approverRoles: [approver, admin]", "approverRoles: []"), "approver-roles", 84, 22,
+                        edit("approverRoles: [approver, admin]", "approverRoles: []"), "approver-roles", 97, 22,
                         "/actions/rules/1/approverRoles"),
                 arguments("no department",
                         edit("""
@@ -160,7 +164,7 @@ class PolicyParserTest {
                                       sources: ["*"]             # alert sources billed to this department (glob); first match wins
                                 """,
                                 "  departments: []\n"),
-                        "required", 117, 16, "/budgets/departments"));
+                        "required", 130, 16, "/budgets/departments"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -191,7 +195,11 @@ class PolicyParserTest {
         assertThat(policy.data().pseudonymizeFields()).containsExactly("user.name", "actor.user.name");
         assertThat(policy.data().neverToModel()).containsExactly("raw_data", "unmapped.http_request.body");
         assertThat(policy.data().routesFor("confidential")).containsExactly("local", "deterministic");
-        assertThat(policy.models()).extracting(ModelRoute::name).containsExactly("hosted-small", "local");
+        assertThat(policy.models()).extracting(ModelRoute::name).containsExactly("hosted-small", "local",
+                "hosted-large");
+        assertThat(policy.escalation()).isEqualTo(new Escalation("hosted-large", java.util.Set.of("critical"), 0.6));
+        assertThat(PolicyParser.parse(edit("  escalation:\n    route: hosted-large\n    severities: [critical]\n"
+                + "    belowConfidence: 0.6\n", "")).escalation()).isEqualTo(Escalation.NONE);
         assertThat(policy.route("hosted-small")).hasValue(new ModelRoute("hosted-small", "openai", "gpt-4o-mini", "",
                 new BigDecimal("0.15"), new BigDecimal("0.60"), 1024));
         assertThat(policy.route("llama3.1:8b")).isEmpty();
@@ -247,7 +255,7 @@ class PolicyParserTest {
         PolicyRejected rejected = catchThrowableOfType(PolicyRejected.class, () -> PolicyParser.parse(yaml));
 
         assertThat(rejected.violations()).extracting(PolicyViolation::rule, PolicyViolation::line)
-                .containsExactly(tuple("pattern", 4), tuple("enum", 86), tuple("timezone", 109));
+                .containsExactly(tuple("pattern", 4), tuple("enum", 99), tuple("timezone", 122));
         assertThat(rejected).hasMessageStartingWith("policy rejected: line 4, column 7: pattern:");
     }
 
