@@ -53,13 +53,11 @@ public class AssemblyService {
             int tokenBudget) {
         UUID id = Ids.parse(alertId, "alert");
         int budget = tokenBudget > 0 ? tokenBudget : config.defaultTokenBudget();
-        if (investigationId.isBlank()) {
-            return select(tenant, alertId, id, budget);
-        }
-        return recorded(tenant, investigationId, run).chain(kept -> kept != null
-                ? Uni.createFrom().item(kept)
-                : select(tenant, alertId, id, budget)
-                        .chain(fresh -> record(trace, tenant, alertId, investigationId, run, fresh)));
+        Uni<AssembleResponse> selected = select(tenant, alertId, id, budget);
+        // a call for a run already recorded selects in vain and answers the recorded one: retries are rare
+        return investigationId.isBlank()
+                ? selected
+                : selected.chain(fresh -> record(trace, tenant, alertId, investigationId, run, fresh));
     }
 
     private Uni<AssembleResponse> select(String tenant, String alertId, UUID id, int budget) {
@@ -75,11 +73,6 @@ public class AssemblyService {
     private static final String RECORDED = "SELECT response FROM context.assemblies WHERE tenant = $1 "
             + "AND investigation_id = $2 AND run = $3 AND response IS NOT NULL";
 
-    private Uni<AssembleResponse> recorded(String tenant, String investigationId, int run) {
-        return pool.preparedQuery(RECORDED).execute(Tuple.of(tenant, investigationId, run))
-                .map(AssemblyService::response);
-    }
-
     private static AssembleResponse response(io.vertx.mutiny.sqlclient.RowSet<io.vertx.mutiny.sqlclient.Row> rows) {
         if (!rows.iterator().hasNext()) {
             return null;
@@ -92,8 +85,8 @@ public class AssemblyService {
     }
 
     /**
-     * Records and audits the assembly in one transaction, unless a concurrent call for the same run recorded its own
-     * first: then that one is answered, and nothing is written.
+     * Records and audits the assembly in one transaction, unless a call for the same run (an earlier attempt, or a
+     * concurrent one) recorded its own first: then that one is answered, and nothing is written.
      */
     private Uni<AssembleResponse> record(Trace trace, String tenant, String alertId, String investigationId, int run,
             AssembleResponse r) {
