@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench-investigations", mixinStandardHelpOptions = true, description = {
         "Measure investigation throughput and latency on a fresh local mesh, then stop it.", "",
         "Posts --single alerts one at a time, then --alerts at once; prints percentiles, the burst's throughput",
-        "and its slowest verdict. --model-delay 2s runs a local stand-in model of that latency on the default route."})
+        "and its slowest verdict. --model-delay 2s runs a local stand-in model of that latency on the default route;",
+        "--warmup N posts N alerts at once first, not counted, so a warm mesh is measured."})
 public final class BenchInvestigationsCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -43,6 +44,9 @@ public final class BenchInvestigationsCommand implements Callable<Integer> {
 
     @Option(names = "--single", defaultValue = "20", description = "alerts posted one at a time first (default 20)")
     private int single;
+
+    @Option(names = "--warmup", defaultValue = "0", description = "alerts posted at once before measuring, so the services' code is compiled and their pools filled; not counted (default 0: a cold mesh)")
+    private int warmup;
 
     @Option(names = "--concurrency", defaultValue = "16", description = "investigations a replica runs at once (reasoning's queue batch size and model bulkhead; default 16)")
     private int concurrency;
@@ -75,10 +79,14 @@ public final class BenchInvestigationsCommand implements Callable<Integer> {
             figures.put("mode", model == null ? "deterministic" : "stand-in model answering after " + modelDelay);
             figures.put("concurrency", concurrency);
             InvestigationBench bench = new InvestigationBench(ingest, reasoning, timeout);
+            if (warmup > 0) {
+                figures.put("warmup", bench.burst("warmup", warmup));
+            }
             figures.put("single", bench.singles(single));
-            Map<String, Object> burst = bench.burst(alerts);
+            Map<String, Object> burst = bench.burst("burst", alerts);
             figures.put("burst", burst);
-            figures.put("failed", burst.get("failed"));
+            int warmupFailed = warmup > 0 ? (int) ((Map<?, ?>) figures.get("warmup")).get("failed") : 0;
+            figures.put("failed", (int) burst.get("failed") + warmupFailed);
             if (model != null) {
                 figures.put("modelCalls", model.calls());
             }

@@ -73,8 +73,11 @@ final class InvestigationBench {
                 percentiles(overhead), "stepP50Ms", stepP50);
     }
 
-    /** Every alert at once, in parallel posts of 100: time until the last verdict. */
-    Map<String, Object> burst(int alerts) throws Exception {
+    /**
+     * Every alert at once, in parallel posts of 100: time until the last verdict. {@code phase} names the alerts
+     * ({@code burst}, or {@code warmup} for alerts that only warm the services up).
+     */
+    Map<String, Object> burst(String phase, int alerts) throws Exception {
         List<Integer> indexes = new ArrayList<>();
         for (int i = 0; i < alerts; i++) {
             indexes.add(i);
@@ -85,7 +88,7 @@ final class InvestigationBench {
             List<Future<List<String>>> posts = new ArrayList<>();
             for (int from = 0; from < alerts; from += 100) {
                 List<Integer> chunk = indexes.subList(from, Math.min(alerts, from + 100));
-                posts.add(posters.submit(() -> accepted(ingest.submitAlerts(alertsJson("burst", chunk)))));
+                posts.add(posters.submit(() -> accepted(ingest.submitAlerts(alertsJson(phase, chunk)))));
             }
             for (Future<List<String>> post : posts) {
                 alertIds.addAll(post.get());

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.google.protobuf.InvalidProtocolBufferException;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -88,7 +87,7 @@ public class AssemblyService {
      * Records and audits the assembly in one transaction, unless a call for the same run (an earlier attempt, or a
      * concurrent one) recorded its own first: then that one is answered, and nothing is written.
      */
-    private Uni<AssembleResponse> record(Trace trace, String tenant, String alertId, String investigationId, int run,
+    Uni<AssembleResponse> record(Trace trace, String tenant, String alertId, String investigationId, int run,
             AssembleResponse r) {
         String[] sources = r.getItemsList().stream().flatMap(i -> i.getSourceIdsList().stream())
                 .toArray(String[]::new);
@@ -101,7 +100,8 @@ public class AssemblyService {
                 + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
                 + "ON CONFLICT (tenant, investigation_id, run) WHERE response IS NOT NULL DO NOTHING")
                 .execute(Tuple.from(Arrays.asList(tenant, alertId, investigationId, run, r.getItemsCount(),
-                        r.getItemsDropped(), r.getTokensUsed(), sources, Buffer.buffer(r.toByteArray()))))
+                        r.getItemsDropped(), r.getTokensUsed(), sources,
+                        io.vertx.core.buffer.Buffer.buffer(r.toByteArray()))))
                 .chain(rows -> rows.rowCount() == 1
                         ? audit.record(tx, trace, entry).replaceWith(r)
                         : tx.preparedQuery(RECORDED).execute(Tuple.of(tenant, investigationId, run))

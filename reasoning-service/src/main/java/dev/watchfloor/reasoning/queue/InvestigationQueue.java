@@ -143,7 +143,7 @@ public class InvestigationQueue {
                 + "THEN 'failed' ELSE 'queued' END, last_error = $4, lease_owner = NULL, lease_until = NULL, "
                 + "transient_failures = 0, "
                 + "run_after = now() + make_interval(secs => $5) WHERE id = $1 AND lease_owner = $2")
-                .execute(Tuple.from(Arrays.asList(q.id(), q.leaseOwner(), maxAttempts, error,
+                .execute(Tuple.from(Arrays.asList(q.id(), q.leaseOwner(), maxAttempts, storable(error),
                         retryDelay.toMillis() / 1000.0)))
                 .replaceWithVoid();
     }
@@ -157,9 +157,22 @@ public class InvestigationQueue {
                 + "transient_failures = transient_failures + 1, last_error = $3, lease_owner = NULL, "
                 + "lease_until = NULL, run_after = now() + make_interval(secs => least($5, $4 * power(2, "
                 + "least(transient_failures, 30)))) WHERE id = $1 AND lease_owner = $2")
-                .execute(Tuple.from(Arrays.asList(q.id(), q.leaseOwner(), error, base.toMillis() / 1000.0,
+                .execute(Tuple.from(Arrays.asList(q.id(), q.leaseOwner(), storable(error), base.toMillis() / 1000.0,
                         max.toMillis() / 1000.0)))
                 .replaceWithVoid();
+    }
+
+    /** The longest error text kept with an investigation. */
+    static final int MAX_ERROR_CHARS = 2000;
+
+    /**
+     * An error as it can be stored and shown: a message may quote anything (a peer's answer, raw bytes), and PostgreSQL
+     * text refuses NUL, so NULs become {@code \u0000} and the text is cut at {@link #MAX_ERROR_CHARS}; otherwise the
+     * failure could not be recorded and the investigation would wait for its lease to lapse.
+     */
+    static String storable(String error) {
+        String text = String.valueOf(error).replace("\u0000", "\\u0000");
+        return text.length() <= MAX_ERROR_CHARS ? text : text.substring(0, MAX_ERROR_CHARS - 1) + "\u2026";
     }
 
     private static QueuedInvestigation toQueued(Row r) {

@@ -30,10 +30,18 @@ public class QueueGauges {
                 .description("Age of the oldest queued investigation").register(registry);
     }
 
+    long depth() {
+        return depth.get();
+    }
+
+    long oldestSeconds() {
+        return oldestSeconds.get();
+    }
+
     @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
-        return pool.query("SELECT count(*) AS depth, coalesce(extract(epoch FROM now() - min(created_at)) "
-                + "FILTER (WHERE status = 'queued'), 0)::bigint AS oldest FROM reasoning.investigations "
+        return pool.query("SELECT count(*) AS depth, coalesce(extract(epoch FROM now() - min(created_at) "
+                + "FILTER (WHERE status = 'queued')), 0)::bigint AS oldest FROM reasoning.investigations "
                 + "WHERE status IN ('queued', 'running')").execute().invoke(rows -> {
                     Row r = rows.iterator().next();
                     depth.set(r.getLong("depth"));

@@ -42,6 +42,8 @@ class InvestigationQueueTest {
     InvestigationQueue queue;
     @Inject
     Pool pool;
+    @Inject
+    QueueGauges gauges;
 
     @Test
     void anOutageGivesTheAttemptBackAndWaitsLongerEachTimeInARow() {
@@ -124,6 +126,32 @@ class InvestigationQueueTest {
         QueuedInvestigation second = leaseOnly(id);
 
         assertThat(queue.assembled(second).await().atMost(WAIT)).isEqualTo(assembled);
+    }
+
+    @Test
+    void aFailureWhoseMessageHoldsNulBytesOrRunsLongIsStoredAndTheInvestigationRequeued() {
+        UUID id = submit();
+        QueuedInvestigation q = leaseOnly(id);
+
+        queue.fail(q, "peer answered \u0000\u0001 bytes " + "x".repeat(5000), 5, Duration.ZERO).await().atMost(WAIT);
+
+        Row r = pool.preparedQuery("SELECT status, last_error FROM reasoning.investigations WHERE id = $1")
+                .execute(Tuple.of(id)).await().atMost(WAIT).iterator().next();
+        assertThat(r.getString("status")).isEqualTo("queued");
+        assertThat(r.getString("last_error")).startsWith("peer answered \\u0000\u0001 bytes xxx")
+                .hasSize(InvestigationQueue.MAX_ERROR_CHARS);
+    }
+
+    @Test
+    void theQueueGaugesCountWhatWaitsAndRunsAndTheAgeOfTheOldestWaiting() {
+        UUID id = submit();
+        pool.preparedQuery("UPDATE reasoning.investigations SET created_at = now() - interval '1 hour' WHERE id = $1")
+                .execute(Tuple.of(id)).await().atMost(WAIT);
+
+        gauges.refresh().await().atMost(WAIT);
+
+        assertThat(gauges.depth()).isPositive();
+        assertThat(gauges.oldestSeconds()).isGreaterThanOrEqualTo(3600);
     }
 
     @Test
