@@ -48,8 +48,11 @@ public final class BenchInvestigationsCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "0", description = "alerts posted at once before measuring, so the services' code is compiled and their pools filled; not counted (default 0: a cold mesh)")
     private int warmup;
 
-    @Option(names = "--concurrency", defaultValue = "16", description = "investigations a replica runs at once (reasoning's queue batch size and model bulkhead; default 16)")
+    @Option(names = "--concurrency", defaultValue = "16", description = "investigations asking the model at once (reasoning's model bulkhead; default 16)")
     private int concurrency;
+
+    @Option(names = "--in-flight", description = "investigations a replica runs at once (reasoning's queue batch size; default: --concurrency); more than --concurrency lets the others work while some wait for the model")
+    private Integer inFlight;
 
     @Option(names = "--model-delay", converter = DurationConverter.class, description = "answer time of a local stand-in model on the default route (e.g. 2s); none: deterministic")
     private Duration modelDelay;
@@ -78,6 +81,7 @@ public final class BenchInvestigationsCommand implements Callable<Integer> {
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("mode", model == null ? "deterministic" : "stand-in model answering after " + modelDelay);
             figures.put("concurrency", concurrency);
+            figures.put("inFlight", inFlight == null ? concurrency : inFlight);
             InvestigationBench bench = new InvestigationBench(ingest, reasoning, timeout);
             if (warmup > 0) {
                 figures.put("warmup", bench.burst("warmup", warmup));
@@ -103,7 +107,7 @@ public final class BenchInvestigationsCommand implements Callable<Integer> {
         }
         MeshOptions options = MeshOptions.fromEnvironment(context.root(), env)
                 .withServiceEnv(ServiceSpec.REASONING, "WATCHFLOOR_REASONING_QUEUE_BATCH_SIZE",
-                        Integer.toString(concurrency))
+                        Integer.toString(inFlight == null ? concurrency : inFlight))
                 .withServiceEnv(ServiceSpec.REASONING, "WATCHFLOOR_REASONING_MODEL_BULKHEAD_LIMIT",
                         Integer.toString(concurrency));
         if (model != null) {

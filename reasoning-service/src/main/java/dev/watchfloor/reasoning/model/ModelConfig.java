@@ -55,7 +55,10 @@ public interface ModelConfig {
     @WithDefault("60s")
     Duration timeout();
 
-    /** Model calls in flight at once in this replica; a call beyond it fails at once with {@code BULKHEAD_FULL}. */
+    /**
+     * Investigations of this replica asking a model at once (the others wait their turn), and so model calls in flight;
+     * a call beyond it would fail at once with {@code BULKHEAD_FULL}.
+     */
     @WithDefault("8")
     int bulkheadLimit();
 

@@ -21,6 +21,7 @@ import dev.watchfloor.reasoning.investigator.Severity;
 import dev.watchfloor.reasoning.llm.ModelCallRecord;
 import dev.watchfloor.reasoning.llm.ModelInvestigator;
 import dev.watchfloor.reasoning.llm.ModelRun;
+import dev.watchfloor.reasoning.model.ModelConfig;
 import dev.watchfloor.reasoning.model.ModelEndpoint;
 import dev.watchfloor.reasoning.model.ModelEndpoints;
 import dev.watchfloor.reasoning.queue.InvestigationQueue;
@@ -46,13 +47,15 @@ public class ModelPath {
     private final ModelEndpoints endpoints;
     private final StepMetrics metrics;
     private final InvestigationQueue queue;
+    private final ModelSlots slots;
 
     public ModelPath(ModelInvestigator investigator, ModelEndpoints endpoints, StepMetrics metrics,
-            InvestigationQueue queue) {
+            InvestigationQueue queue, ModelConfig config) {
         this.investigator = investigator;
         this.endpoints = endpoints;
         this.metrics = metrics;
         this.queue = queue;
+        this.slots = new ModelSlots(config.bulkheadLimit());
     }
 
     /**
@@ -199,7 +202,7 @@ public class ModelPath {
     /**
      * The run an earlier attempt of this investigation kept for the route, else a new one, kept when the model answered
      * (a failed run is not kept: the next attempt asks again). So a retried attempt neither pays for the model again
-     * nor records its usage twice.
+     * nor records its usage twice. A new run waits for one of this replica's model slots.
      */
     private Uni<Asked> ask(Trace trace, QueuedInvestigation q, Case c, ModelInvestigator.Briefing briefing,
             ModelEndpoint endpoint, ModelRoute route) {
@@ -207,7 +210,7 @@ public class ModelPath {
             if (kept != null) {
                 return Uni.createFrom().item(new Asked(kept.mapTo(ModelRun.class), true));
             }
-            return blocking(() -> investigator.investigate(trace, c, briefing, endpoint, route))
+            return slots.run(() -> blocking(() -> investigator.investigate(trace, c, briefing, endpoint, route)))
                     .call(run -> run.failed() || run.cached()
                             ? Uni.createFrom().voidItem()
                             : queue.keepModelRun(q, route.getName(), JsonObject.mapFrom(run)))
