@@ -14,6 +14,23 @@ public interface IngestConfig {
 
     Outbox outbox();
 
+    Time time();
+
+    /** How record times are read ({@code Timestamps}). */
+    interface Time {
+
+        /** The zone of times written without one (RFC 3164 syslog, local vendor formats); an IANA id. */
+        @WithDefault("UTC")
+        java.time.ZoneId defaultZone();
+
+        /** Per {@code source}: its own zone, e.g. {@code watchfloor.ingest.time.zones.asa=Europe/Berlin}. */
+        java.util.Map<String, java.time.ZoneId> zones();
+
+        /** A time further than this from when its record was received is kept and flagged {@code skewed}. */
+        @WithDefault("24h")
+        Duration maxSkew();
+    }
+
     interface Outbox {
 
         /** Hand newly accepted alerts to reasoning right after their commit, not only at the next pass. */

@@ -1,8 +1,6 @@
 package dev.watchfloor.ingest.normalize;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,14 +11,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.watchfloor.commons.problem.ProblemException;
+import dev.watchfloor.ingest.IngestConfig;
 
 /**
  * Normalizes a client-submitted JSON alert or event: the record is kept as sent; title, severity, source, time and
- * entities are derived from well-known fields. Vendor formats (CEF, syslog, OCSF mapping) arrive with the ingest issue
- * behind the same interface.
+ * entities are derived from well-known fields. The time is read by {@link Timestamps} in the source's zone; a record
+ * whose time is missing or unreadable is kept with the received time and a flag, never refused for it. Vendor formats
+ * (CEF, syslog, OCSF mapping) arrive with the ingest issue behind the same interface.
  */
 @ApplicationScoped
 public class JsonNormalizer {
+
+    private final IngestConfig.Time config;
+    private final Timestamps utcTimes;
+
+    @jakarta.inject.Inject
+    public JsonNormalizer(IngestConfig config) {
+        this(config.time());
+    }
+
+    JsonNormalizer(IngestConfig.Time time) {
+        this.config = time;
+        this.utcTimes = new Timestamps(time.defaultZone(), time.maxSkew());
+    }
 
     private static final List<String> TITLE_FIELDS = List.of("title", "summary", "name", "message", "event",
             "action");
@@ -35,10 +48,10 @@ public class JsonNormalizer {
         String source = text(body, List.of("source", "product", "vendor")).orElse("api");
         String title = text(body, TITLE_FIELDS).orElse("Untitled record from " + source);
         List<String> entities = new ArrayList<>(EntityExtractor.extract(body));
-        Instant observedAt = time(body).orElse(receivedAt);
+        Timestamps.Read time = time(body, source, receivedAt);
         String fingerprint = Fingerprints.of(source, title, entities);
         return new NormalizedRecord(truncate(title, 300), severityId(body.get("severity")), truncate(source, 100),
-                observedAt, entities, fingerprint, body);
+                time, entities, fingerprint, body);
     }
 
     /** OCSF severity_id: 0 unknown, 1 informational, 2 low, 3 medium, 4 high, 5 critical, 6 fatal. */
@@ -65,23 +78,18 @@ public class JsonNormalizer {
                 .map(v -> v.asText().trim()).findFirst();
     }
 
-    private static java.util.Optional<Instant> time(ObjectNode body) {
+    /** The first time field present, read in the source's zone (or the default); none: the received time, flagged. */
+    private Timestamps.Read time(ObjectNode body, String source, Instant receivedAt) {
+        Timestamps times = config.zones().containsKey(source)
+                ? new Timestamps(config.zones().get(source), config.maxSkew())
+                : utcTimes;
         for (String field : TIME_FIELDS) {
             JsonNode value = body.get(field);
-            if (value == null) {
-                continue;
-            }
-            if (value.isNumber()) {
-                return java.util.Optional.of(Instant.ofEpochMilli(value.asLong()));
-            }
-            try {
-                return java.util.Optional.of(OffsetDateTime.parse(value.asText()).toInstant());
-            } catch (DateTimeParseException e) {
-                throw ProblemException.badRequest("invalid-time",
-                        "field '" + field + "' is not an RFC 3339 time or epoch milliseconds: " + value.asText());
+            if (value != null && !value.isNull() && !value.isContainerNode()) {
+                return times.read(value.asText(), value.isNumber(), receivedAt);
             }
         }
-        return java.util.Optional.empty();
+        return times.read(null, false, receivedAt);
     }
 
     private static String truncate(String value, int max) {

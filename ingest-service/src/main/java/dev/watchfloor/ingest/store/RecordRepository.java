@@ -23,12 +23,12 @@ public class RecordRepository {
         String tenant = s.tenant();
         String traceparent = s.traceparent();
         return conn.preparedQuery("INSERT INTO ingest.alerts (id, tenant, received_at, observed_at, source, title, "
-                + "severity_id, fingerprint, entities, body, submitted_by) "
-                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
+                + "severity_id, fingerprint, entities, body, submitted_by, time_text, time_flags) "
+                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)")
                 .execute(Tuple.from(
                         Arrays.asList(id, tenant, utc(receivedAt), utc(r.observedAt()), r.source(), r.title(),
                                 r.severityId(), r.fingerprint(), r.entities().toArray(String[]::new), json(r),
-                                s.submittedBy())))
+                                s.submittedBy(), r.time().original(), flags(r))))
                 .chain(() -> conn.preparedQuery(
                         "INSERT INTO ingest.outbox (tenant, alert_id, traceparent) VALUES ($1, $2, $3)")
                         .execute(Tuple.of(tenant, id, traceparent)))
@@ -38,11 +38,15 @@ public class RecordRepository {
     public Uni<Void> insertEvent(SqlConnection conn, String tenant, UUID id, Instant receivedAt,
             NormalizedRecord r) {
         return conn.preparedQuery("INSERT INTO ingest.events (id, tenant, received_at, observed_at, source, summary, "
-                + "entities, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                + "entities, body, time_text, time_flags) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
                 .execute(Tuple.from(
                         Arrays.asList(id, tenant, utc(receivedAt), utc(r.observedAt()), r.source(), r.title(),
-                                r.entities().toArray(String[]::new), json(r))))
+                                r.entities().toArray(String[]::new), json(r), r.time().original(), flags(r))))
                 .replaceWithVoid();
+    }
+
+    private static String[] flags(NormalizedRecord r) {
+        return r.time().flagNames().toArray(String[]::new);
     }
 
     private static JsonObject json(NormalizedRecord r) {

@@ -29,7 +29,8 @@ class IntakeResourceTest {
     @Test
     void storesEachAcceptedAlertWithItsOutboxRowAndReportsRejectsPerRecord() {
         var ids = given().auth().oauth2(TestTokens.user("siem", Roles.API_CLIENT)).contentType("application/json")
-                .body("[{\"title\":\"A\",\"host\":\"h-1\"},{\"time\":\"soon\"},{\"title\":\"B\",\"user\":\"u\"}]")
+                .body("[{\"title\":\"A\",\"host\":\"h-1\",\"time\":\"Nov 28 03:04:05\"},\"not an object\","
+                        + "{\"title\":\"B\",\"user\":\"u\",\"time\":\"soon\"}]")
                 .when().post("/v1/alerts").then().statusCode(202)
                 .body("results", hasSize(3))
                 .body("results[0].status", equalTo("accepted"))
@@ -44,6 +45,20 @@ class IntakeResourceTest {
                 .next();
         assertThat(alert.getString("title")).isEqualTo("A");
         assertThat(alert.getArrayOfStrings("entities")).containsExactly("host:h-1");
+        // times as read: syslog without a year, and one that cannot be read, which refuses nothing
+        Row first = times(ids.get(0));
+        Row unreadable = times(ids.get(2));
+        assertThat(first.getString("time_text")).isEqualTo("Nov 28 03:04:05");
+        assertThat(first.getArrayOfStrings("time_flags")).contains("year-inferred", "zone-assumed");
+        assertThat(unreadable.getString("time_text")).isEqualTo("soon");
+        assertThat(unreadable.getArrayOfStrings("time_flags")).containsExactly("unreadable");
+        assertThat(unreadable.getBoolean("at_receipt")).isTrue();
+    }
+
+    private Row times(String id) {
+        return pool.preparedQuery("SELECT time_text, time_flags, observed_at = received_at AS at_receipt "
+                + "FROM ingest.alerts WHERE id = $1").execute(Tuple.of(UUID.fromString(id)))
+                .await().atMost(Duration.ofSeconds(5)).iterator().next();
     }
 
     @Test

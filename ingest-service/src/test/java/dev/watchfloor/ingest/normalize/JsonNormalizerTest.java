@@ -3,7 +3,11 @@ package dev.watchfloor.ingest.normalize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,12 +15,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.watchfloor.commons.problem.ProblemException;
+import dev.watchfloor.ingest.IngestConfig;
 
 class JsonNormalizerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant RECEIVED = Instant.parse("2026-11-21T12:00:00Z");
-    private final JsonNormalizer normalizer = new JsonNormalizer();
+    private final JsonNormalizer normalizer = new JsonNormalizer(new IngestConfig.Time() {
+
+        @Override
+        public ZoneId defaultZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Map<String, ZoneId> zones() {
+            return Map.of("asa", ZoneId.of("Europe/Berlin"));
+        }
+
+        @Override
+        public Duration maxSkew() {
+            return Duration.ofHours(24);
+        }
+    });
 
     @Test
     void extractsEntitiesFromNestedVendorFieldsCaseInsensitively() throws Exception {
@@ -54,11 +75,33 @@ class JsonNormalizerTest {
     }
 
     @Test
-    void rejectsNonObjectsAndUnreadableTimesWithAReason() throws Exception {
+    void rejectsNonObjectsWithAReason() throws Exception {
         assertThatThrownBy(() -> normalizer.normalize(json("[1]"), RECEIVED)).isInstanceOf(ProblemException.class)
                 .hasMessageContaining("JSON object");
-        assertThatThrownBy(() -> normalizer.normalize(json("{\"time\":\"yesterday\"}"), RECEIVED))
-                .isInstanceOf(ProblemException.class).hasMessageContaining("'time'");
+    }
+
+    @Test
+    void aMissingOrUnreadableTimeKeepsTheRecordWithTheReceivedTimeAndAFlag() throws Exception {
+        NormalizedRecord unreadable = normalizer.normalize(json("{\"time\":\"yesterday\"}"), RECEIVED);
+        NormalizedRecord missing = normalizer.normalize(json("{\"title\":\"t\"}"), RECEIVED);
+
+        assertThat(unreadable.observedAt()).isEqualTo(RECEIVED);
+        assertThat(unreadable.time().original()).isEqualTo("yesterday");
+        assertThat(unreadable.time().flagNames()).containsExactly("unreadable");
+        assertThat(missing.observedAt()).isEqualTo(RECEIVED);
+        assertThat(missing.time().original()).isNull();
+        assertThat(missing.time().flagNames()).containsExactly("missing");
+    }
+
+    @Test
+    void epochSecondsAreNotReadAsMillisecondsAndASourceHasItsOwnZone() throws Exception {
+        NormalizedRecord seconds = normalizer.normalize(json("{\"time\":1795835045}"), RECEIVED);
+        NormalizedRecord asa = normalizer.normalize(json("{\"source\":\"asa\",\"timestamp\":\"Nov 21 2026 "
+                + "10:00:00\"}"), RECEIVED);
+
+        assertThat(seconds.observedAt()).isEqualTo(Instant.ofEpochSecond(1_795_835_045L));
+        assertThat(asa.observedAt()).as("Berlin is UTC+1 in November").isEqualTo(Instant.parse("2026-11-21T09:00:00Z"));
+        assertThat(asa.time().flagNames()).containsExactly("zone-assumed");
     }
 
     @Test
