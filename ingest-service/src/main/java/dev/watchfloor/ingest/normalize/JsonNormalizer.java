@@ -50,19 +50,26 @@ public class JsonNormalizer {
         List<String> entities = new ArrayList<>(EntityExtractor.extract(body));
         Timestamps.Read time = time(body, source, receivedAt);
         String fingerprint = Fingerprints.of(source, title, entities);
-        return new NormalizedRecord(truncate(title, 300), severityId(body.get("severity")), truncate(source, 100),
+        return new NormalizedRecord(truncate(title, 300), severity(body), truncate(source, 100),
                 time, entities, fingerprint, body);
+    }
+
+    /** OCSF's own {@code severity_id} when it is a known id (1-6), else {@code severity} as a word or a number. */
+    static int severity(ObjectNode body) {
+        int ocsf = severityId(body.get("severity_id"));
+        return ocsf > 0 ? ocsf : severityId(body.get("severity"));
     }
 
     /** OCSF severity_id: 0 unknown, 1 informational, 2 low, 3 medium, 4 high, 5 critical, 6 fatal. */
     static int severityId(JsonNode severity) {
-        if (severity == null || severity.isNull()) {
+        if (severity == null || severity.isNull() || severity.isContainerNode()) {
             return 0;
         }
-        if (severity.isInt() && severity.asInt() >= 0 && severity.asInt() <= 6) {
-            return severity.asInt();
+        String text = severity.asText().trim();
+        if (text.matches("[0-6]")) {
+            return Integer.parseInt(text);
         }
-        return switch (severity.asText().trim().toLowerCase(Locale.ROOT)) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
             case "info", "informational" -> 1;
             case "low" -> 2;
             case "medium", "moderate" -> 3;

@@ -110,6 +110,18 @@ class JsonNormalizerTest {
         assertThat(JsonNormalizer.severityId(json("3"))).isEqualTo(3);
         assertThat(JsonNormalizer.severityId(json("99"))).isZero();
         assertThat(JsonNormalizer.severityId(null)).isZero();
+        assertThat(JsonNormalizer.severityId(json("\"4\""))).isEqualTo(4);
+        assertThat(JsonNormalizer.severityId(json("{\"id\":4}"))).isZero();
+    }
+
+    @Test
+    void ocsfSeverityIdWinsOverASeverityWordAndUnknownFallsBackToIt() throws Exception {
+        assertThat(normalizer.normalize(json("{\"severity_id\":5,\"severity\":\"Low\"}"), RECEIVED).severityId())
+                .isEqualTo(5);
+        assertThat(normalizer.normalize(json("{\"severity_id\":99,\"severity\":\"High\"}"), RECEIVED)
+                .severityId()).as("99 is OCSF's 'other'").isEqualTo(4);
+        assertThat(normalizer.normalize(json("{\"severity_id\":0,\"severity\":\"medium\"}"), RECEIVED)
+                .severityId()).isEqualTo(3);
     }
 
     private static JsonNode json(String text) throws Exception {
