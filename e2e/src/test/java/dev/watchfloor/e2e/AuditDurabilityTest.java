@@ -21,7 +21,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.path.json.JsonPath;
 
-import dev.watchfloor.launcher.ServiceProcess;
 import dev.watchfloor.launcher.ServiceSpec;
 
 /**
@@ -57,24 +56,18 @@ class AuditDurabilityTest {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> attempts(isolate) > 0);
 
-        ServiceProcess governance = Mesh.get().service(ServiceSpec.GOVERNANCE);
-        Instant down = Instant.now();
-        governance.stop();
-        Mesh.get().webhooks().recoverFor("host:" + host);
         List<String> duringOutage = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            duringOutage.addAll(Api.postAlerts(Map.of("title", "Suspicious login " + tag + "-" + i, "severity",
-                    "medium", "user", "v." + tag + i, "src_ip", "198.51.100." + (i + 10))));
-        }
-        await().atMost(OUTAGE).pollInterval(Duration.ofMillis(250))
-                .until(() -> !Mesh.get().webhooks().forAction(isolate).isEmpty());
-        assertThat(pending()).as("audit entries waiting in the services' outboxes").isPositive();
-        Duration left = OUTAGE.minus(Duration.between(down, Instant.now()));
-        if (!left.isNegative()) {
-            Thread.sleep(left.toMillis()); // the outage itself is the scenario: governance stays down for 60 s
-        }
+        Outage.of(Mesh.get().service(ServiceSpec.GOVERNANCE), OUTAGE, () -> {
+            Mesh.get().webhooks().recoverFor("host:" + host);
+            for (int i = 0; i < 5; i++) {
+                duringOutage.addAll(Api.postAlerts(Map.of("title", "Suspicious login " + tag + "-" + i, "severity",
+                        "medium", "user", "v." + tag + i, "src_ip", "198.51.100." + (i + 10))));
+            }
+            await().atMost(OUTAGE).pollInterval(Duration.ofMillis(250))
+                    .until(() -> !Mesh.get().webhooks().forAction(isolate).isEmpty());
+            assertThat(pending()).as("audit entries waiting in the services' outboxes").isPositive();
+        });
 
-        governance.start();
         // the alerts posted during the outage are investigated once governance is back; only after that has no
         // service anything left to record, so an empty outbox means everything reached the ledger
         for (String id : duringOutage) {

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,19 +99,12 @@ class ModelPathRecoveryTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> model.calls() > askedBefore);
 
-        ServiceProcess governance = Mesh.get().service(ServiceSpec.GOVERNANCE);
-        Instant down = Instant.now();
-        governance.stop();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> waitingForAPeer(alerts) > 0);
-        Duration left = Duration.ofSeconds(60).minus(Duration.between(down, Instant.now()));
-        if (!left.isNegative()) {
-            Thread.sleep(left.toMillis()); // the outage itself is the scenario: governance stays down for 60 s
-        }
+        Outage.of(Mesh.get().service(ServiceSpec.GOVERNANCE), Duration.ofSeconds(60), () -> {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> waitingForAPeer(alerts) > 0);
+        });
         assertThat(statuses(alerts)).as("nothing failed for good while governance was down")
                 .doesNotContainKey("failed");
-
-        governance.start();
         awaitAllCompleted(alerts);
 
         assertCompletedOnceOnTheModelPath(alerts);

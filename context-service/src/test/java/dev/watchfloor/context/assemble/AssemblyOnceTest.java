@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import dev.watchfloor.commons.testing.TestTraces;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.contracts.context.v1.AssembleResponse;
 import dev.watchfloor.contracts.context.v1.EvidenceItem;
@@ -27,7 +28,7 @@ import dev.watchfloor.contracts.context.v1.EvidenceItem;
 class AssemblyOnceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Trace TRACE = Trace.fromTraceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    private static final Trace TRACE = TestTraces.SAMPLE;
 
     @Inject
     Pool pool;

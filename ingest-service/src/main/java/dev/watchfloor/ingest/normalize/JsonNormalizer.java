@@ -2,8 +2,10 @@ package dev.watchfloor.ingest.normalize;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,8 +24,8 @@ import dev.watchfloor.ingest.IngestConfig;
 @ApplicationScoped
 public class JsonNormalizer {
 
-    private final IngestConfig.Time config;
-    private final Timestamps utcTimes;
+    private final Timestamps defaultTimes;
+    private final Map<String, Timestamps> timesBySource = new HashMap<>();
 
     @jakarta.inject.Inject
     public JsonNormalizer(IngestConfig config) {
@@ -31,8 +33,8 @@ public class JsonNormalizer {
     }
 
     JsonNormalizer(IngestConfig.Time time) {
-        this.config = time;
-        this.utcTimes = new Timestamps(time.defaultZone(), time.maxSkew());
+        this.defaultTimes = new Timestamps(time.defaultZone(), time.maxSkew());
+        time.zones().forEach((source, zone) -> timesBySource.put(source, new Timestamps(zone, time.maxSkew())));
     }
 
     private static final List<String> TITLE_FIELDS = List.of("title", "summary", "name", "message", "event",
@@ -87,9 +89,7 @@ public class JsonNormalizer {
 
     /** The first time field present, read in the source's zone (or the default); none: the received time, flagged. */
     private Timestamps.Read time(ObjectNode body, String source, Instant receivedAt) {
-        Timestamps times = config.zones().containsKey(source)
-                ? new Timestamps(config.zones().get(source), config.maxSkew())
-                : utcTimes;
+        Timestamps times = timesBySource.getOrDefault(source, defaultTimes);
         for (String field : TIME_FIELDS) {
             JsonNode value = body.get(field);
             if (value != null && !value.isNull() && !value.isContainerNode()) {

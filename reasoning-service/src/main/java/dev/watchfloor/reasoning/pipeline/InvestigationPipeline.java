@@ -129,7 +129,8 @@ public class InvestigationPipeline {
      * when it died before keeping it; keeping it here saves the later attempt that call.
      */
     private Uni<AssembleResponse> assembleOnce(Trace trace, QueuedInvestigation q) {
-        return queue.assembled(q).chain(kept -> kept != null
+        Uni<AssembleResponse> earlier = q.kept() ? queue.assembled(q) : item(null);
+        return earlier.chain(kept -> kept != null
                 ? item(kept)
                 : remote.assemble(trace, q).call(fresh -> queue.keepAssembled(q, fresh)));
     }

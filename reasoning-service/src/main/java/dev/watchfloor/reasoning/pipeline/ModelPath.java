@@ -1,6 +1,8 @@
 package dev.watchfloor.reasoning.pipeline;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +14,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 import dev.watchfloor.commons.trace.Trace;
+import dev.watchfloor.contracts.domain.Verdict;
 import dev.watchfloor.contracts.governance.v1.BudgetOutcome;
 import dev.watchfloor.contracts.governance.v1.ModelRoute;
 import dev.watchfloor.contracts.governance.v1.PrepareModelCallResponse;
@@ -42,6 +45,9 @@ public class ModelPath {
     public static final String MODEL = "model";
     public static final String DETERMINISTIC = "deterministic";
     public static final String HOLD = "hold";
+    /** Step names of an escalation: governance's second preparation, and the stronger route's model call. */
+    static final String PREPARE_ESCALATION = "prepare_escalation";
+    static final String ESCALATED_MODEL = "model_escalated";
 
     private final ModelInvestigator investigator;
     private final ModelEndpoints endpoints;
@@ -149,8 +155,7 @@ public class ModelPath {
      * settled. Anything else is returned unchanged.
      */
     Uni<Chosen> escalate(QueuedInvestigation q, Chosen first, Case c, ModelInvestigator.Briefing briefing,
-            Assessment rules, StepTimer timer,
-            java.util.function.Function<Trace, Uni<PrepareModelCallResponse>> prepare) {
+            Assessment rules, StepTimer timer, Function<Trace, Uni<PrepareModelCallResponse>> prepare) {
         String unsure = unsure(first);
         if (unsure == null) {
             return Uni.createFrom().item(first);
@@ -158,26 +163,20 @@ public class ModelPath {
         String from = first.prepared().getRoute();
         return timer.time(PREPARE_ESCALATION, prepare)
                 .chain(again -> again.getRoute().equals(from)
-                        ? Uni.createFrom().item(deterministic("", rules, again, null))
+                        ? Uni.createFrom()
+                                .item(deterministic("governance kept it on route " + from, rules, again, null))
                         : choose(q, again, c, briefing, rules, timer, ESCALATED_MODEL))
                 .map(second -> {
-                    List<Settlement> both = new java.util.ArrayList<>(first.settlements());
+                    List<Settlement> both = new ArrayList<>(first.settlements());
                     both.addAll(second.settlements());
                     if (second.byModel()) {
                         return new Chosen(MODEL, "escalated from route " + from + " (" + unsure + ") to "
                                 + second.reason(), second.assessment(), second.modelRun(), second.prepared(), both);
                     }
-                    String why = second.reason().isEmpty()
-                            ? "governance kept it on route " + from
-                            : second.reason();
-                    return new Chosen(first.path(), first.reason() + "; escalation (" + unsure + ") not used: " + why,
-                            first.assessment(), first.modelRun(), first.prepared(), both);
+                    return new Chosen(first.path(), first.reason() + "; escalation (" + unsure + ") not used: "
+                            + second.reason(), first.assessment(), first.modelRun(), first.prepared(), both);
                 });
     }
-
-    /** Step names of an escalation: governance's second preparation, and the stronger route's model call. */
-    static final String PREPARE_ESCALATION = "prepare_escalation";
-    static final String ESCALATED_MODEL = "model_escalated";
 
     /** Why the model's answer is unsure enough to escalate; null when it is not, or there is nowhere to go. */
     private static String unsure(Chosen first) {
@@ -186,7 +185,7 @@ public class ModelPath {
             return null;
         }
         Assessment a = first.assessment();
-        if (a.verdict() == dev.watchfloor.contracts.domain.Verdict.NEEDS_REVIEW) {
+        if (a.verdict() == Verdict.NEEDS_REVIEW) {
             return "the answer needs review";
         }
         if (a.confidence() < prepared.getEscalateBelowConfidence()) {
@@ -206,7 +205,8 @@ public class ModelPath {
      */
     private Uni<Asked> ask(Trace trace, QueuedInvestigation q, Case c, ModelInvestigator.Briefing briefing,
             ModelEndpoint endpoint, ModelRoute route) {
-        return queue.keptModelRun(q, route.getName()).chain(kept -> {
+        Uni<JsonObject> earlier = q.kept() ? queue.keptModelRun(q, route.getName()) : Uni.createFrom().nullItem();
+        return earlier.chain(kept -> {
             if (kept != null) {
                 return Uni.createFrom().item(new Asked(kept.mapTo(ModelRun.class), true));
             }

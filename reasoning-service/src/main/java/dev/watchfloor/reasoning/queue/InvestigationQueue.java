@@ -112,7 +112,7 @@ public class InvestigationQueue {
                 + "SELECT id FROM reasoning.investigations WHERE run_after <= now() AND (status = 'queued' "
                 + "OR (status = 'running' AND lease_until < now())) ORDER BY run_after, created_at LIMIT $3 "
                 + "FOR UPDATE SKIP LOCKED) RETURNING id, tenant, alert_id, source, title, severity_id, traceparent, "
-                + "attempts, lease_owner, reruns")
+                + "attempts, lease_owner, reruns, assembled IS NOT NULL AS kept")
                 .execute(Tuple.of(owner, lease.toMillis() / 1000.0, limit))
                 .map(rows -> {
                     List<QueuedInvestigation> list = new ArrayList<>();
@@ -178,6 +178,6 @@ public class InvestigationQueue {
     private static QueuedInvestigation toQueued(Row r) {
         return new QueuedInvestigation(r.getUUID("id"), r.getString("tenant"), r.getString("alert_id"),
                 r.getString("source"), r.getString("title"), r.getInteger("severity_id"), r.getString("traceparent"),
-                r.getInteger("attempts"), r.getString("lease_owner"), r.getInteger("reruns"));
+                r.getInteger("attempts"), r.getString("lease_owner"), r.getInteger("reruns"), r.getBoolean("kept"));
     }
 }

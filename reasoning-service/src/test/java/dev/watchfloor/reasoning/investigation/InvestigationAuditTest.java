@@ -20,6 +20,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 import dev.watchfloor.commons.audit.AuditEntry;
 import dev.watchfloor.commons.audit.AuditOutbox;
+import dev.watchfloor.commons.testing.TestTraces;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.reasoning.queue.InvestigationQueue;
 import dev.watchfloor.reasoning.queue.Outcome;
@@ -31,7 +32,7 @@ class InvestigationAuditTest {
 
     static final Duration WAIT = Duration.ofSeconds(15);
     static final String TENANT = "tenant-audit";
-    static final Trace TRACE = Trace.fromTraceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    static final Trace TRACE = TestTraces.SAMPLE;
 
     @Inject
     InvestigationRepository repository;
@@ -67,7 +68,7 @@ class InvestigationAuditTest {
         QueuedInvestigation leased = queue.lease("reasoning-test", 100, Duration.ofMinutes(1)).await().atMost(WAIT)
                 .stream().filter(q -> q.id().equals(id)).findFirst().orElseThrow();
         QueuedInvestigation lostLease = new QueuedInvestigation(id, TENANT, alertId, "test", "t", 3, null, 1,
-                "reasoning-other", 0);
+                "reasoning-other", 0, false);
 
         boolean lost = complete(lostLease);
         boolean won = complete(leased);

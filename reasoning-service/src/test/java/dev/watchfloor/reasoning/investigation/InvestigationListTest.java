@@ -15,6 +15,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import dev.watchfloor.commons.audit.AuditEntry;
+import dev.watchfloor.commons.testing.TestTraces;
 import dev.watchfloor.commons.trace.Trace;
 
 /** The list, newest first, with each combination of its filters. */
@@ -22,7 +23,7 @@ import dev.watchfloor.commons.trace.Trace;
 class InvestigationListTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Trace TRACE = Trace.fromTraceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    private static final Trace TRACE = TestTraces.SAMPLE;
 
     @Inject
     InvestigationRepository repository;

@@ -67,7 +67,7 @@ public class ModelPathRuns {
     Outcome run(Case c, Targets targets, PrepareModelCallResponse prepared) {
         // an investigation with no row: nothing kept to reuse, and keeping a run changes nothing
         return run(c, targets, prepared, new QueuedInvestigation(UUID.randomUUID(), "t-test", "a-test", "test",
-                c.title(), c.severityId(), "", 1, "test-owner", 0));
+                c.title(), c.severityId(), "", 1, "test-owner", 0, false));
     }
 
     /** As an attempt of the leased investigation {@code q}: a run an earlier attempt kept is reused. */
@@ -91,7 +91,7 @@ public class ModelPathRuns {
         ModelInvestigator.Briefing briefing = new ModelInvestigator.Briefing(c.title(), targets,
                 RemoteSteps.preparedTargets(prepared));
         QueuedInvestigation q = new QueuedInvestigation(UUID.randomUUID(), "t-test", "a-test", "test", c.title(),
-                c.severityId(), "", 1, "test-owner", 0);
+                c.severityId(), "", 1, "test-owner", 0, false);
         ModelPath.Chosen chosen = path.choose(q, prepared, c, briefing, deterministic, timer)
                 .chain(first -> path.escalate(q, first, c, briefing, deterministic, timer, trace -> {
                     asked.incrementAndGet();
@@ -113,6 +113,7 @@ public class ModelPathRuns {
         pool.preparedQuery("UPDATE reasoning.investigations SET status = 'running', attempts = 1, lease_owner = $2, "
                 + "lease_until = now() + interval '5 minutes' WHERE id = $1").execute(Tuple.of(id, owner)).await()
                 .atMost(WAIT);
-        return new QueuedInvestigation(id, "t-test", alertId, "test", c.title(), c.severityId(), "", 1, owner, 0);
+        return new QueuedInvestigation(id, "t-test", alertId, "test", c.title(), c.severityId(), "", 1, owner, 0,
+                false);
     }
 }

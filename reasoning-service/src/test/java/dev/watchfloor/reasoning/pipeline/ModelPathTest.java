@@ -29,6 +29,7 @@ import dev.watchfloor.reasoning.llm.Targets;
 import dev.watchfloor.reasoning.model.AnthropicStandIn;
 import dev.watchfloor.reasoning.model.OpenAiStandIn;
 import dev.watchfloor.reasoning.model.ShortFaultTolerance;
+import dev.watchfloor.reasoning.queue.QueuedInvestigation;
 import dev.watchfloor.reasoning.verify.CheckOutcome;
 import dev.watchfloor.reasoning.verify.CheckResult;
 
@@ -237,8 +238,11 @@ class ModelPathTest {
         PrepareModelCallResponse prepared = ModelPathRuns.reserved(route("openai", openAi.baseUrl()), TARGETS);
 
         ModelPathRuns.Outcome first = runs.run(CASE, TARGETS, prepared, q);
-        // the first attempt died after the model answered; the next one (another lease, the same row) runs the step
-        ModelPathRuns.Outcome retried = runs.run(CASE, TARGETS, prepared, q);
+        // the first attempt died after the model answered; the next lease of the row says an earlier attempt kept
+        // something (its evidence, and then this run), and the step runs again
+        var next = new QueuedInvestigation(q.id(), q.tenant(), q.alertId(), q.source(), q.title(), q.severityId(),
+                q.traceparent(), q.attempts() + 1, q.leaseOwner(), q.reruns(), true);
+        ModelPathRuns.Outcome retried = runs.run(CASE, TARGETS, prepared, next);
 
         assertThat(openAi.requestCount()).isEqualTo(1);
         assertThat(first.chosen().reason()).startsWith("route hosted-small");

@@ -21,6 +21,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import dev.watchfloor.commons.audit.AuditEntry;
+import dev.watchfloor.commons.testing.TestTraces;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.contracts.context.v1.AssembleResponse;
 import dev.watchfloor.contracts.context.v1.EvidenceItem;
@@ -33,7 +34,7 @@ class InvestigationQueueTest {
 
     static final Duration WAIT = Duration.ofSeconds(15);
     static final String TENANT = "tenant-queue";
-    static final Trace TRACE = Trace.fromTraceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    static final Trace TRACE = TestTraces.SAMPLE;
     static final int MAX_ATTEMPTS = 5;
 
     @Inject
@@ -116,7 +117,7 @@ class InvestigationQueueTest {
                 .addItems(EvidenceItem.newBuilder().setId("ev-1").setSummary("the alert")).build();
 
         assertThat(queue.assembled(first).await().atMost(WAIT)).isNull();
-        queue.keepAssembled(new QueuedInvestigation(id, TENANT, "a", "s", "t", 3, "", 1, "not-the-owner", 0),
+        queue.keepAssembled(new QueuedInvestigation(id, TENANT, "a", "s", "t", 3, "", 1, "not-the-owner", 0, false),
                 AssembleResponse.getDefaultInstance()).await().atMost(WAIT);
         assertThat(queue.assembled(first).await().atMost(WAIT)).as("only the lease owner keeps it").isNull();
         queue.keepAssembled(first, assembled).await().atMost(WAIT);
@@ -126,6 +127,8 @@ class InvestigationQueueTest {
         QueuedInvestigation second = leaseOnly(id);
 
         assertThat(queue.assembled(second).await().atMost(WAIT)).isEqualTo(assembled);
+        assertThat(first.kept()).as("a first attempt has nothing kept to read").isFalse();
+        assertThat(second.kept()).isTrue();
     }
 
     @Test
@@ -163,7 +166,7 @@ class InvestigationQueueTest {
         JsonObject large = new JsonObject().put("calls", new JsonArray());
 
         assertThat(queue.keptModelRun(first, "hosted-small").await().atMost(WAIT)).isNull();
-        queue.keepModelRun(new QueuedInvestigation(id, TENANT, "a", "s", "t", 3, "", 1, "not-the-owner", 0),
+        queue.keepModelRun(new QueuedInvestigation(id, TENANT, "a", "s", "t", 3, "", 1, "not-the-owner", 0, false),
                 "hosted-small", small).await().atMost(WAIT);
         assertThat(queue.keptModelRun(first, "hosted-small").await().atMost(WAIT)).as("only the lease owner keeps it")
                 .isNull();
