@@ -12,6 +12,14 @@ public interface IngestConfig {
     @WithDefault("5000")
     int maxRecords();
 
+    /** A string value longer than this (characters) is cut, with a warning on the record. */
+    @WithDefault("65536")
+    int maxFieldChars();
+
+    /** The most a gzip body may inflate to (bytes); beyond it the request gets 413. */
+    @WithDefault("104857600")
+    long maxDecompressedBytes();
+
     Outbox outbox();
 
     Time time();

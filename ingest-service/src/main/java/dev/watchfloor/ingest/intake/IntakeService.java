@@ -8,102 +8,118 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 import dev.watchfloor.commons.problem.ProblemException;
 import dev.watchfloor.ingest.IngestConfig;
-import dev.watchfloor.ingest.normalize.JsonNormalizer;
 import dev.watchfloor.ingest.normalize.NormalizedRecord;
+import dev.watchfloor.ingest.normalize.Normalizer;
+import dev.watchfloor.ingest.normalize.format.Piece;
+import dev.watchfloor.ingest.normalize.format.RecordReader;
 import dev.watchfloor.ingest.outbox.OutboxRelay;
 import dev.watchfloor.ingest.store.RecordRepository;
+import dev.watchfloor.ingest.store.RecordRepository.Quarantined;
+import dev.watchfloor.ingest.store.RecordRepository.Stored;
 
 /**
- * Accepts a batch of alerts or events: normalizes each record, then commits every accepted one (alerts with their
- * outbox row) in one transaction, so a 202 means all accepted records are durable.
+ * Accepts a body of alerts or events: splits it into records ({@link RecordReader}), maps each to OCSF
+ * ({@link Normalizer}), then commits every record in one transaction: the accepted ones (alerts with their outbox row)
+ * and the quarantined ones with their raw text and reason. A 202 therefore means every record of the body is durable,
+ * read or not, and the results account for each of them.
  */
 @ApplicationScoped
 public class IntakeService {
 
     public enum Kind {
-        ALERT, EVENT
+
+        ALERT, EVENT;
+
+        public String wire() {
+            return this == ALERT ? "alert" : "event";
+        }
     }
 
     private final Pool pool;
-    private final JsonNormalizer normalizer;
+    private final Normalizer normalizer;
     private final RecordRepository records;
     private final IngestConfig config;
     private final OutboxRelay relay;
+    private final RecordReader reader;
 
-    public IntakeService(Pool pool, JsonNormalizer normalizer, RecordRepository records, IngestConfig config,
+    public IntakeService(Pool pool, Normalizer normalizer, RecordRepository records, IngestConfig config,
             OutboxRelay relay) {
         this.pool = pool;
         this.normalizer = normalizer;
         this.records = records;
         this.config = config;
         this.relay = relay;
+        this.reader = new RecordReader(config.maxFieldChars(), config.maxRecords());
     }
 
-    public Uni<List<IntakeResult>> accept(Submission submission, Kind kind, JsonNode body) {
-        List<JsonNode> items = items(body);
+    /** What a body would become, without storing anything: pieces paired with their normalized records. */
+    public Batch read(Kind kind, byte[] body, String source, RecordReader.Hint hint) {
+        if (source != null) {
+            normalizer.mappers().named(source); // an unknown source is the client's error, before any record
+        }
+        if (body == null || body.length == 0) {
+            throw ProblemException.badRequest("empty-body", "the body is empty: send records as JSON, NDJSON or "
+                    + "text lines");
+        }
+        List<Piece> pieces = reader.read(body, hint);
+        if (pieces.size() > config.maxRecords()) {
+            throw new ProblemException(413, "too-many-records", "Too many records",
+                    "more than " + config.maxRecords() + " records in one request; send smaller batches");
+        }
         Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<IntakeResult> results = new ArrayList<>(items.size());
-        List<Accepted> accepted = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            try {
-                NormalizedRecord record = normalizer.normalize(items.get(i), receivedAt);
-                UUID id = UUID.randomUUID();
-                accepted.add(new Accepted(id, record));
-                results.add(IntakeResult.accepted(i, id.toString()));
-            } catch (ProblemException e) {
-                results.add(IntakeResult.rejected(i, e.getMessage()));
+        List<Stored> stored = new ArrayList<>();
+        List<Quarantined> quarantined = new ArrayList<>();
+        List<IntakeResult> results = new ArrayList<>(pieces.size());
+        for (int i = 0; i < pieces.size(); i++) {
+            Piece piece = pieces.get(i);
+            UUID id = UUID.randomUUID();
+            String reason = piece.reason();
+            if (!piece.isQuarantined()) {
+                try {
+                    NormalizedRecord record = normalizer.normalize(piece.parsed(), source, kind == Kind.ALERT,
+                            receivedAt);
+                    stored.add(new Stored(id, record));
+                    results.add(IntakeResult.accepted(i, id.toString(), record.source(), record.warnings()));
+                    continue;
+                } catch (ProblemException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    Log.warnf(e, "Mapping a %s record failed; it is quarantined", piece.parsed().format());
+                    reason = "mapping failed: " + e;
+                }
             }
+            quarantined.add(new Quarantined(id, piece.offset(), reason, piece.raw()));
+            results.add(IntakeResult.quarantined(i, id.toString(), reason, piece.offset()));
         }
-        if (accepted.isEmpty()) {
-            return Uni.createFrom().item(results);
+        return new Batch(receivedAt, stored, quarantined, results);
+    }
+
+    public Uni<List<IntakeResult>> accept(Submission submission, Kind kind, byte[] body, String source,
+            RecordReader.Hint hint) {
+        Batch batch = read(kind, body, source, hint);
+        if (batch.stored().isEmpty() && batch.quarantined().isEmpty()) {
+            return Uni.createFrom().item(batch.results());
         }
-        return pool.withTransaction(conn -> store(conn, submission, kind, accepted, receivedAt))
+        return pool.withTransaction(conn -> records.insert(conn, submission, kind, batch.receivedAt(),
+                batch.stored()).chain(
+                        () -> records.quarantine(conn, submission, kind, source, batch.receivedAt(),
+                                batch.quarantined())))
                 .invoke(() -> {
-                    if (kind == Kind.ALERT) {
+                    if (kind == Kind.ALERT && !batch.stored().isEmpty()) {
                         relay.nudge(); // hand the new alerts to reasoning now, not at the next poll
                     }
                 })
-                .replaceWith(results);
+                .replaceWith(batch.results());
     }
 
-    private Uni<Void> store(SqlConnection conn, Submission submission, Kind kind, List<Accepted> accepted,
-            Instant at) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Accepted a : accepted) {
-            chain = chain.chain(() -> kind == Kind.ALERT
-                    ? records.insertAlert(conn, submission, a.id(), at, a.record())
-                    : records.insertEvent(conn, submission.tenant(), a.id(), at, a.record()));
-        }
-        return chain;
-    }
-
-    private List<JsonNode> items(JsonNode body) {
-        if (body == null || body.isNull() || body.isMissingNode()) {
-            throw ProblemException.badRequest("empty-body", "send one JSON object or an array of objects");
-        }
-        if (!body.isArray()) {
-            return List.of(body);
-        }
-        if (body.isEmpty()) {
-            throw ProblemException.badRequest("empty-batch", "the array holds no records");
-        }
-        if (body.size() > config.maxRecords()) {
-            throw new ProblemException(413, "too-many-records", "Too many records",
-                    body.size() + " records in one request; the limit is " + config.maxRecords());
-        }
-        List<JsonNode> list = new ArrayList<>(body.size());
-        body.forEach(list::add);
-        return list;
-    }
-
-    private record Accepted(UUID id, NormalizedRecord record) {
+    /** A body read: when it was received, what is stored, what is quarantined, and the answer per record. */
+    public record Batch(Instant receivedAt, List<Stored> stored, List<Quarantined> quarantined,
+            List<IntakeResult> results) {
     }
 }

@@ -6,11 +6,13 @@ import java.util.List;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One alert or event as stored: the client's JSON untouched, plus what Watchfloor derived from it, with its time as
- * read (UTC, the original text, and what was assumed).
+ * One alert or event as stored: the OCSF event (with {@code unmapped}), the record's original text and wire format,
+ * what was repaired while reading it, and what Watchfloor derived: title, severity, source, time as read (UTC, the
+ * original text and what was assumed), entities and the fingerprint near-duplicates share.
  */
 public record NormalizedRecord(String title, int severityId, String source, Timestamps.Read time,
-        List<String> entities, String fingerprint, ObjectNode body) {
+        List<String> entities, String fingerprint, ObjectNode body, String format, String raw,
+        List<String> warnings) {
 
     public Instant observedAt() {
         return time.utc();

@@ -1,0 +1,107 @@
+package dev.watchfloor.ingest.normalize;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.watchfloor.ingest.IngestConfig;
+import dev.watchfloor.ingest.normalize.format.Parsed;
+import dev.watchfloor.ingest.normalize.ocsf.MapContext;
+import dev.watchfloor.ingest.normalize.ocsf.Mapper;
+import dev.watchfloor.ingest.normalize.ocsf.Mappers;
+import dev.watchfloor.ingest.normalize.ocsf.OcsfEntities;
+import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
+import dev.watchfloor.ingest.normalize.ocsf.Source;
+
+/**
+ * Turns a parsed record into what is stored: the OCSF event its vendor mapper builds (the mapper the client named, or
+ * the first that recognises the record), with {@code unmapped} holding every field the mapper did not read, and the
+ * title, severity, time and entities derived from the event. Times are read in the source's zone (a zone configured for
+ * the mapper's id, else the default).
+ */
+@ApplicationScoped
+public class Normalizer {
+
+    private final Mappers mappers;
+    private final Timestamps defaultTimes;
+    private final Map<String, Timestamps> timesBySource = new HashMap<>();
+
+    @jakarta.inject.Inject
+    public Normalizer(IngestConfig config) {
+        this(config.time(), new Mappers());
+    }
+
+    public Normalizer(IngestConfig.Time time, Mappers mappers) {
+        this.mappers = mappers;
+        this.defaultTimes = new Timestamps(time.defaultZone(), time.maxSkew());
+        time.zones().forEach((source, zone) -> timesBySource.put(source, new Timestamps(zone, time.maxSkew())));
+    }
+
+    public Mappers mappers() {
+        return mappers;
+    }
+
+    /**
+     * Maps one record.
+     *
+     * @param source
+     *            the mapper the client named, or null to detect it
+     * @param alert
+     *            whether the record was sent as an alert
+     */
+    public NormalizedRecord normalize(Parsed record, String source, boolean alert, Instant receivedAt) {
+        Mapper mapper = source == null ? mappers.detect(record) : mappers.named(source);
+        Source in = new Source(record.fields());
+        OcsfEvent out = new OcsfEvent();
+        MapContext ctx = new MapContext(receivedAt, timesBySource.getOrDefault(mapper.id(), defaultTimes), alert);
+        mapper.map(record, in, out, ctx);
+        if (out.time() == null) {
+            out.time(ctx.time((JsonNode) null));
+        }
+        if (out.ocsfClass() == null) {
+            out.classify(dev.watchfloor.ingest.normalize.ocsf.OcsfClass.BASE_EVENT, 0, "Unknown");
+        }
+        ObjectNode event = out.node();
+        if (!event.has("severity_id")) {
+            out.severity(0);
+        }
+        ObjectNode metadata = event.with("metadata");
+        metadata.put("version", OcsfEvent.VERSION);
+        metadata.put("log_provider", "watchfloor-ingest/" + mapper.id());
+        ObjectNode unmapped = in.unmapped();
+        if (!unmapped.isEmpty()) {
+            event.set("unmapped", unmapped);
+        }
+        List<String> entities = new ArrayList<>(OcsfEntities.of(event));
+        String product = out.text("metadata.product.name");
+        String sourceName = mapper.id().equals(dev.watchfloor.ingest.normalize.ocsf.GenericJsonMapper.ID)
+                && product != null && !product.equals("Generic JSON") ? product : mapper.id();
+        String title = title(out);
+        String fingerprint = Fingerprints.of(sourceName, title, entities);
+        return new NormalizedRecord(truncate(title, 300), event.path("severity_id").asInt(0),
+                truncate(sourceName, 100), out.time(), entities, fingerprint, event, record.format(), record.raw(),
+                List.copyOf(record.warnings()));
+    }
+
+    private static String title(OcsfEvent out) {
+        for (String path : List.of("finding_info.title", "message", "metadata.event_code")) {
+            String text = out.text(path);
+            if (text != null && !text.isBlank()) {
+                return text.strip();
+            }
+        }
+        String activity = out.text("activity_name");
+        return out.text("class_name") + (activity == null ? "" : ": " + activity);
+    }
+
+    private static String truncate(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,498 @@
+package dev.watchfloor.ingest.normalize.format;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+/**
+ * Splits a request body into records and reads each one, never throwing on bad input: what cannot be read becomes a
+ * quarantined {@link Piece} with its byte offset and the reason.
+ *
+ * <ul>
+ * <li>Bytes: invalid UTF-8 is replaced (warned); a byte-order mark is dropped.</li>
+ * <li>JSON (the body starts with {@code {} or {@code [}): one object, an array, NDJSON, or concatenated and
+ * pretty-printed values; envelopes ({@code Records}, {@code records}, {@code value}, {@code events}, {@code data},
+ * {@code items}) are opened, an empty one is zero records. Comments, trailing commas, single quotes, unquoted keys and
+ * raw control characters are repaired when that reads the record (each repair named in a warning); duplicate keys keep
+ * the last value (warned); JSON held in a string field is read as JSON (warned); a record that still cannot be read,
+ * such as a truncated one, is quarantined from its start. NDJSON is read line by line, so one bad line costs only
+ * itself.</li>
+ * <li>XML: each {@code <Event>} element (Windows event XML) is a record.</li>
+ * <li>Text: Zeek TSV logs and rendered Windows events are recognised as wholes; otherwise each non-empty line is a
+ * record, read by {@link TextFormats} (syslog, CEF, LEEF, key=value, ...).</li>
+ * </ul>
+ * Every string is cleaned for storage: NUL and other C0 controls except tab and newlines are replaced, and a value
+ * longer than the field limit is cut (warned).
+ */
+public final class RecordReader {
+
+    /** Keys whose array value is the records of an envelope object. */
+    private static final Set<String> ENVELOPES = Set.of("Records", "records", "value", "events", "data", "items");
+    /** Keys an envelope may carry beside its records (paging, counts). */
+    private static final int MAX_ENVELOPE_KEYS = 4;
+    private static final int MAX_DEPTH = 64;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int maxFieldChars;
+    private final int maxRecords;
+
+    /**
+     * @param maxFieldChars
+     *            a string value longer than this is cut (and warned)
+     * @param maxRecords
+     *            reading stops after this many records (the caller answers 413 when it is exceeded)
+     */
+    public RecordReader(int maxFieldChars, int maxRecords) {
+        this.maxFieldChars = maxFieldChars;
+        this.maxRecords = maxRecords;
+    }
+
+    /** How to read a body: detect its format, or read it as JSON (the client said so). */
+    public enum Hint {
+        DETECT, JSON
+    }
+
+    public List<Piece> read(byte[] body, Hint hint) {
+        List<String> bodyWarnings = new ArrayList<>();
+        String text = decode(body, bodyWarnings);
+        int start = 0;
+        if (text.startsWith("\uFEFF")) {
+            start = 1;
+        }
+        int first = firstNonWhitespace(text, start);
+        List<Piece> pieces;
+        if (first < 0) {
+            pieces = List.of();
+        } else if (text.charAt(first) == '{' || text.charAt(first) == '[' || hint == Hint.JSON) {
+            pieces = ndjson(text, first) ? lines(text, first, true) : json(text, first);
+        } else if (text.charAt(first) == '<') {
+            pieces = XmlEvents.records(text, first);
+        } else if (ZeekTsv.looksLike(text.substring(first))) {
+            pieces = shift(ZeekTsv.records(text.substring(first)), first);
+        } else if (WindowsText.looksLike(text.substring(first))) {
+            pieces = shift(WindowsText.records(text.substring(first)), first);
+        } else {
+            pieces = lines(text, first, false);
+        }
+        List<Piece> out = new ArrayList<>(pieces.size());
+        ByteOffsets offsets = new ByteOffsets(text);
+        for (Piece p : pieces) {
+            long at = offsets.byteOffset((int) p.offset());
+            if (p.isQuarantined()) {
+                out.add(Piece.quarantined(at, p.reason(), p.raw()));
+            } else {
+                p.parsed().warnings().addAll(0, bodyWarnings);
+                clean(p.parsed().fields(), p.parsed().warnings(), 0);
+                out.add(Piece.read(at, p.parsed()));
+            }
+        }
+        return out;
+    }
+
+    private static List<Piece> shift(List<Piece> pieces, int by) {
+        return pieces.stream().map(p -> new Piece(p.offset() + by, p.parsed(), p.reason(), p.raw())).toList();
+    }
+
+    private static String decode(byte[] body, List<String> warnings) {
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return strict.decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            warnings.add("invalid UTF-8 replaced with U+FFFD");
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** NDJSON: more than one line, and every non-empty line one complete-looking value. */
+    private static boolean ndjson(String text, int from) {
+        int lines = 0;
+        for (String line : text.substring(from).split("\r?\n")) {
+            String t = line.strip();
+            if (t.isEmpty()) {
+                continue;
+            }
+            char a = t.charAt(0);
+            char z = t.charAt(t.length() - 1);
+            if (!(a == '{' && z == '}' || a == '[' && z == ']')) {
+                return false;
+            }
+            lines++;
+        }
+        return lines > 1;
+    }
+
+    /** One record per non-empty line: JSON lines ({@code json}) or text lines. */
+    private List<Piece> lines(String text, int from, boolean json) {
+        List<Piece> pieces = new ArrayList<>();
+        int pos = from;
+        while (pos < text.length() && pieces.size() <= maxRecords) {
+            int nl = text.indexOf('\n', pos);
+            int end = nl < 0 ? text.length() : nl;
+            String line = text.substring(pos, end);
+            if (line.endsWith("\r")) {
+                line = line.substring(0, line.length() - 1);
+            }
+            if (!line.isBlank()) {
+                int lineStart = pos;
+                if (json) {
+                    pieces.addAll(json(line, 0).stream()
+                            .map(p -> new Piece(p.offset() + lineStart, p.parsed(), p.reason(), p.raw())).toList());
+                } else {
+                    pieces.add(Piece.read(pos, TextFormats.parse(line)));
+                }
+            }
+            pos = end + 1;
+        }
+        return pieces;
+    }
+
+    /**
+     * A stream of JSON values from {@code from}: arrays and envelopes opened. Values are read strictly with one parser
+     * while they can be; a value that fails is read again with repairs, and when that fails too, the rest of the body
+     * from its start is quarantined.
+     */
+    private List<Piece> json(String text, int from) {
+        List<Piece> pieces = new ArrayList<>();
+        int pos = from;
+        while (pos >= 0 && pos < text.length() && pieces.size() <= maxRecords) {
+            pos = strictRun(text, pos, pieces);
+            if (pos < 0 || pieces.size() > maxRecords) {
+                break;
+            }
+            Value value = value(text, pos);
+            if (value.node == null) {
+                pieces.add(Piece.quarantined(pos, value.error, text.substring(pos)));
+                break;
+            }
+            open(value.node, text.substring(pos, value.end), pos, value.warnings, pieces, 0);
+            pos = firstNonWhitespace(text, value.end);
+        }
+        return pieces;
+    }
+
+    /** Reads strict values from {@code pos}; answers where the first value that fails starts, or -1 at the end. */
+    private int strictRun(String text, int pos, List<Piece> pieces) {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build();
+        factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        String run = text.substring(pos);
+        int start = 0;
+        try (JsonParser parser = factory.createParser(run)) {
+            parser.setCodec(JSON);
+            while (pieces.size() <= maxRecords) {
+                start = nextStart(run, start);
+                if (start < 0) {
+                    return -1;
+                }
+                JsonToken token = parser.nextToken();
+                if (token == null) {
+                    return -1;
+                }
+                start = (int) parser.currentTokenLocation().getCharOffset();
+                JsonNode node = parser.readValueAsTree();
+                int end = (int) parser.currentLocation().getCharOffset();
+                open(node, run.substring(start, end), pos + start, List.of(), pieces, 0);
+                start = end;
+            }
+            return -1;
+        } catch (IOException | RuntimeException e) {
+            return pos + start;
+        }
+    }
+
+    private static int nextStart(String run, int from) {
+        return firstNonWhitespace(run, from);
+    }
+
+    /** Adds the records a top-level value holds: itself, an array's items, or an envelope's records. */
+    private void open(JsonNode node, String raw, int offset, List<String> warnings, List<Piece> out, int depth) {
+        if (node.isArray()) {
+            for (JsonNode item : node) {
+                if (depth == 0 && (item.isArray() || envelope(item) != null)) {
+                    open(item, item.toString(), offset, warnings, out, depth + 1);
+                } else {
+                    add(item, item.toString(), offset, warnings, out);
+                }
+            }
+            return;
+        }
+        ArrayNode records = envelope(node);
+        if (records != null) {
+            for (JsonNode item : records) {
+                add(item, item.toString(), offset, warnings, out);
+            }
+            return;
+        }
+        add(node, raw, offset, warnings, out);
+    }
+
+    private static void add(JsonNode item, String raw, int offset, List<String> warnings, List<Piece> out) {
+        JsonNode record = item;
+        List<String> own = new ArrayList<>(warnings);
+        if (item.isTextual() && item.asText().strip().startsWith("{")) {
+            try {
+                record = JSON.readTree(item.asText());
+                own.add("record sent as a JSON string: read as JSON");
+            } catch (IOException e) {
+                // stays a string: quarantined below
+            }
+        }
+        if (!record.isObject()) {
+            out.add(Piece.quarantined(offset, "a record must be a JSON object, got "
+                    + record.getNodeType().name().toLowerCase(java.util.Locale.ROOT), raw));
+            return;
+        }
+        out.add(Piece.read(offset, new Parsed("json", (ObjectNode) record, raw, own)));
+    }
+
+    /** The records array of an envelope object, or null when the object is a record itself. */
+    private static ArrayNode envelope(JsonNode node) {
+        if (!node.isObject() || node.size() > MAX_ENVELOPE_KEYS) {
+            return null;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (ENVELOPES.contains(field.getKey()) && field.getValue().isArray()
+                    && (field.getValue().isEmpty() || field.getValue().get(0).isObject())) {
+                return (ArrayNode) field.getValue();
+            }
+        }
+        return null;
+    }
+
+    private record Value(JsonNode node, int end, List<String> warnings, String error) {
+    }
+
+    /** Repairs tried in order when strict JSON fails; each is named in the warning when it was needed. */
+    private enum Repair {
+
+        COMMENTS("comments removed", JsonReadFeature.ALLOW_JAVA_COMMENTS,
+                JsonReadFeature.ALLOW_YAML_COMMENTS), TRAILING_COMMAS("trailing commas removed",
+                        JsonReadFeature.ALLOW_TRAILING_COMMA), SINGLE_QUOTES("single quotes read as double quotes",
+                                JsonReadFeature.ALLOW_SINGLE_QUOTES), UNQUOTED_KEYS("unquoted keys read",
+                                        JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES), CONTROL_CHARACTERS(
+                                                "raw control characters in strings read",
+                                                JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS), NON_NUMBERS(
+                                                        "NaN and Infinity read",
+                                                        JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS), LEADING_ZEROS(
+                                                                "leading zeros in numbers read",
+                                                                JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS);
+
+        final String warning;
+        final JsonReadFeature[] features;
+
+        Repair(String warning, JsonReadFeature... features) {
+            this.warning = warning;
+            this.features = features;
+        }
+    }
+
+    /** Reads the JSON value starting at {@code pos}: strictly, else with the fewest repairs that read it. */
+    private Value value(String text, int pos) {
+        Value strict = parse(text, pos, EnumSet.noneOf(Repair.class), true);
+        if (strict.node != null) {
+            return strict;
+        }
+        if (strict.error.startsWith("Duplicate field")) {
+            Value lenient = parse(text, pos, EnumSet.noneOf(Repair.class), false);
+            if (lenient.node != null) {
+                lenient.warnings.add("duplicate keys: the last value of each kept (" + strict.error + ")");
+                return lenient;
+            }
+        }
+        EnumSet<Repair> all = EnumSet.allOf(Repair.class);
+        Value repaired = parse(text, pos, all, false);
+        if (repaired.node == null) {
+            return new Value(null, pos, List.of(), strict.error);
+        }
+        EnumSet<Repair> needed = EnumSet.copyOf(all);
+        for (Repair r : all) {
+            needed.remove(r);
+            if (parse(text, pos, needed, false).node == null) {
+                needed.add(r);
+            }
+        }
+        Value value = parse(text, pos, needed, false);
+        needed.forEach(r -> value.warnings.add("repaired JSON: " + r.warning));
+        return value;
+    }
+
+    private Value parse(String text, int pos, Set<Repair> repairs, boolean strictDuplicates) {
+        com.fasterxml.jackson.core.JsonFactoryBuilder builder = new com.fasterxml.jackson.core.JsonFactoryBuilder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
+        repairs.forEach(r -> {
+            for (JsonReadFeature f : r.features) {
+                builder.enable(f);
+            }
+        });
+        JsonFactory factory = builder.build();
+        if (strictDuplicates) {
+            factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        }
+        try (JsonParser parser = factory.createParser(text.substring(pos))) {
+            parser.setCodec(JSON);
+            JsonToken token = parser.nextToken();
+            if (token == null) {
+                return new Value(null, pos, List.of(), "no JSON value");
+            }
+            JsonNode node = parser.readValueAsTree();
+            int end = pos + (int) parser.currentLocation().getCharOffset();
+            return new Value(node, end, new ArrayList<>(), null);
+        } catch (JsonParseException e) {
+            return new Value(null, pos, List.of(), reason(e, pos));
+        } catch (IOException | RuntimeException e) {
+            return new Value(null, pos, List.of(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static String reason(JsonParseException e, int pos) {
+        String message = e.getOriginalMessage();
+        long at = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
+        String where = at < 0 ? "" : " at character " + (pos + at) + " of the body";
+        if (message != null && message.contains("end-of-input")) {
+            return "truncated JSON: the body ends inside a value" + where;
+        }
+        return "unreadable JSON" + where + ": " + (message == null
+                ? e.getClass().getSimpleName()
+                : message.lines().findFirst().orElse(message));
+    }
+
+    /** Replaces NUL and other control characters in strings, cuts over-long values, reads JSON held in strings. */
+    private void clean(JsonNode node, List<String> warnings, int depth) {
+        if (node instanceof ObjectNode object) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> field = it.next();
+                JsonNode value = field.getValue();
+                if (value.isTextual()) {
+                    JsonNode replaced = cleanText(field.getKey(), value.asText(), warnings, depth);
+                    if (replaced != value) {
+                        field.setValue(replaced);
+                    }
+                } else {
+                    clean(value, warnings, depth + 1);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode value = array.get(i);
+                if (value.isTextual()) {
+                    JsonNode replaced = cleanText("[" + i + "]", value.asText(), warnings, depth);
+                    if (replaced != value) {
+                        array.set(i, replaced);
+                    }
+                } else {
+                    clean(value, warnings, depth + 1);
+                }
+            }
+        }
+    }
+
+    private JsonNode cleanText(String key, String text, List<String> warnings, int depth) {
+        String t = text;
+        if (t.length() > maxFieldChars) {
+            warnings.add("field '" + key + "' cut from " + t.length() + " to " + maxFieldChars + " characters");
+            t = t.substring(0, maxFieldChars);
+        }
+        String s = t.strip();
+        if (depth < 8 && s.length() > 1 && (s.charAt(0) == '{' && s.endsWith("}") || s.charAt(0) == '['
+                && s.endsWith("]") && s.length() > 2)) {
+            try {
+                JsonNode inner = JSON.readTree(s);
+                if (inner.isContainerNode()) {
+                    warnings.add("field '" + key + "' held JSON text: read as JSON");
+                    clean(inner, warnings, depth + 1);
+                    return inner;
+                }
+            } catch (IOException e) {
+                // not JSON: stays text
+            }
+        }
+        String controls = withoutControls(t);
+        if (controls != t) {
+            warnings.add("field '" + key + "': control characters replaced");
+            t = controls;
+        }
+        return t == text ? new TextNode(text) : new TextNode(t);
+    }
+
+    /** NUL and C0 controls other than tab, CR and LF become U+FFFD (PostgreSQL's jsonb refuses NUL). */
+    static String withoutControls(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                StringBuilder b = new StringBuilder(s.length());
+                for (int j = 0; j < s.length(); j++) {
+                    char d = s.charAt(j);
+                    b.append(d < 0x20 && d != '\t' && d != '\n' && d != '\r' ? '\uFFFD' : d);
+                }
+                return b.toString();
+            }
+        }
+        return s;
+    }
+
+    private static int firstNonWhitespace(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Converts increasing character offsets of a string to UTF-8 byte offsets in one pass. */
+    private static final class ByteOffsets {
+
+        private final String text;
+        private int chars;
+        private long bytes;
+
+        ByteOffsets(String text) {
+            this.text = text;
+        }
+
+        long byteOffset(int charOffset) {
+            if (charOffset < chars) {
+                chars = 0;
+                bytes = 0;
+            }
+            while (chars < charOffset && chars < text.length()) {
+                char c = text.charAt(chars);
+                if (c < 0x80) {
+                    bytes += 1;
+                } else if (c < 0x800) {
+                    bytes += 2;
+                } else if (Character.isHighSurrogate(c)) {
+                    bytes += 4;
+                    chars++;
+                } else {
+                    bytes += 3;
+                }
+                chars++;
+            }
+            return bytes;
+        }
+    }
+}

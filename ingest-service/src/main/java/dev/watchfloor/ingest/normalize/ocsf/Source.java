@@ -1,0 +1,189 @@
+package dev.watchfloor.ingest.normalize.ocsf;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads a parsed record's fields by dotted path for a mapper, remembering what was read, so that everything not mapped
+ * ends in {@code unmapped} without each mapper listing it.
+ *
+ * <p>
+ * A path's segments are matched greedily against keys that themselves hold dots (Zeek's {@code id.orig_h}); a numeric
+ * segment indexes an array. Reading marks the value used; {@link #peek} reads without marking (for detection and for
+ * values only consulted).
+ */
+public final class Source {
+
+    /** Marks an array element that was read (identity, never equal to a real value). */
+    private static final JsonNode REMOVED = new com.fasterxml.jackson.databind.node.TextNode(new String("removed"));
+
+    private final JsonNode root;
+    private final List<List<Object>> used = new ArrayList<>();
+
+    public Source(JsonNode root) {
+        this.root = root;
+    }
+
+    public JsonNode root() {
+        return root;
+    }
+
+    /** The value at the path, or null when absent or JSON null; marks it used. */
+    public JsonNode node(String path) {
+        List<Object> keys = new ArrayList<>();
+        JsonNode value = resolve(path, keys);
+        if (value != null) {
+            used.add(keys);
+        }
+        return value;
+    }
+
+    /** The value at the path without marking it used. */
+    public JsonNode peek(String path) {
+        return resolve(path, new ArrayList<>());
+    }
+
+    /** The scalar at the first present path as trimmed text (numbers and booleans as written), or null. */
+    public String text(String... paths) {
+        for (String path : paths) {
+            JsonNode value = peek(path);
+            if (value != null && value.isValueNode()) {
+                String text = value.asText().strip();
+                if (!text.isEmpty()) {
+                    node(path);
+                    return text;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The peeked scalar's text, or null. */
+    public String peekText(String path) {
+        JsonNode value = peek(path);
+        return value != null && value.isValueNode() && !value.asText().isBlank() ? value.asText().strip() : null;
+    }
+
+    /** The first present path as a whole number (a number or digit string), or null. */
+    public Long number(String... paths) {
+        for (String path : paths) {
+            JsonNode value = peek(path);
+            if (value == null) {
+                continue;
+            }
+            if (value.isIntegralNumber() || value.isFloatingPointNumber()) {
+                node(path);
+                return value.asLong();
+            }
+            if (value.isTextual() && value.asText().strip().matches("-?\\d{1,18}")) {
+                node(path);
+                return Long.parseLong(value.asText().strip());
+            }
+        }
+        return null;
+    }
+
+    /** Marks every listed path used (values consulted elsewhere, or consciously dropped). */
+    public void use(String... paths) {
+        for (String path : paths) {
+            node(path);
+        }
+    }
+
+    /** A copy of the record without the values read; empty objects and arrays left behind are removed. */
+    public ObjectNode unmapped() {
+        if (!root.isObject()) {
+            return root.deepCopy().isObject()
+                    ? (ObjectNode) root.deepCopy()
+                    : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        }
+        ObjectNode copy = ((ObjectNode) root).deepCopy();
+        for (List<Object> keys : used) {
+            remove(copy, keys);
+        }
+        prune(copy);
+        return copy;
+    }
+
+    private JsonNode resolve(String path, List<Object> keys) {
+        String[] segments = path.split("\\.", -1);
+        JsonNode node = root;
+        int i = 0;
+        while (node != null && i < segments.length) {
+            if (node.isArray()) {
+                String segment = segments[i];
+                if (!segment.matches("\\d{1,6}")) {
+                    return null;
+                }
+                int index = Integer.parseInt(segment);
+                keys.add(index);
+                node = node.get(index);
+                i++;
+                continue;
+            }
+            if (!node.isObject()) {
+                return null;
+            }
+            JsonNode next = null;
+            int taken = 0;
+            for (int end = segments.length; end > i; end--) {
+                String key = end == i + 1
+                        ? segments[i]
+                        : String.join(".", java.util.Arrays.copyOfRange(segments, i, end));
+                JsonNode candidate = node.get(key);
+                if (candidate != null) {
+                    next = candidate;
+                    taken = end - i;
+                    keys.add(key);
+                    break;
+                }
+            }
+            node = next;
+            i += taken;
+        }
+        return node == null || node.isNull() || node.isMissingNode() ? null : node;
+    }
+
+    private static void remove(JsonNode node, List<Object> keys) {
+        JsonNode parent = node;
+        for (int i = 0; i < keys.size() - 1 && parent != null; i++) {
+            Object key = keys.get(i);
+            parent = key instanceof Integer index ? parent.get(index) : parent.get((String) key);
+        }
+        Object last = keys.get(keys.size() - 1);
+        if (parent instanceof ObjectNode object && last instanceof String key) {
+            object.remove(key);
+        } else if (parent instanceof ArrayNode array && last instanceof Integer index && index < array.size()) {
+            array.set(index, REMOVED); // keeps later indexes stable; pruned below
+        }
+    }
+
+    private static boolean prune(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            while (fields.hasNext()) {
+                JsonNode child = fields.next().getValue();
+                if (child.isContainerNode() && prune(child)) {
+                    fields.remove();
+                }
+            }
+            return object.isEmpty();
+        }
+        if (node instanceof ArrayNode array) {
+            for (int i = array.size() - 1; i >= 0; i--) {
+                JsonNode child = array.get(i);
+                if (child == REMOVED || child.isContainerNode() && prune(child)) {
+                    array.remove(i);
+                }
+            }
+            return array.isEmpty();
+        }
+        return false;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.watchfloor.ingest.corpus;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The corpus README's comparison rules, for one input's emitted events against its expected ones. */
+final class Comparison {
+
+    private static final List<String> EXACT = List.of("class_uid", "activity_id", "type_uid", "severity_id",
+            "status_id");
+    private static final List<String> ENDPOINTS = List.of("src_endpoint.ip", "src_endpoint.port", "dst_endpoint.ip",
+            "dst_endpoint.port");
+    /** Classes OCSF 1.3 no longer has (1010 Registry Key Activity of 1.0.0-rc.2): their class fields are skipped. */
+    private static final Set<Integer> RETIRED_CLASSES = Set.of(1010, 1011, 1012);
+
+    private Comparison() {
+    }
+
+    static void compare(String vendor, String file, List<JsonNode> expected, List<JsonNode> actual,
+            Map<String, Set<String>> aliases, Tally tally) {
+        tally.files++;
+        if (expected.size() != actual.size()) {
+            tally.misses.add(file + ": emitted " + actual.size() + " events, expected " + expected.size());
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            JsonNode want = expected.get(i);
+            JsonNode got = i < actual.size() ? actual.get(i) : null;
+            String where = file + (expected.size() > 1 ? "#" + i : "");
+            if (got == null) {
+                int paths = countPresent(want);
+                tally.compared += paths;
+                tally.misses.add(where + ": no event (" + paths + " fields)");
+                continue;
+            }
+            boolean retired = RETIRED_CLASSES.contains(want.path("class_uid").asInt());
+            for (String path : EXACT) {
+                if (!retired || path.equals("severity_id") || path.equals("status_id")) {
+                    check(where, path, text(want, path), text(got, path), tally);
+                }
+            }
+            check(where, "time", millis(want.get("time")), millis(got.get("time")), tally);
+            endpoints(where, want, got, tally);
+            users(where, want, got, tally);
+            String wantHost = lower(text(want, "device.hostname"));
+            check(where, "device.hostname", wantHost, lower(text(got, "device.hostname")), tally);
+            for (String path : List.of("metadata.product.name", "metadata.product.vendor_name")) {
+                String w = text(want, path);
+                if (w == null) {
+                    continue;
+                }
+                String g = text(got, path);
+                boolean same = g != null && (norm(w).equals(norm(g))
+                        || aliases.getOrDefault(norm(w), Set.of()).contains(norm(g)));
+                record(where, path, w, g, same, tally);
+            }
+            for (String path : List.of("src_endpoint.ip", "dst_endpoint.ip", "user.name", "actor.user.name",
+                    "device.hostname", "status_id")) {
+                if (text(want, path) == null && text(got, path) != null) {
+                    tally.extra++;
+                }
+            }
+        }
+    }
+
+    private static void endpoints(String where, JsonNode want, JsonNode got, Tally tally) {
+        boolean swapped = eq(text(want, "src_endpoint.ip"), text(got, "dst_endpoint.ip"))
+                && eq(text(want, "dst_endpoint.ip"), text(got, "src_endpoint.ip"))
+                && text(want, "src_endpoint.ip") != null && !eq(text(want, "src_endpoint.ip"),
+                        text(want, "dst_endpoint.ip"));
+        if (swapped) {
+            tally.swapped++;
+            tally.compared += (int) ENDPOINTS.stream().filter(p -> text(want, p) != null).count();
+            tally.misses.add(where + ": source and destination swapped");
+            return;
+        }
+        for (String path : ENDPOINTS) {
+            check(where, path, text(want, path), text(got, path), tally);
+        }
+    }
+
+    /**
+     * Authentication: user is the account, actor.user the initiator; one user named by the source may sit in either.
+     */
+    private static void users(String where, JsonNode want, JsonNode got, Tally tally) {
+        for (String path : List.of("user.name", "actor.user.name")) {
+            String w = text(want, path);
+            if (w == null) {
+                continue;
+            }
+            String other = path.equals("user.name") ? "actor.user.name" : "user.name";
+            boolean same = eq(w, text(got, path)) || text(want, other) == null && eq(w, text(got, other));
+            record(where, path, w, text(got, path) != null ? text(got, path) : text(got, other), same, tally);
+        }
+    }
+
+    private static void check(String where, String path, String want, String got, Tally tally) {
+        if (want != null) {
+            record(where, path, want, got, eq(want, got), tally);
+        }
+    }
+
+    private static void record(String where, String path, String want, String got, boolean same, Tally tally) {
+        tally.compared++;
+        if (same) {
+            tally.agreed++;
+        } else {
+            tally.misses.add(where + ": " + path + " expected '" + want + "', got '" + got + "'");
+        }
+    }
+
+    private static int countPresent(JsonNode want) {
+        int n = 0;
+        for (String path : List.of("class_uid", "activity_id", "type_uid", "severity_id", "status_id", "time",
+                "src_endpoint.ip", "src_endpoint.port", "dst_endpoint.ip", "dst_endpoint.port", "user.name",
+                "actor.user.name", "device.hostname", "metadata.product.name", "metadata.product.vendor_name")) {
+            n += text(want, path) != null ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Epoch milliseconds; a value below 10^11 is seconds (some expected files). */
+    private static String millis(JsonNode time) {
+        if (time == null || !time.isNumber() && !time.asText().matches("\\d+(\\.\\d+)?")) {
+            return null;
+        }
+        double value = time.asDouble();
+        long ms = value < 1e11 ? Math.round(value * 1000) : Math.round(value);
+        return Long.toString(ms);
+    }
+
+    static String text(JsonNode node, String path) {
+        JsonNode n = node;
+        for (String segment : path.split("\\.")) {
+            n = n == null ? null : n.get(segment);
+        }
+        return n == null || n.isNull() || !n.isValueNode() ? null : n.asText();
+    }
+
+    static String norm(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean eq(String a, String b) {
+        return a != null && a.equals(b);
+    }
+}

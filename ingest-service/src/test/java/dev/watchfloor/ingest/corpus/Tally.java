@@ -1,0 +1,32 @@
+package dev.watchfloor.ingest.corpus;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Agreement counts for one vendor. */
+final class Tally {
+
+    int files;
+    int compared;
+    int agreed;
+    int swapped;
+    int extra;
+    final List<String> misses = new ArrayList<>();
+
+    double agreement() {
+        return compared == 0 ? 1.0 : (double) agreed / compared;
+    }
+
+    void add(Tally other) {
+        files += other.files;
+        compared += other.compared;
+        agreed += other.agreed;
+        swapped += other.swapped;
+        extra += other.extra;
+    }
+
+    String row(String vendor) {
+        return String.format(java.util.Locale.ROOT, "| %s | %d | %d | %d | %.1f %% | %d | %d |%n", vendor, files,
+                compared, agreed, agreement() * 100, swapped, extra);
+    }
+}
