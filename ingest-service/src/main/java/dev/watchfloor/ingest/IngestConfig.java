@@ -20,6 +20,22 @@ public interface IngestConfig {
     @WithDefault("104857600")
     long maxDecompressedBytes();
 
+    /** Alerts of the same source, detection and entities within this span of time join one group. */
+    @WithDefault("15m")
+    Duration groupWindow();
+
+    /** How long the first answer to an Idempotency-Key is kept for retries. */
+    @WithDefault("24h")
+    Duration idempotencyRetention();
+
+    /** Intake requests being read and stored at once; more get 503 with Retry-After. */
+    @WithDefault("64")
+    int maxInFlight();
+
+    /** The Retry-After of a 503 (busy, or the store unavailable). */
+    @WithDefault("2s")
+    Duration retryAfter();
+
     Outbox outbox();
 
     Time time();
@@ -52,6 +68,10 @@ public interface IngestConfig {
         /** Outbox rows claimed per pass. */
         @WithDefault("20")
         int batchSize();
+
+        /** How long a claimed row is left to its relay before another pass may take it (it must outlast a pass). */
+        @WithDefault("PT60S")
+        Duration claimLease();
 
         /** First retry delay; doubles per attempt. */
         @WithDefault("PT0.5S")

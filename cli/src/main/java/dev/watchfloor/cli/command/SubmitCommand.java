@@ -23,13 +23,13 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code watchfloor submit FILE [-o json]}: sends the file to ingest's {@code POST /v1/alerts} as it is (ingest
- * quarantines what it cannot parse) and prints one result per record. Exit 1 when any record was rejected.
+ * quarantines what it cannot parse) and prints one result per record. Exit 1 when any record was quarantined.
  */
 @Command(name = "submit", mixinStandardHelpOptions = true, description = {
         "Send alerts to ingest, one result per record.", "",
         "POSTs FILE as it is to ingest-service (WATCHFLOOR_INGEST_URL) and prints, per record, its index "
-                + "and accepted + id or rejected + reason; with -o json, a JSON array of "
-                + "{index, status, id, reason}. Exit 1 if any record was rejected."})
+                + "and accepted + id or quarantined + reason; with -o json, a JSON array of "
+                + "{index, status, id, reason}. Exit 1 if any record was quarantined."})
 public final class SubmitCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -63,8 +63,8 @@ public final class SubmitCommand implements Callable<Integer> {
             String outcome = result.accepted() ? result.id() : result.reason();
             context.out().println("#" + result.index() + "  " + result.status() + "  " + outcome + title);
         }
-        long rejected = results.stream().filter(result -> !result.accepted()).count();
-        context.out().println(results.size() - rejected + " accepted, " + rejected + " rejected");
+        long quarantined = results.stream().filter(result -> !result.accepted()).count();
+        context.out().println(results.size() - quarantined + " accepted, " + quarantined + " quarantined");
     }
 
     private static byte[] read(Path file) {

@@ -37,7 +37,7 @@ final class DemoScript {
         List<IngestResult> events = clients.ingest().submitEvents(data.eventsJson());
         long accepted = events.stream().filter(IngestResult::accepted).count();
         out.println("loaded " + events.size() + " sample events (" + accepted + " accepted, "
-                + (events.size() - accepted) + " rejected)");
+                + (events.size() - accepted) + " quarantined)");
         List<SubmittedAlert> alerts = submitAlerts(data);
         out.println();
         out.println("following " + alerts.size() + " investigations (up to " + INVESTIGATION_TIMEOUT.toSeconds()
@@ -64,10 +64,13 @@ final class DemoScript {
             IngestResult result = clients.ingest().submitAlerts(each.get(i)).get(0);
             String title = titles.get(i);
             if (result.accepted()) {
-                alerts.add(new SubmittedAlert(result.id(), title));
-                out.println("submitted alert " + result.id() + "  " + title);
+                // a rerun of the demo may find its alerts grouped with the last run's: follow the group's leader
+                alerts.add(new SubmittedAlert(result.investigatedAlert(), title));
+                out.println("submitted alert " + result.id() + "  " + title + (result.leader() == null
+                        ? ""
+                        : "  (" + result.status() + " with " + result.leader() + ")"));
             } else {
-                out.println("alert rejected: " + title + ": " + result.reason());
+                out.println("alert quarantined: " + title + ": " + result.reason());
             }
         }
         return alerts;

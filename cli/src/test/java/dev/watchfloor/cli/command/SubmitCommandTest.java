@@ -20,7 +20,7 @@ class SubmitCommandTest {
 
     private static final String RESULTS = """
             {"results":[{"index":0,"status":"accepted","id":"id-0"},
-                        {"index":1,"status":"rejected","reason":"missing time"}]}""";
+                        {"index":1,"status":"quarantined","reason":"truncated JSON"}]}""";
 
     @TempDir
     Path dir;
@@ -37,13 +37,13 @@ class SubmitCommandTest {
         try (FakeApi ingest = ingest()) {
             CliRun run = CliRun.of(dir, env(ingest), "submit", file.toString());
 
-            assertThat(run.exitCode()).as("a rejected record fails the command").isEqualTo(1);
+            assertThat(run.exitCode()).as("a quarantined record fails the command").isEqualTo(1);
             assertThat(ingest.received.get(0).contentType()).isEqualTo("application/json");
             assertThat(ingest.received.get(0).body()).isEqualTo(Files.readString(file));
             assertThat(run.out()).isEqualTo("""
                     #0  accepted  id-0  first
-                    #1  rejected  missing time  second
-                    1 accepted, 1 rejected
+                    #1  quarantined  truncated JSON  second
+                    1 accepted, 1 quarantined
                     """);
         }
     }
@@ -53,7 +53,7 @@ class SubmitCommandTest {
         try (FakeApi ingest = ingest()) {
             CliRun run = CliRun.of(dir, env(ingest), "submit", "-o", "json", file.toString());
 
-            assertThat(run.exitCode()).as("still fails when a record was rejected").isEqualTo(1);
+            assertThat(run.exitCode()).as("still fails when a record was quarantined").isEqualTo(1);
             JsonNode json = new ObjectMapper().readTree(run.out());
             assertThat(json.isArray()).isTrue();
             assertThat(json).hasSize(2);
@@ -61,8 +61,8 @@ class SubmitCommandTest {
             assertThat(json.get(0).path("status").asText()).isEqualTo("accepted");
             assertThat(json.get(0).path("id").asText()).isEqualTo("id-0");
             assertThat(json.get(1).path("index").asInt()).isEqualTo(1);
-            assertThat(json.get(1).path("status").asText()).isEqualTo("rejected");
-            assertThat(json.get(1).path("reason").asText()).isEqualTo("missing time");
+            assertThat(json.get(1).path("status").asText()).isEqualTo("quarantined");
+            assertThat(json.get(1).path("reason").asText()).isEqualTo("truncated JSON");
             assertThat(run.err()).isEmpty();
         }
     }

@@ -20,7 +20,7 @@ class DemoScriptTest {
 
             assertThat(allCompleted).isTrue();
             assertThat(text())
-                    .contains("loaded 41 sample events (41 accepted, 0 rejected)")
+                    .contains("loaded 41 sample events (41 accepted, 0 quarantined)")
                     .contains("submitted alert al-0  Brute force followed by successful login for alice.w")
                     .contains("running")
                     .contains("completed: malicious (confidence 0.90)")

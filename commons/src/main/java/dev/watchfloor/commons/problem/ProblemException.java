@@ -29,6 +29,14 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, type, "Bad request", detail);
     }
 
+    /** The extension member (seconds) that the mapper also sends as the {@code Retry-After} header. */
+    public static final String RETRY_AFTER = "retryAfterSeconds";
+
+    /** 503 with Retry-After: the service cannot take the request now; the same request later may succeed. */
+    public static ProblemException unavailable(String type, String detail, int retryAfterSeconds) {
+        return new ProblemException(503, type, "Service unavailable", detail).with(RETRY_AFTER, retryAfterSeconds);
+    }
+
     /** Adds an RFC 9457 extension member (e.g. the id of the first bad audit entry); a null value adds nothing. */
     public ProblemException with(String member, Object value) {
         if (value != null) {

@@ -25,8 +25,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(
+        Response response = respond(
                 Problem.of(e.status(), e.type(), e.title(), e.getMessage(), path(uri)).withExtensions(e.extensions()));
+        Object retryAfter = e.extensions().get(ProblemException.RETRY_AFTER);
+        return retryAfter == null
+                ? response
+                : Response.fromResponse(response).header("Retry-After", retryAfter).build();
     }
 
     @ServerExceptionMapper

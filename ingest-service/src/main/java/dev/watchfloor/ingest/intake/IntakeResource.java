@@ -32,8 +32,11 @@ public class IntakeResource {
     private final IntakeService intake;
     private final PrincipalResolver principals;
     private final BodyDecoder bodies;
+    private final Admission admission;
 
-    public IntakeResource(IntakeService intake, PrincipalResolver principals, IngestConfig config) {
+    public IntakeResource(IntakeService intake, PrincipalResolver principals, IngestConfig config,
+            Admission admission) {
+        this.admission = admission;
         this.intake = intake;
         this.principals = principals;
         this.bodies = new BodyDecoder(config.maxDecompressedBytes());
@@ -48,8 +51,9 @@ public class IntakeResource {
             + "each accepted alert is investigated")
     public Uni<Response> alerts(byte[] body, @QueryParam("source") String source,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding) {
-        return accept(IntakeService.Kind.ALERT, body, source, contentType, encoding);
+            @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return accept(IntakeService.Kind.ALERT, body, source, contentType, encoding, idempotencyKey);
     }
 
     @POST
@@ -57,17 +61,18 @@ public class IntakeResource {
     @Operation(summary = "Submit telemetry events (same formats) to the evidence store")
     public Uni<Response> events(byte[] body, @QueryParam("source") String source,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding) {
-        return accept(IntakeService.Kind.EVENT, body, source, contentType, encoding);
+            @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return accept(IntakeService.Kind.EVENT, body, source, contentType, encoding, idempotencyKey);
     }
 
     private Uni<Response> accept(IntakeService.Kind kind, byte[] body, String source, String contentType,
-            String encoding) {
-        byte[] decoded = bodies.decode(body, contentType, encoding);
+            String encoding, String idempotencyKey) {
         String traceparent = Trace.current().traceparent();
         Principal caller = principals.current();
-        return intake.accept(new Submission(caller.tenant(), caller.name(), traceparent), kind, decoded,
-                blankToNull(source), BodyDecoder.hint(contentType))
+        return admission.admit(() -> intake.accept(new Submission(caller.tenant(), caller.name(), traceparent),
+                kind, bodies.decode(body, contentType, encoding), blankToNull(source), BodyDecoder.hint(contentType),
+                blankToNull(idempotencyKey)))
                 .map(results -> Response.accepted(new IntakeResponse(results)).build());
     }
 

@@ -1,9 +1,12 @@
 package dev.watchfloor.ingest.intake;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 import dev.watchfloor.commons.problem.ProblemException;
 import dev.watchfloor.ingest.IngestConfig;
@@ -19,9 +23,11 @@ import dev.watchfloor.ingest.normalize.Normalizer;
 import dev.watchfloor.ingest.normalize.format.Piece;
 import dev.watchfloor.ingest.normalize.format.RecordReader;
 import dev.watchfloor.ingest.outbox.OutboxRelay;
+import dev.watchfloor.ingest.store.IdempotencyKeys;
 import dev.watchfloor.ingest.store.RecordRepository;
 import dev.watchfloor.ingest.store.RecordRepository.Quarantined;
 import dev.watchfloor.ingest.store.RecordRepository.Stored;
+import dev.watchfloor.ingest.store.StoredRecords;
 
 /**
  * Accepts a body of alerts or events: splits it into records ({@link RecordReader}), maps each to OCSF
@@ -47,9 +53,13 @@ public class IntakeService {
     private final IngestConfig config;
     private final OutboxRelay relay;
     private final RecordReader reader;
+    private final StoredRecords replayed;
+    private final IdempotencyKeys idempotency;
 
     public IntakeService(Pool pool, Normalizer normalizer, RecordRepository records, IngestConfig config,
-            OutboxRelay relay) {
+            OutboxRelay relay, StoredRecords replayed, IdempotencyKeys idempotency) {
+        this.replayed = replayed;
+        this.idempotency = idempotency;
         this.pool = pool;
         this.normalizer = normalizer;
         this.records = records;
@@ -85,12 +95,15 @@ public class IntakeService {
                     NormalizedRecord record = normalizer.normalize(piece.parsed(), source, kind == Kind.ALERT,
                             receivedAt);
                     stored.add(new Stored(id, record));
-                    results.add(IntakeResult.accepted(i, id.toString(), record.source(), record.warnings()));
+                    results.add(IntakeResult.stored(i, IntakeResult.ACCEPTED, id.toString(), null, null,
+                            record.source(), record.warnings()));
                     continue;
                 } catch (ProblemException e) {
                     throw e;
                 } catch (RuntimeException e) {
-                    Log.warnf(e, "Mapping a %s record failed; it is quarantined", piece.parsed().format());
+                    // the exception's message may quote the record: it goes to the client, not to the log
+                    Log.warnf("Mapping a %s record failed (%s at %s); it is quarantined", piece.parsed().format(),
+                            e.getClass().getName(), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
                     reason = "mapping failed: " + e;
                 }
             }
@@ -100,22 +113,138 @@ public class IntakeService {
         return new Batch(receivedAt, stored, quarantined, results);
     }
 
+    /**
+     * Reads and stores a body. With an idempotency key, a request seen before answers its first answer (the answer is
+     * saved in the same transaction as the records); the same key with a different request is refused (422).
+     */
     public Uni<List<IntakeResult>> accept(Submission submission, Kind kind, byte[] body, String source,
-            RecordReader.Hint hint) {
+            RecordReader.Hint hint, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return accept(submission, kind, body, source, hint, null, null);
+        }
+        if (idempotencyKey.length() > 200 || !idempotencyKey.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw ProblemException.badRequest("bad-idempotency-key",
+                    "Idempotency-Key must be 1-200 printable ASCII characters without spaces");
+        }
+        String hash = requestHash(kind, source, hint, body);
+        return idempotency.find(submission.tenant(), idempotencyKey).chain(found -> {
+            if (found != null) {
+                return Uni.createFrom().item(answer(found, hash, idempotencyKey));
+            }
+            return accept(submission, kind, body, source, hint, idempotencyKey, hash)
+                    .onFailure(KeyTaken.class).recoverWithUni(() -> idempotency.find(submission.tenant(),
+                            idempotencyKey).map(raced -> answer(raced, hash, idempotencyKey)));
+        });
+    }
+
+    private static List<IntakeResult> answer(IdempotencyKeys.Answer found, String hash, String key) {
+        if (!found.requestHash().equals(hash)) {
+            throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused",
+                    "Idempotency-Key '" + key + "' was used for a different request");
+        }
+        return found.results();
+    }
+
+    private static String requestHash(Kind kind, String source, RecordReader.Hint hint, byte[] body) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update((kind + "\n" + source + "\n" + hint + "\n").getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(sha.digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Another request with the same idempotency key committed first. */
+    private static final class KeyTaken extends RuntimeException {
+
+        KeyTaken() {
+            super("idempotency key taken", null, false, false);
+        }
+    }
+
+    private Uni<List<IntakeResult>> accept(Submission submission, Kind kind, byte[] body, String source,
+            RecordReader.Hint hint, String key, String hash) {
         Batch batch = read(kind, body, source, hint);
-        if (batch.stored().isEmpty() && batch.quarantined().isEmpty()) {
+        if (batch.stored().isEmpty() && batch.quarantined().isEmpty() && key == null) {
             return Uni.createFrom().item(batch.results());
         }
-        return pool.withTransaction(conn -> records.insert(conn, submission, kind, batch.receivedAt(),
-                batch.stored()).chain(
-                        () -> records.quarantine(conn, submission, kind, source, batch.receivedAt(),
-                                batch.quarantined())))
+        return pool.withTransaction(conn -> store(conn, submission, kind, source, batch)
+                .call(results -> key == null
+                        ? Uni.createFrom().voidItem()
+                        : idempotency.save(conn, submission.tenant(), key, hash, results).invoke(saved -> {
+                            if (!saved) {
+                                throw new KeyTaken();
+                            }
+                        })))
                 .invoke(() -> {
                     if (kind == Kind.ALERT && !batch.stored().isEmpty()) {
                         relay.nudge(); // hand the new alerts to reasoning now, not at the next poll
                     }
-                })
-                .replaceWith(batch.results());
+                });
+    }
+
+    /** Stores the batch in the caller's transaction and answers the final result of each record. */
+    private Uni<List<IntakeResult>> store(SqlConnection conn, Submission submission, Kind kind, String source,
+            Batch batch) {
+        return records.insert(conn, submission, kind, batch.receivedAt(), batch.stored(), config.groupWindow())
+                .call(() -> records.quarantine(conn, submission, kind, source, batch.receivedAt(),
+                        batch.quarantined()))
+                .map(outcomes -> {
+                    Map<String, RecordRepository.Outcome> byId = new HashMap<>();
+                    outcomes.forEach(o -> byId.put(o.id().toString(), o));
+                    List<IntakeResult> results = new ArrayList<>(batch.results().size());
+                    for (IntakeResult r : batch.results()) {
+                        RecordRepository.Outcome o = byId.get(r.id());
+                        if (o == null) {
+                            results.add(r);
+                        } else if (o.status().equals(IntakeResult.DUPLICATE)) {
+                            results.add(IntakeResult.stored(r.index(), o.status(), text(o.of()), null, null,
+                                    r.source(), r.warnings()));
+                        } else {
+                            results.add(IntakeResult.stored(r.index(), o.status(), r.id(), text(o.of()),
+                                    text(o.leader()), r.source(), r.warnings()));
+                        }
+                    }
+                    return results;
+                });
+    }
+
+    private static String text(UUID id) {
+        return id == null ? null : id.toString();
+    }
+
+    /**
+     * Reads a quarantined record again (after a parser fix, or naming a source): when every record in it now reads,
+     * they are stored as if just received and the entry is marked replayed, once; otherwise 422 and nothing changes.
+     */
+    public Uni<List<IntakeResult>> replay(Submission submission, StoredRecords.Entry entry, String source) {
+        if (entry.replayed_as() != null) {
+            throw new ProblemException(409, "already-replayed", "Already replayed",
+                    "quarantined record " + entry.id() + " was replayed as " + entry.replayed_as());
+        }
+        Kind kind = entry.kind().equals("alert") ? Kind.ALERT : Kind.EVENT;
+        String named = source != null ? source : entry.source();
+        Batch batch = read(kind, entry.raw().getBytes(StandardCharsets.UTF_8), named, RecordReader.Hint.DETECT);
+        if (!batch.quarantined().isEmpty() || batch.stored().isEmpty()) {
+            String why = batch.quarantined().isEmpty() ? "no record in it" : batch.quarantined().get(0).reason();
+            throw new ProblemException(422, "still-unreadable", "Still unreadable",
+                    "quarantined record " + entry.id() + " still cannot be read: " + why);
+        }
+        UUID first = batch.stored().get(0).id();
+        return pool.withTransaction(conn -> replayed.markReplayed(conn, submission.tenant(),
+                UUID.fromString(entry.id()), first).chain(marked -> {
+                    if (!marked) {
+                        throw new ProblemException(409, "already-replayed", "Already replayed",
+                                "quarantined record " + entry.id() + " was replayed meanwhile");
+                    }
+                    return store(conn, submission, kind, named, batch);
+                }))
+                .invoke(() -> {
+                    if (kind == Kind.ALERT) {
+                        relay.nudge();
+                    }
+                });
     }
 
     /** A body read: when it was received, what is stored, what is quarantined, and the answer per record. */

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.watchfloor.ingest.IngestConfig;
 import dev.watchfloor.ingest.normalize.format.Parsed;
+import dev.watchfloor.ingest.normalize.ocsf.GenericJsonMapper;
 import dev.watchfloor.ingest.normalize.ocsf.MapContext;
 import dev.watchfloor.ingest.normalize.ocsf.Mapper;
 import dev.watchfloor.ingest.normalize.ocsf.Mappers;
@@ -60,7 +61,7 @@ public class Normalizer {
         Mapper mapper = source == null ? mappers.detect(record) : mappers.named(source);
         Source in = new Source(record.fields());
         OcsfEvent out = new OcsfEvent();
-        MapContext ctx = new MapContext(receivedAt, timesBySource.getOrDefault(mapper.id(), defaultTimes), alert);
+        MapContext ctx = new MapContext(receivedAt, times(mapper, record), alert);
         mapper.map(record, in, out, ctx);
         if (out.time() == null) {
             out.time(ctx.time((JsonNode) null));
@@ -81,13 +82,35 @@ public class Normalizer {
         }
         List<String> entities = new ArrayList<>(OcsfEntities.of(event));
         String product = out.text("metadata.product.name");
-        String sourceName = mapper.id().equals(dev.watchfloor.ingest.normalize.ocsf.GenericJsonMapper.ID)
+        String sourceName = mapper.id().equals(GenericJsonMapper.ID)
                 && product != null && !product.equals("Generic JSON") ? product : mapper.id();
         String title = title(out);
-        String fingerprint = Fingerprints.of(sourceName, title, entities);
+        String detection = out.text("finding_info.analytic.name");
+        String fingerprint = Fingerprints.group(sourceName, detection != null ? detection : title, entities);
+        String content = Fingerprints.content(sourceName, event, out.time().flags().contains(
+                Timestamps.Flag.MISSING));
+        List<String> groupKeys = new ArrayList<>();
+        groupKeys.add("source:" + truncate(sourceName, 100));
+        groupKeys.add("detection:" + truncate(detection != null ? detection : title, 300));
+        groupKeys.addAll(entities);
         return new NormalizedRecord(truncate(title, 300), event.path("severity_id").asInt(0),
-                truncate(sourceName, 100), out.time(), entities, fingerprint, event, record.format(), record.raw(),
-                List.copyOf(record.warnings()));
+                truncate(sourceName, 100), out.time(), entities, fingerprint, content, groupKeys, event,
+                record.format(), record.raw(), List.copyOf(record.warnings()));
+    }
+
+    /** The zone configured for the mapper's id, or, for generic JSON, for the record's own source name. */
+    private Timestamps times(Mapper mapper, Parsed record) {
+        Timestamps times = timesBySource.get(mapper.id());
+        if (times == null && mapper.id().equals(GenericJsonMapper.ID)) {
+            for (String field : List.of("source", "product", "vendor")) {
+                JsonNode value = record.fields().get(field);
+                if (value != null && value.isTextual()) {
+                    times = timesBySource.get(value.asText().strip());
+                    break;
+                }
+            }
+        }
+        return times == null ? defaultTimes : times;
     }
 
     private static String title(OcsfEvent out) {

@@ -14,7 +14,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 import dev.watchfloor.commons.audit.AuditEntry;
 import dev.watchfloor.commons.audit.AuditOutbox;
@@ -28,10 +27,12 @@ import dev.watchfloor.ingest.IngestConfig;
 import dev.watchfloor.ingest.client.ReasoningClient;
 
 /**
- * Drains the outbox into reasoning's Investigations.Submit. Rows are claimed with FOR UPDATE SKIP LOCKED, so replicas
- * share the work; Submit is idempotent on the alert id, so a delivery repeated after a crash is harmless. Each delivery
- * runs in a span whose parent is the trace of the original POST; marking the row delivered and recording
- * {@code alert.handed_off} in the audit outbox happen in the same transaction.
+ * Drains the outbox into reasoning's Investigations.Submit. Rows are claimed with FOR UPDATE SKIP LOCKED for a lease
+ * that is committed before any call out, so replicas share the work, no transaction is held open across a remote call,
+ * and a relay that dies mid-delivery leaves its rows due again when the lease ends. Submit is idempotent on the alert
+ * id, so a delivery repeated after a crash is harmless. Each delivery runs in a span whose parent is the trace of the
+ * original POST; marking the row delivered and recording {@code alert.handed_off} in the audit outbox happen in one
+ * short transaction.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -81,33 +82,39 @@ public class OutboxRelay {
         }));
     }
 
+    /**
+     * One pass: claim due rows (committed at once, holding no transaction across calls out), hand each to reasoning,
+     * then record each outcome in a short transaction of its own.
+     */
     @Scheduled(every = "${watchfloor.ingest.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relay() {
-        return pool.withTransaction(conn -> outbox.claimDue(conn, config.batchSize())
-                .chain(due -> deliverAll(conn, due)))
+        return pool.withTransaction(conn -> outbox.claimDue(conn, config.batchSize(), config.claimLease()))
+                .chain(this::deliverAll)
                 .onFailure().invoke(e -> Log.warnf("Outbox pass failed: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    private Uni<Void> deliverAll(SqlConnection conn, List<PendingAlert> due) {
+    private Uni<Void> deliverAll(List<PendingAlert> due) {
         return Multi.createFrom().iterable(due)
-                .onItem().transformToUniAndConcatenate(p -> deliver(conn, p))
+                .onItem().transformToUniAndConcatenate(this::deliver)
                 .collect().last().replaceWithVoid();
     }
 
-    private Uni<Void> deliver(SqlConnection conn, PendingAlert p) {
+    private Uni<Void> deliver(PendingAlert p) {
         Map<String, String> ids = Map.of("watchfloor.tenant", p.tenant(), "watchfloor.alert.id", p.alertId()
                 .toString());
         return spans.inSpan(Trace.fromTraceparent(p.traceparent()), "outbox.deliver", SpanKind.PRODUCER, ids,
                 trace -> reasoning.submit(trace, request(p))
-                        .call(response -> outbox.delivered(conn, p.outboxId(), response.getInvestigationId()))
-                        .call(response -> audit.record(conn, trace, handedOff(p, response))))
+                        .call(response -> pool.withTransaction(conn -> outbox.delivered(conn, p.outboxId(),
+                                response.getInvestigationId())
+                                .chain(() -> audit.record(conn, trace, handedOff(p, response))))))
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(e -> {
                     Duration retryIn = backoff.after(p.attempts() + 1);
                     Log.warnf("Hand-off of alert %s failed (attempt %d), retrying in %s: %s", p.alertId(),
                             p.attempts() + 1, retryIn, e.getMessage());
-                    return outbox.failed(conn, p.outboxId(), retryIn, String.valueOf(e.getMessage()));
+                    return pool.withTransaction(conn -> outbox.failed(conn, p.outboxId(), retryIn,
+                            String.valueOf(e.getMessage())));
                 });
     }
 

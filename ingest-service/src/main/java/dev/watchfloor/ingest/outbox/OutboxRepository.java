@@ -15,15 +15,23 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class OutboxRepository {
 
-    Uni<List<PendingAlert>> claimDue(SqlConnection conn, int limit) {
-        return conn.preparedQuery("SELECT o.id, o.attempts, o.traceparent, a.tenant, a.id AS alert_id, a.source, "
-                + "a.title, a.severity_id, a.received_at, a.submitted_by FROM ingest.outbox o JOIN ingest.alerts a ON a.id = o.alert_id "
-                + "WHERE o.delivered_at IS NULL AND o.next_attempt_at <= now() ORDER BY o.id LIMIT $1 "
-                + "FOR UPDATE OF o SKIP LOCKED")
-                .execute(Tuple.of(limit))
+    /**
+     * Claims due rows for {@code lease} in a statement of its own (committed before any call out): their next attempt
+     * moves past the lease, so a relay that dies mid-delivery leaves them due again when it ends, and other replicas
+     * skip them meanwhile.
+     */
+    Uni<List<PendingAlert>> claimDue(SqlConnection conn, int limit, Duration lease) {
+        return conn.preparedQuery("WITH due AS (SELECT id FROM ingest.outbox WHERE delivered_at IS NULL "
+                + "AND next_attempt_at <= now() ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED) "
+                + "UPDATE ingest.outbox o SET next_attempt_at = now() + make_interval(secs => $2) FROM due, "
+                + "ingest.alerts a WHERE o.id = due.id AND a.id = o.alert_id RETURNING o.id, o.attempts, "
+                + "o.traceparent, a.tenant, a.id AS alert_id, a.source, a.title, a.severity_id, a.received_at, "
+                + "a.submitted_by")
+                .execute(Tuple.of(limit, lease.toMillis() / 1000.0))
                 .map(rows -> {
                     List<PendingAlert> list = new ArrayList<>();
                     rows.forEach(r -> list.add(toPending(r)));
+                    list.sort(java.util.Comparator.comparingLong(PendingAlert::outboxId));
                     return list;
                 });
     }

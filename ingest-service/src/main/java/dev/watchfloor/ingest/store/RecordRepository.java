@@ -1,17 +1,24 @@
 package dev.watchfloor.ingest.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -34,34 +41,157 @@ public class RecordRepository {
     public record Quarantined(UUID id, long offset, String reason, String raw) {
     }
 
-    public Uni<Void> insert(SqlConnection conn, Submission s, Kind kind, Instant receivedAt, List<Stored> stored) {
+    /**
+     * What became of a record: stored ({@code accepted}), a {@code duplicate} of a stored record ({@code of}), or
+     * stored as a member of an alert group ({@code grouped}, {@code of} = the group, {@code leader} = its first alert).
+     */
+    public record Outcome(UUID id, String status, UUID of, UUID leader) {
+    }
+
+    /**
+     * Stores a batch: exact duplicates (by content hash, within the batch or against stored records) are counted on the
+     * stored record instead; new alerts join their open group, or open one and lead it; only leaders get an outbox row.
+     * Answers one outcome per record, in order.
+     */
+    public Uni<List<Outcome>> insert(SqlConnection conn, Submission s, Kind kind, Instant receivedAt,
+            List<Stored> stored, Duration groupWindow) {
         if (stored.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(List.of());
         }
-        List<Tuple> rows = new ArrayList<>(stored.size());
         OffsetDateTime at = utc(receivedAt);
-        for (Stored st : stored) {
+        Map<String, Integer> firstByHash = new HashMap<>();
+        List<Stored> candidates = new ArrayList<>();
+        for (int i = 0; i < stored.size(); i++) {
+            if (firstByHash.putIfAbsent(stored.get(i).record().contentHash(), i) == null) {
+                candidates.add(stored.get(i));
+            }
+        }
+        List<Tuple> rows = new ArrayList<>(candidates.size());
+        for (Stored st : candidates) {
             NormalizedRecord r = st.record();
-            rows.add(Tuple.from(Arrays.asList(st.id(), s.tenant(), at, utc(r.observedAt()), r.source(), r.title(),
-                    r.entities().toArray(String[]::new), new JsonObject(r.body().toString()), r.time().original(),
-                    r.time().flagNames().toArray(String[]::new), r.format(), storable(r.raw()),
-                    r.warnings().toArray(String[]::new), r.severityId(), r.fingerprint(), s.submittedBy())));
+            List<Object> values = new ArrayList<>(Arrays.asList(st.id(), s.tenant(), at, utc(r.observedAt()),
+                    r.source(), r.title(), r.entities().toArray(String[]::new), new JsonObject(r.body().toString()),
+                    r.time().original(), r.time().flagNames().toArray(String[]::new), r.format(), storable(r.raw()),
+                    r.warnings().toArray(String[]::new), r.contentHash()));
+            if (kind == Kind.ALERT) {
+                values.addAll(Arrays.asList(r.severityId(), r.fingerprint(), s.submittedBy()));
+            }
+            rows.add(Tuple.from(values));
         }
-        if (kind == Kind.EVENT) {
-            return conn.preparedQuery("INSERT INTO ingest.events (id, tenant, received_at, observed_at, source, "
-                    + "summary, entities, body, time_text, time_flags, format, raw, warnings) "
-                    + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)")
-                    .executeBatch(rows.stream().map(t -> firstColumns(t, 13)).toList()).replaceWithVoid();
+        String sql = kind == Kind.EVENT
+                ? "INSERT INTO ingest.events (id, tenant, received_at, observed_at, source, summary, entities, body, "
+                        + "time_text, time_flags, format, raw, warnings, content_hash) VALUES ($1, $2, $3, $4, $5, "
+                        + "$6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (tenant, content_hash) DO NOTHING "
+                        + "RETURNING id"
+                : "INSERT INTO ingest.alerts (id, tenant, received_at, observed_at, source, title, entities, body, "
+                        + "time_text, time_flags, format, raw, warnings, content_hash, severity_id, fingerprint, "
+                        + "submitted_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
+                        + "$16, $17) ON CONFLICT (tenant, content_hash) DO NOTHING RETURNING id";
+        return conn.preparedQuery(sql).executeBatch(rows).chain(result -> {
+            Set<UUID> inserted = new HashSet<>();
+            for (RowSet<Row> rs = result; rs != null; rs = rs.next()) {
+                rs.forEach(row -> inserted.add(row.getUUID("id")));
+            }
+            return existing(conn, s.tenant(), kind, stored, inserted, at)
+                    .chain(byHash -> kind == Kind.ALERT
+                            ? group(conn, s, candidates, inserted, groupWindow)
+                                    .map(groups -> outcomes(stored, inserted, byHash, groups))
+                            : Uni.createFrom().item(outcomes(stored, inserted, byHash, Map.of())));
+        });
+    }
+
+    /** The stored id of each duplicated content hash, counting the copies on that row. */
+    private static Uni<Map<String, UUID>> existing(SqlConnection conn, String tenant, Kind kind, List<Stored> stored,
+            Set<UUID> inserted, OffsetDateTime at) {
+        Map<String, Integer> copies = new HashMap<>();
+        Map<String, UUID> byHash = new HashMap<>();
+        for (Stored st : stored) {
+            String hash = st.record().contentHash();
+            if (inserted.contains(st.id())) {
+                byHash.put(hash, st.id());
+            } else {
+                copies.merge(hash, 1, Integer::sum);
+            }
         }
-        List<Tuple> outbox = stored.stream().map(st -> Tuple.of(s.tenant(), st.id(), s.traceparent())).toList();
-        return conn.preparedQuery("INSERT INTO ingest.alerts (id, tenant, received_at, observed_at, source, title, "
-                + "entities, body, time_text, time_flags, format, raw, warnings, severity_id, fingerprint, "
-                + "submitted_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)")
-                .executeBatch(rows)
-                .chain(() -> conn.preparedQuery(
-                        "INSERT INTO ingest.outbox (tenant, alert_id, traceparent) VALUES ($1, $2, $3)")
-                        .executeBatch(outbox))
-                .replaceWithVoid();
+        if (copies.isEmpty()) {
+            return Uni.createFrom().item(byHash);
+        }
+        String table = kind == Kind.ALERT ? "ingest.alerts" : "ingest.events";
+        List<Tuple> updates = copies.entrySet().stream().map(e -> Tuple.of(tenant, e.getKey(), e.getValue(), at))
+                .toList();
+        return conn.preparedQuery("UPDATE " + table + " SET duplicates = duplicates + $3, last_duplicate_at = $4 "
+                + "WHERE tenant = $1 AND content_hash = $2 RETURNING id, content_hash")
+                .executeBatch(updates)
+                .map(result -> {
+                    for (RowSet<Row> rs = result; rs != null; rs = rs.next()) {
+                        rs.forEach(row -> byHash.put(row.getString("content_hash"), row.getUUID("id")));
+                    }
+                    return byHash;
+                });
+    }
+
+    /** Joins each new alert to its open group or opens one; answers alert id → (group id, leader id). */
+    private static Uni<Map<UUID, UUID[]>> group(SqlConnection conn, Submission s, List<Stored> candidates,
+            Set<UUID> inserted, Duration window) {
+        List<Stored> fresh = candidates.stream().filter(st -> inserted.contains(st.id())).toList();
+        if (fresh.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        double seconds = window.toMillis() / 1000.0;
+        // One alert at a time, in body order: closing an expired group must see the groups earlier alerts opened.
+        Map<UUID, UUID[]> groups = new HashMap<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Stored st : fresh) {
+            OffsetDateTime observed = utc(st.record().observedAt());
+            String key = st.record().fingerprint();
+            chain = chain.chain(() -> conn.preparedQuery("UPDATE ingest.alert_groups SET open = false "
+                    + "WHERE tenant = $1 AND group_key = $2 AND open AND ($3 > last_seen + make_interval(secs => $4) "
+                    + "OR $3 < first_seen - make_interval(secs => $4))")
+                    .execute(Tuple.of(s.tenant(), key, observed, seconds)))
+                    .chain(() -> conn.preparedQuery("INSERT INTO ingest.alert_groups (id, tenant, group_key, "
+                            + "leader_alert_id, first_seen, last_seen, members, keys) VALUES ($1, $2, $3, $4, $5, $5, "
+                            + "1, $6) ON CONFLICT (tenant, group_key) WHERE open DO UPDATE SET members = "
+                            + "alert_groups.members + 1, first_seen = least(alert_groups.first_seen, "
+                            + "EXCLUDED.first_seen), last_seen = greatest(alert_groups.last_seen, EXCLUDED.last_seen) "
+                            + "RETURNING id, leader_alert_id")
+                            .execute(Tuple.from(Arrays.asList(UUID.randomUUID(), s.tenant(), key, st.id(), observed,
+                                    st.record().groupKeys().toArray(String[]::new)))))
+                    .invoke(rows -> {
+                        Row row = rows.iterator().next();
+                        groups.put(st.id(), new UUID[]{row.getUUID("id"), row.getUUID("leader_alert_id")});
+                    })
+                    .replaceWithVoid();
+        }
+        return chain.chain(() -> {
+            List<Tuple> members = groups.entrySet().stream().map(e -> Tuple.of(e.getValue()[0], e.getKey()))
+                    .toList();
+            List<Tuple> outbox = groups.entrySet().stream().filter(e -> e.getValue()[1].equals(e.getKey()))
+                    .map(e -> Tuple.of(s.tenant(), e.getKey(), s.traceparent())).toList();
+            Uni<Void> leaders = outbox.isEmpty()
+                    ? Uni.createFrom().voidItem()
+                    : conn.preparedQuery("INSERT INTO ingest.outbox (tenant, alert_id, traceparent) VALUES "
+                            + "($1, $2, $3)").executeBatch(outbox).replaceWithVoid();
+            return conn.preparedQuery("UPDATE ingest.alerts SET group_id = $1 WHERE id = $2")
+                    .executeBatch(members).chain(() -> leaders).replaceWith(groups);
+        });
+    }
+
+    private static List<Outcome> outcomes(List<Stored> stored, Set<UUID> inserted, Map<String, UUID> byHash,
+            Map<UUID, UUID[]> groups) {
+        List<Outcome> out = new ArrayList<>(stored.size());
+        for (Stored st : stored) {
+            if (!inserted.contains(st.id())) {
+                out.add(new Outcome(st.id(), "duplicate", byHash.get(st.record().contentHash()), null));
+                continue;
+            }
+            UUID[] group = groups.get(st.id());
+            if (group != null && !group[1].equals(st.id())) {
+                out.add(new Outcome(st.id(), "grouped", group[0], group[1]));
+            } else {
+                out.add(new Outcome(st.id(), "accepted", group == null ? null : group[0], null));
+            }
+        }
+        return out;
     }
 
     public Uni<Void> quarantine(SqlConnection conn, Submission s, Kind kind, String source, Instant receivedAt,
@@ -75,14 +205,6 @@ public class RecordRepository {
         return conn.preparedQuery("INSERT INTO ingest.quarantine (id, tenant, kind, received_at, submitted_by, "
                 + "source, byte_offset, reason, raw) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
                 .executeBatch(rows).replaceWithVoid();
-    }
-
-    private static Tuple firstColumns(Tuple t, int n) {
-        List<Object> values = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            values.add(t.getValue(i));
-        }
-        return Tuple.from(values);
     }
 
     /** PostgreSQL text cannot hold NUL. */

@@ -81,12 +81,15 @@ public final class RecordReader {
             start = 1;
         }
         int first = firstNonWhitespace(text, start);
+        int significant = afterLeadingComments(text, first);
         List<Piece> pieces;
         if (first < 0) {
             pieces = List.of();
-        } else if (text.charAt(first) == '{' || text.charAt(first) == '[' || hint == Hint.JSON) {
+        } else if (significant >= 0 && (text.charAt(significant) == '{' || text.charAt(significant) == '[')
+                || hint == Hint.JSON) {
             pieces = ndjson(text, first) ? lines(text, first, true) : json(text, first);
-        } else if (text.charAt(first) == '<') {
+        } else if (text.charAt(first) == '<' && first + 1 < text.length() && !Character.isDigit(text.charAt(
+                first + 1))) { // <13> is a syslog priority
             pieces = XmlEvents.records(text, first);
         } else if (ZeekTsv.looksLike(text.substring(first))) {
             pieces = shift(ZeekTsv.records(text.substring(first)), first);
@@ -157,8 +160,7 @@ public final class RecordReader {
             if (!line.isBlank()) {
                 int lineStart = pos;
                 if (json) {
-                    pieces.addAll(json(line, 0).stream()
-                            .map(p -> new Piece(p.offset() + lineStart, p.parsed(), p.reason(), p.raw())).toList());
+                    jsonLine(line, lineStart, pieces);
                 } else {
                     pieces.add(Piece.read(pos, TextFormats.parse(line)));
                 }
@@ -166,6 +168,20 @@ public final class RecordReader {
             pos = end + 1;
         }
         return pieces;
+    }
+
+    /** One NDJSON line: exactly one value (repaired if need be), else the whole line is quarantined. */
+    private void jsonLine(String line, int lineStart, List<Piece> pieces) {
+        int at = firstNonWhitespace(line, 0);
+        Value value = value(line, at);
+        if (value.node == null) {
+            pieces.add(Piece.quarantined(lineStart + at, value.error, line));
+        } else if (firstNonWhitespace(line, value.end) >= 0) {
+            pieces.add(Piece.quarantined(lineStart + at, "unreadable JSON line: text after the value at character "
+                    + (lineStart + value.end) + " of the body", line));
+        } else {
+            open(value.node, line.substring(at, value.end), lineStart + at, value.warnings, pieces, 0);
+        }
     }
 
     /**
@@ -183,13 +199,28 @@ public final class RecordReader {
             }
             Value value = value(text, pos);
             if (value.node == null) {
-                pieces.add(Piece.quarantined(pos, value.error, text.substring(pos)));
-                break;
+                int next = nextValueLine(text, pos);
+                pieces.add(Piece.quarantined(pos, value.error, text.substring(pos, next < 0 ? text.length() : next)));
+                pos = next;
+                continue;
             }
             open(value.node, text.substring(pos, value.end), pos, value.warnings, pieces, 0);
             pos = firstNonWhitespace(text, value.end);
         }
         return pieces;
+    }
+
+    /** The start of the next line (after {@code pos}) that begins with '{' or '[', or -1: where reading resumes. */
+    private static int nextValueLine(String text, int pos) {
+        int nl = text.indexOf('\n', pos);
+        while (nl >= 0 && nl + 1 < text.length()) {
+            char c = text.charAt(nl + 1);
+            if (c == '{' || c == '[') {
+                return nl + 1;
+            }
+            nl = text.indexOf('\n', nl + 1);
+        }
+        return -1;
     }
 
     /** Reads strict values from {@code pos}; answers where the first value that fails starts, or -1 at the end. */
@@ -315,7 +346,7 @@ public final class RecordReader {
         if (strict.node != null) {
             return strict;
         }
-        if (strict.error.startsWith("Duplicate field")) {
+        if (strict.error.contains("Duplicate field")) {
             Value lenient = parse(text, pos, EnumSet.noneOf(Repair.class), false);
             if (lenient.node != null) {
                 lenient.warnings.add("duplicate keys: the last value of each kept (" + strict.error + ")");
@@ -451,6 +482,23 @@ public final class RecordReader {
             }
         }
         return s;
+    }
+
+    /** The first character after comment lines ({@code //} or {@code /* ... *}{@code /}) at the start, or -1. */
+    private static int afterLeadingComments(String text, int from) {
+        int at = from;
+        while (at >= 0 && at + 1 < text.length() && text.charAt(at) == '/') {
+            if (text.charAt(at + 1) == '/') {
+                int nl = text.indexOf('\n', at);
+                at = nl < 0 ? -1 : firstNonWhitespace(text, nl + 1);
+            } else if (text.charAt(at + 1) == '*') {
+                int end = text.indexOf("*/", at + 2);
+                at = end < 0 ? -1 : firstNonWhitespace(text, end + 2);
+            } else {
+                break;
+            }
+        }
+        return at;
     }
 
     private static int firstNonWhitespace(String text, int from) {

@@ -50,6 +50,7 @@ public final class GenericJsonMapper implements Mapper {
         String outcome = in.text("outcome", "status", "result");
         if (outcome != null) {
             out.status(status(outcome));
+            out.set("status_detail", outcome);
         }
 
         JsonNode user = in.peek("user");
@@ -71,7 +72,7 @@ public final class GenericJsonMapper implements Mapper {
                 : in.text("host", "hostname", "device.hostname", "computer", "computer_name", "device_name"));
         out.set("device.ip", in.text("device.ip", "host_ip"));
         out.set("device.os.name", in.text("device.os"));
-        out.set("process.name", in.text("process_name", "process.name", "image"));
+        out.set("process.name", in.text("process_name", "process.name", "process", "image"));
         out.set("process.cmd_line", in.text("command_line", "cmdline", "process.command_line"));
         out.set("process.parent_process.name", in.text("parent_process", "parent_process_name",
                 "parent_image"));
