@@ -38,6 +38,72 @@ public interface IngestConfig {
 
     Outbox outbox();
 
+    Syslog syslog();
+
+    /** The syslog listener (TCP, UDP, TLS) on ports of its own. */
+    interface Syslog {
+
+        /** Off unless set; a tenant must be named when on. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The address the listener binds. */
+        @WithDefault("0.0.0.0")
+        String host();
+
+        /** TCP with RFC 6587 framing (octet counting or LF); 0 picks a free port. */
+        @WithDefault("5514")
+        int tcpPort();
+
+        /** UDP, one message per datagram; 0 picks a free port. */
+        @WithDefault("5514")
+        int udpPort();
+
+        /** The tenant syslog records belong to. */
+        java.util.Optional<String> tenant();
+
+        /** The client name recorded as the submitter. */
+        @WithDefault("syslog")
+        String client();
+
+        /** Whether messages are stored as events (context) or alerts (investigated). */
+        @WithDefault("event")
+        String kind();
+
+        /** Messages stored per transaction. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** The longest a message waits for its batch to fill. */
+        @WithDefault("PT0.2S")
+        Duration flushInterval();
+
+        /** Messages held while the store is slow or down; beyond it TCP is not read and UDP is dropped. */
+        @WithDefault("20000")
+        int maxPending();
+
+        /** Wait before storing a failed batch again. */
+        @WithDefault("PT2S")
+        Duration retryInterval();
+
+        /** A longer message is cut (a line) or read as a line (a count beyond it). */
+        @WithDefault("65536")
+        int maxMessageBytes();
+
+        Tls tls();
+
+        /** RFC 5425 TLS, on when a PEM certificate and key are configured. */
+        interface Tls {
+
+            @WithDefault("6514")
+            int port();
+
+            java.util.Optional<String> cert();
+
+            java.util.Optional<String> key();
+        }
+    }
+
     Time time();
 
     /** How record times are read ({@code Timestamps}). */

@@ -82,18 +82,27 @@ public class IntakeService {
             throw new ProblemException(413, "too-many-records", "Too many records",
                     "more than " + config.maxRecords() + " records in one request; send smaller batches");
         }
+        return normalize(kind, pieces.stream().map(p -> new Incoming(p, source, null)).toList());
+    }
+
+    /** A record to normalize: the piece read, the source named for it (or null), and transport defaults. */
+    public record Incoming(Piece piece, String source, Normalizer.Defaults defaults) {
+    }
+
+    /** Normalizes pieces already read; a record whose mapper fails is quarantined with the failure. */
+    public Batch normalize(Kind kind, List<Incoming> incoming) {
         Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<Stored> stored = new ArrayList<>();
         List<Quarantined> quarantined = new ArrayList<>();
-        List<IntakeResult> results = new ArrayList<>(pieces.size());
-        for (int i = 0; i < pieces.size(); i++) {
-            Piece piece = pieces.get(i);
+        List<IntakeResult> results = new ArrayList<>(incoming.size());
+        for (int i = 0; i < incoming.size(); i++) {
+            Piece piece = incoming.get(i).piece();
             UUID id = UUID.randomUUID();
             String reason = piece.reason();
             if (!piece.isQuarantined()) {
                 try {
-                    NormalizedRecord record = normalizer.normalize(piece.parsed(), source, kind == Kind.ALERT,
-                            receivedAt);
+                    NormalizedRecord record = normalizer.normalize(piece.parsed(), incoming.get(i).source(),
+                            kind == Kind.ALERT, receivedAt, incoming.get(i).defaults());
                     stored.add(new Stored(id, record));
                     results.add(IntakeResult.stored(i, IntakeResult.ACCEPTED, id.toString(), null, null,
                             record.source(), record.warnings()));
@@ -111,6 +120,23 @@ public class IntakeService {
             results.add(IntakeResult.quarantined(i, id.toString(), reason, piece.offset()));
         }
         return new Batch(receivedAt, stored, quarantined, results);
+    }
+
+    /** Stores records already read and normalized (syslog, HEC): one transaction, results per record. */
+    public Uni<List<IntakeResult>> store(Submission submission, Kind kind, String source, Batch batch) {
+        if (batch.stored().isEmpty() && batch.quarantined().isEmpty()) {
+            return Uni.createFrom().item(batch.results());
+        }
+        return pool.withTransaction(conn -> store(conn, submission, kind, source, batch))
+                .invoke(() -> {
+                    if (kind == Kind.ALERT && !batch.stored().isEmpty()) {
+                        relay.nudge();
+                    }
+                });
+    }
+
+    public RecordReader reader() {
+        return reader;
     }
 
     /**

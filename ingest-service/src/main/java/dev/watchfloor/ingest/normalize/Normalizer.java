@@ -58,13 +58,33 @@ public class Normalizer {
      *            whether the record was sent as an alert
      */
     public NormalizedRecord normalize(Parsed record, String source, boolean alert, Instant receivedAt) {
+        return normalize(record, source, alert, receivedAt, null);
+    }
+
+    /**
+     * What the transport said about a record (a HEC event's {@code time} and {@code host}, a syslog sender's address):
+     * used only where the record itself says nothing.
+     */
+    public record Defaults(String time, String host) {
+    }
+
+    /** Maps one record; {@code defaults} (may be null) fill a missing time and device host. */
+    public NormalizedRecord normalize(Parsed record, String source, boolean alert, Instant receivedAt,
+            Defaults defaults) {
         Mapper mapper = source == null ? mappers.detect(record) : mappers.named(source);
         Source in = new Source(record.fields());
         OcsfEvent out = new OcsfEvent();
         MapContext ctx = new MapContext(receivedAt, times(mapper, record), alert);
         mapper.map(record, in, out, ctx);
+        if (defaults != null && defaults.time() != null && (out.time() == null || out.time().flags().contains(
+                Timestamps.Flag.MISSING))) {
+            out.time(ctx.time(defaults.time()));
+        }
         if (out.time() == null) {
             out.time(ctx.time((JsonNode) null));
+        }
+        if (defaults != null && defaults.host() != null && !out.has("device.hostname")) {
+            out.set("device.hostname", defaults.host());
         }
         if (out.ocsfClass() == null) {
             out.classify(dev.watchfloor.ingest.normalize.ocsf.OcsfClass.BASE_EVENT, 0, "Unknown");

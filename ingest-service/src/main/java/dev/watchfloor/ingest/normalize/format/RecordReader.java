@@ -113,6 +113,26 @@ public final class RecordReader {
         return out;
     }
 
+    /**
+     * One message whose framing the transport already did (a syslog frame, a HEC raw line): read as a text record, or
+     * as JSON when it is an object, and cleaned like any other record.
+     */
+    public Piece message(String text, long offset) {
+        String stripped = text.strip();
+        Piece piece;
+        if (stripped.startsWith("{")) {
+            List<Piece> json = json(stripped, 0);
+            piece = json.size() == 1 ? json.get(0) : Piece.read(0, TextFormats.parse(text));
+        } else {
+            piece = Piece.read(0, TextFormats.parse(text));
+        }
+        if (piece.isQuarantined()) {
+            return Piece.quarantined(offset, piece.reason(), text);
+        }
+        clean(piece.parsed().fields(), piece.parsed().warnings(), 0);
+        return Piece.read(offset, piece.parsed());
+    }
+
     private static List<Piece> shift(List<Piece> pieces, int by) {
         return pieces.stream().map(p -> new Piece(p.offset() + by, p.parsed(), p.reason(), p.raw())).toList();
     }

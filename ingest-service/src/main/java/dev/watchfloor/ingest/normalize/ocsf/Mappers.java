@@ -10,13 +10,14 @@ import dev.watchfloor.ingest.normalize.format.Parsed;
 import dev.watchfloor.ingest.normalize.vendor.VendorMappers;
 
 /**
- * The mappers, in the order detection tries them: vendor mappers first (most specific first), the generic ones last. A
- * client may name a mapper ({@code ?source=okta}) to skip detection.
+ * The mappers, in the order detection tries them: vendor mappers first (most specific first), then the generic ones for
+ * syslog and text, and for JSON. A client may name a mapper ({@code ?source=okta}) to skip detection.
  */
 public final class Mappers {
 
     private final List<Mapper> ordered;
     private final Map<String, Mapper> byId = new LinkedHashMap<>();
+    private final Mapper text = new GenericSyslogMapper();
     private final Mapper fallback = new GenericJsonMapper();
 
     public Mappers() {
@@ -30,6 +31,7 @@ public final class Mappers {
                 throw new IllegalStateException("two mappers named " + m.id());
             }
         }
+        byId.put(text.id(), text);
         byId.put(fallback.id(), fallback);
     }
 
@@ -43,14 +45,14 @@ public final class Mappers {
         return m;
     }
 
-    /** The first vendor mapper that claims the record, else the generic one. */
+    /** The first vendor mapper that claims the record, else the generic one for syslog and text, else for JSON. */
     public Mapper detect(Parsed record) {
         for (Mapper m : ordered) {
             if (m.matches(record)) {
                 return m;
             }
         }
-        return fallback;
+        return text.matches(record) ? text : fallback;
     }
 
     public List<String> ids() {

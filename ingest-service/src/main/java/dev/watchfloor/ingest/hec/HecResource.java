@@ -1,0 +1,319 @@
+package dev.watchfloor.ingest.hec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+import dev.watchfloor.commons.problem.ProblemException;
+import dev.watchfloor.ingest.intake.Admission;
+import dev.watchfloor.ingest.intake.IntakeService;
+import dev.watchfloor.ingest.intake.IntakeService.Incoming;
+import dev.watchfloor.ingest.intake.Submission;
+import dev.watchfloor.ingest.normalize.Normalizer;
+import dev.watchfloor.ingest.normalize.format.Piece;
+import dev.watchfloor.ingest.normalize.format.RecordReader;
+
+/**
+ * A Splunk HTTP Event Collector–compatible endpoint, so forwarders that speak HEC (Splunk's own, Fluent Bit, Vector,
+ * Cribl, OpenTelemetry's exporter) send here unchanged: {@code /services/collector/event} (concatenated JSON objects
+ * with {@code event}, {@code time}, {@code host}, {@code source}, {@code sourcetype}, {@code index}, {@code fields}),
+ * {@code /services/collector/raw} (a raw body, read like {@code POST /v1/events}), and
+ * {@code /services/collector/health}. A HEC token ({@code Authorization: Splunk <token>}, or Basic with the token as
+ * password) maps to a tenant and client ({@code POST /v1/hec-tokens}). Answers and error codes are HEC's
+ * ({@code {"text":"Success","code":0}}, 5 no data, 6 invalid data format, 12/13 event field missing or blank, 2/3/4/1
+ * token missing, malformed, invalid or disabled, 9 busy). Events that cannot be read are quarantined, never dropped.
+ */
+@Path("/services/collector")
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+public class HecResource {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Splunk sourcetypes (lower case) that name one of Watchfloor's mappers. */
+    private static final Map<String, String> SOURCETYPES = Map.ofEntries(
+            Map.entry("aws:cloudtrail", "cloudtrail"), Map.entry("oktaim2:log", "okta"),
+            Map.entry("okta:im2:log", "okta"), Map.entry("aws:cloudwatch:guardduty", "guardduty"),
+            Map.entry("aws:securityhub:finding", "asff"), Map.entry("github:enterprise:audit", "github-audit"),
+            Map.entry("xmlwineventlog", "windows"), Map.entry("wineventlog", "windows"),
+            Map.entry("xmlwineventlog:security", "windows"), Map.entry("wineventlog:security", "windows"),
+            Map.entry("xmlwineventlog:microsoft-windows-sysmon/operational", "windows"),
+            Map.entry("crowdstrike:event:streams:json", "crowdstrike"), Map.entry("suricata", "suricata"),
+            Map.entry("bro:conn:json", "zeek"), Map.entry("zeek:conn:json", "zeek"),
+            Map.entry("cisco:asa", "cisco-asa"),
+            Map.entry("pan:log", "panos"), Map.entry("pan:traffic", "panos"), Map.entry("pan:threat", "panos"),
+            Map.entry("fortigate_traffic", "fortigate"), Map.entry("fortigate_utm", "fortigate"),
+            Map.entry("fortigate_event", "fortigate"), Map.entry("linux_secure", "linux-auth"),
+            Map.entry("cef", "cef"), Map.entry("leef", "leef"), Map.entry("_json", "json"));
+
+    private final IntakeService intake;
+    private final HecTokens tokens;
+    private final Admission admission;
+
+    public HecResource(IntakeService intake, HecTokens tokens, Admission admission) {
+        this.intake = intake;
+        this.tokens = tokens;
+        this.admission = admission;
+    }
+
+    @GET
+    @Path("/health")
+    @Operation(summary = "HEC health")
+    public Response health() {
+        return answer(200, "HEC is healthy", 17, null);
+    }
+
+    @GET
+    @Path("/health/1.0")
+    public Response health10() {
+        return health();
+    }
+
+    @POST
+    @Path("/event")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "HEC events: concatenated JSON objects, each with an 'event'")
+    public Uni<Response> event(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("token") String queryToken) {
+        return authorized(authorization, queryToken, grant -> events(grant, body));
+    }
+
+    @POST
+    @Path("/event/1.0")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> event10(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("token") String queryToken) {
+        return event(body, authorization, queryToken);
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> collector(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("token") String queryToken) {
+        return event(body, authorization, queryToken);
+    }
+
+    @POST
+    @Path("/raw")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "HEC raw: the body read like POST /v1/events; ?sourcetype=, ?host= apply to every record")
+    public Uni<Response> raw(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("token") String queryToken, @QueryParam("sourcetype") String sourcetype,
+            @QueryParam("host") String host) {
+        return authorized(authorization, queryToken, grant -> {
+            if (body == null || body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
+                return Uni.createFrom().item(answer(400, "No data", 5, null));
+            }
+            String source = mapper(sourcetype);
+            Normalizer.Defaults defaults = new Normalizer.Defaults(null, blank(host));
+            List<Incoming> incoming = intake.reader().read(body, RecordReader.Hint.DETECT).stream()
+                    .map(p -> new Incoming(p, source, defaults)).toList();
+            return store(grant, incoming, null);
+        });
+    }
+
+    @POST
+    @Path("/raw/1.0")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> raw10(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("token") String queryToken, @QueryParam("sourcetype") String sourcetype,
+            @QueryParam("host") String host) {
+        return raw(body, authorization, queryToken, sourcetype, host);
+    }
+
+    private Uni<Response> events(HecTokens.Grant grant, byte[] body) {
+        if (body == null || body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
+            return Uni.createFrom().item(answer(400, "No data", 5, null));
+        }
+        List<Incoming> incoming = new ArrayList<>();
+        Response invalid = null;
+        int n = 0;
+        try (JsonParser parser = JSON.getFactory().createParser(body)) {
+            long start = 0;
+            while (true) {
+                JsonToken token;
+                try {
+                    token = parser.nextToken();
+                    if (token == null) {
+                        break;
+                    }
+                    start = parser.currentTokenLocation().getByteOffset();
+                    JsonNode node = JSON.readTree(parser);
+                    Response problem = add(node, start, incoming);
+                    if (problem != null && invalid == null) {
+                        invalid = withEventNumber(problem, n);
+                    }
+                } catch (IOException e) {
+                    // the rest of the body cannot be read: keep it in quarantine and say which event broke
+                    String rest = new String(body, (int) start, body.length - (int) start, StandardCharsets.UTF_8);
+                    String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException json
+                            ? json.getOriginalMessage()
+                            : e.getMessage();
+                    incoming.add(new Incoming(Piece.quarantined(start, "HEC: invalid JSON: "
+                            + String.valueOf(why).lines().findFirst().orElse(""), rest), null, null));
+                    if (invalid == null) {
+                        invalid = withEventNumber(answer(400, "Invalid data format", 6, null), n);
+                    }
+                    break;
+                }
+                n++;
+            }
+        } catch (IOException e) {
+            return Uni.createFrom().item(answer(400, "Invalid data format", 6, null));
+        }
+        return store(grant, incoming, invalid);
+    }
+
+    /** Adds one HEC event object; answers the HEC error when it is not one (the object is then quarantined). */
+    private Response add(JsonNode node, long offset, List<Incoming> incoming) {
+        if (!node.isObject() || !node.has("event") || node.get("event").isNull()) {
+            incoming.add(new Incoming(Piece.quarantined(offset, "HEC: the event field is required", node.toString()),
+                    null, null));
+            return answer(400, "Event field is required", 12, null);
+        }
+        JsonNode event = node.get("event");
+        if (event.isTextual() && event.asText().isBlank() || event.isObject() && event.isEmpty()) {
+            incoming.add(new Incoming(Piece.quarantined(offset, "HEC: the event field is blank", node.toString()),
+                    null, null));
+            return answer(400, "Event field cannot be blank", 13, null);
+        }
+        String text = event.isTextual() ? event.asText() : event.toString();
+        Piece piece = intake.reader().message(text, offset);
+        if (!piece.isQuarantined()) {
+            ObjectNode hec = JSON.createObjectNode();
+            for (String field : List.of("source", "sourcetype", "index", "fields")) {
+                if (node.has(field)) {
+                    hec.set(field, node.get(field));
+                }
+            }
+            if (!hec.isEmpty()) {
+                piece.parsed().fields().set("hec", hec); // kept with the record (in unmapped), not lost
+            }
+        }
+        JsonNode t = node.get("time");
+        // epoch seconds with a fraction; a double's text would be "1.79E9"
+        String time = t == null || t.isNull() ? null
+                : t.isFloatingPointNumber() ? java.math.BigDecimal.valueOf(t.asDouble()).toPlainString() : t.asText();
+        String host = node.hasNonNull("host") ? node.get("host").asText() : null;
+        String source = mapper(node.hasNonNull("sourcetype") ? node.get("sourcetype").asText() : null);
+        incoming.add(new Incoming(piece, source, new Normalizer.Defaults(time, host)));
+        return null;
+    }
+
+    private Uni<Response> store(HecTokens.Grant grant, List<Incoming> incoming, Response invalid) {
+        IntakeService.Kind kind = grant.kind().equals("alert") ? IntakeService.Kind.ALERT : IntakeService.Kind.EVENT;
+        Submission submission = new Submission(grant.tenant(), grant.client(), null);
+        return admission.admit(() -> intake.store(submission, kind, null, intake.normalize(kind, incoming)))
+                .map(results -> invalid != null ? invalid : answer(200, "Success", 0, null))
+                .onFailure().recoverWithItem(e -> {
+                    if (e instanceof ProblemException p && p.status() == 503) {
+                        return answer(503, "Server is busy", 9, null);
+                    }
+                    if (e instanceof ProblemException p && p.status() < 500) {
+                        return answer(400, p.getMessage(), 6, null);
+                    }
+                    Log.errorf(e, "HEC request failed");
+                    return answer(500, "Internal server error", 8, null);
+                });
+    }
+
+    private Uni<Response> authorized(String authorization, String queryToken,
+            java.util.function.Function<HecTokens.Grant, Uni<Response>> then) {
+        String token;
+        if (authorization == null || authorization.isBlank()) {
+            if (queryToken != null && !queryToken.isBlank()) {
+                return Uni.createFrom().item(answer(400, "Query string authorization is not enabled", 16, null));
+            }
+            return Uni.createFrom().item(answer(401, "Token is required", 2, null));
+        }
+        token = token(authorization.strip());
+        if (token == null) {
+            return Uni.createFrom().item(answer(401, "Invalid authorization", 3, null));
+        }
+        return tokens.resolve(token).chain(grant -> {
+            if (grant == null) {
+                return Uni.createFrom().item(answer(403, "Invalid token", 4, null));
+            }
+            if (grant.disabled()) {
+                return Uni.createFrom().item(answer(403, "Token disabled", 1, null));
+            }
+            return then.apply(grant);
+        });
+    }
+
+    /** {@code Splunk <token>}, or Basic with the token as the password. */
+    static String token(String authorization) {
+        int space = authorization.indexOf(' ');
+        if (space < 0) {
+            return null;
+        }
+        String scheme = authorization.substring(0, space).toLowerCase(Locale.ROOT);
+        String value = authorization.substring(space + 1).strip();
+        if (scheme.equals("splunk") && !value.isEmpty()) {
+            return value;
+        }
+        if (scheme.equals("basic")) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                String password = colon < 0 ? "" : decoded.substring(colon + 1);
+                return password.isEmpty() ? null : password;
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    static String mapper(String sourcetype) {
+        return sourcetype == null ? null : SOURCETYPES.get(sourcetype.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static Response answer(int status, String text, int code, Integer invalidEvent) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("text", text);
+        body.put("code", code);
+        if (invalidEvent != null) {
+            body.put("invalid-event-number", invalidEvent);
+        }
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Response withEventNumber(Response r, int n) {
+        Map<String, Object> body = new LinkedHashMap<>((Map<String, Object>) r.getEntity());
+        body.put("invalid-event-number", n);
+        return Response.status(r.getStatus()).type(MediaType.APPLICATION_JSON).entity(body).build();
+    }
+}
