@@ -21,10 +21,24 @@ import dev.watchfloor.ingest.normalize.ocsf.Source;
  */
 public final class GitHubAuditMapper implements Mapper {
 
-    /** Keys of GitHub's audit event besides {@code action}, one of which a record must carry. */
-    private static final Set<String> CONTEXT = Set.of("org", "repo", "business", "_document_id", "@timestamp",
-            "at_sign_timestamp", "actor_ip", "hashed_token", "programmatic_access_type", "org_id", "repository",
-            "actor_location");
+    /** Keys only GitHub's audit events carry: one of them, with a dotted action, is enough. */
+    private static final Set<String> OWN_KEYS = Set.of("_document_id", "@timestamp", "at_sign_timestamp",
+            "actor_id", "hashed_token", "programmatic_access_type", "business_id", "actor_location", "operation_type",
+            "actor_is_bot", "org_id", "repository_id");
+    /** Keys that, with an action of a documented GitHub category, make a record GitHub's. */
+    private static final Set<String> CONTEXT = Set.of("org", "repo", "repository", "business", "user", "team",
+            "created_at", "actor_ip");
+    /** Audit log event categories (GitHub Docs, "Audit log events for your organization / enterprise"). */
+    private static final Set<String> CATEGORIES = Set.of("account", "artifact", "billing", "business", "checks",
+            "codespaces", "copilot", "dependabot_alerts", "dependabot_security_updates", "deploy_key", "discussion",
+            "enterprise", "environment", "git", "hook", "integration", "integration_installation", "ip_allow_list",
+            "issue", "issues", "marketplace_agreement_signature", "oauth_access", "oauth_application",
+            "oauth_authorization", "org", "org_credential_authorization", "organization_moderators",
+            "organization_role", "packages", "personal_access_token", "private_repository_forking", "project",
+            "protected_branch", "public_key", "pull_request", "repo", "repository_ruleset",
+            "repository_vulnerability_alert",
+            "role", "secret_scanning", "secret_scanning_alert", "security_key", "ssh_certificate_authority", "team",
+            "two_factor_authentication", "user", "workflows");
 
     @Override
     public String id() {
@@ -34,18 +48,19 @@ public final class GitHubAuditMapper implements Mapper {
     @Override
     public boolean matches(Parsed record) {
         ObjectNode f = record.fields();
+        if ("GitHub.Audit".equals(Fields.peek(f, "p_log_type"))) {
+            return true;
+        }
         String action = Fields.peek(f, "action");
         JsonNode actor = f.get("actor");
-        if (action == null || !action.matches("[a-z0-9_]+(\\.[a-z0-9_]+)*") || actor != null && !actor.isTextual()
-                && !actor.isNull()) {
-            return "GitHub.Audit".equals(Fields.peek(f, "p_log_type"));
+        if (action == null || !action.matches("[a-z0-9_]+(\\.[a-z0-9_]+)+")
+                || actor != null && !actor.isTextual() && !actor.isNull()) {
+            return false;
         }
-        for (String key : CONTEXT) {
-            if (f.has(key)) {
-                return true;
-            }
+        if (OWN_KEYS.stream().anyMatch(f::has)) {
+            return true;
         }
-        return "GitHub.Audit".equals(Fields.peek(f, "p_log_type"));
+        return CATEGORIES.contains(action.substring(0, action.indexOf('.'))) && CONTEXT.stream().anyMatch(f::has);
     }
 
     @Override

@@ -34,8 +34,9 @@ public final class OktaSystemLogMapper implements Mapper {
             type = Fields.peek(f, "eventtype");
         }
         if (type != null && type.matches("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)+")) {
-            return Fields.hasObject(f, "actor") || Fields.hasObject(f, "outcome") || Fields.has(f, "published")
-                    || Fields.has(f, "legacyEventType") || Fields.has(f, "legacyeventtype");
+            boolean shape = Fields.hasObject(f, "actor") || Fields.hasObject(f, "outcome");
+            return shape && (Fields.has(f, "published") || Fields.has(f, "uuid") || Fields.hasObject(f, "client")
+                    || Fields.has(f, "legacyEventType") || Fields.has(f, "legacyeventtype"));
         }
         return "Okta.SystemLog".equals(Fields.peek(f, "p_log_type"));
     }
