@@ -85,7 +85,8 @@ public final class GitHubAuditMapper implements Mapper {
         out.set("src_endpoint.location.country", in.text("actor_location.country_code"));
         out.set("http_request.user_agent", in.text("user_agent"));
         out.set("user.name", in.text("user"));
-        out.set("user.uid", in.text("user_id"));
+        String userId = in.text("user_id");
+        out.set("user.uid", "0".equals(userId) ? null : userId); // 0: no user
         String repo = in.text("repo", "repository");
         OcsfClass c = out.ocsfClass();
         if (c == OcsfClass.GROUP_MANAGEMENT) {

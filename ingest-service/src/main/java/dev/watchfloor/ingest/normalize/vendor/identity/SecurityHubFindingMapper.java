@@ -14,7 +14,8 @@ import dev.watchfloor.ingest.normalize.ocsf.Source;
 
 /**
  * AWS Security Hub findings in the AWS Security Finding Format (ASFF, SchemaVersion 2018-10-08; AWS Security Hub User
- * Guide, "ASFF syntax"): one finding object, as exported, imported or read from {@code GetFindings}. A finding with
+ * Guide, "ASFF syntax"): one finding object, as exported, imported or read from {@code GetFindings}, or the one finding
+ * of an EventBridge "Security Hub Findings - Imported" event ({@code detail.findings[0]}). A finding with
  * {@code Compliance.Status} is a Compliance Finding, any other a Detection Finding; {@code Severity.Label} gives the
  * severity, {@code Workflow.Status} the finding status, {@code RecordState} ARCHIVED closes it.
  */
@@ -29,6 +30,9 @@ public final class SecurityHubFindingMapper implements Mapper {
 
     @Override
     public boolean matches(Parsed record) {
+        if (wrapped(record.fields())) {
+            return true;
+        }
         ObjectNode f = record.fields();
         String productArn = Fields.peek(f, "ProductArn");
         if (Fields.peek(f, "Id") == null || Fields.peek(f, "AwsAccountId") == null) {
@@ -39,7 +43,11 @@ public final class SecurityHubFindingMapper implements Mapper {
     }
 
     @Override
-    public void map(Parsed record, Source in, OcsfEvent out, MapContext ctx) {
+    public void map(Parsed record, Source source, OcsfEvent out, MapContext ctx) {
+        Prefixed in = new Prefixed(source, wrapped(record.fields()) ? "detail.findings.0." : "");
+        if (!in.prefix().isEmpty()) {
+            source.use("detail-type", "source", "version", "id", "time", "account", "region", "resources");
+        }
         String compliance = in.text("Compliance.Status");
         OcsfClass c = compliance != null ? OcsfClass.COMPLIANCE_FINDING : OcsfClass.DETECTION_FINDING;
         String created = in.text("CreatedAt");
@@ -85,8 +93,16 @@ public final class SecurityHubFindingMapper implements Mapper {
         network(in, out);
     }
 
+    /** An EventBridge "Security Hub Findings - Imported" (or Custom Action) event holding one finding. */
+    private static boolean wrapped(JsonNode f) {
+        String type = Fields.peek(f, "detail-type");
+        JsonNode findings = f.path("detail").path("findings");
+        return type != null && type.startsWith("Security Hub Findings") && findings.isArray() && findings.size() == 1
+                && findings.get(0).isObject();
+    }
+
     /** {@code Severity.Label}, else the 0-100 {@code Severity.Normalized} (ASFF severity ranges). */
-    private static int severity(Source in) {
+    private static int severity(Prefixed in) {
         String label = in.text("Severity.Label", "FindingProviderFields.Severity.Label");
         if (label != null) {
             return switch (Fields.lower(label)) {
@@ -105,7 +121,7 @@ public final class SecurityHubFindingMapper implements Mapper {
         return normalized <= 0 ? 1 : normalized < 40 ? 2 : normalized < 70 ? 3 : normalized < 90 ? 4 : 5;
     }
 
-    private static void compliance(Source in, OcsfEvent out, String status) {
+    private static void compliance(Prefixed in, OcsfEvent out, String status) {
         out.set("compliance.status", status);
         out.set("compliance.status_id", (long) switch (Fields.lower(status)) {
             case "passed" -> 1;
@@ -130,7 +146,7 @@ public final class SecurityHubFindingMapper implements Mapper {
         out.set("compliance.standards", ids.isEmpty() ? null : ids);
     }
 
-    private static void resources(Source in, OcsfEvent out) {
+    private static void resources(Prefixed in, OcsfEvent out) {
         JsonNode resources = in.peek("Resources");
         int n = resources != null && resources.isArray() ? Math.min(resources.size(), MAX_RESOURCES) : 0;
         for (int i = 0; i < n; i++) {
@@ -154,7 +170,7 @@ public final class SecurityHubFindingMapper implements Mapper {
         }
     }
 
-    private static void network(Source in, OcsfEvent out) {
+    private static void network(Prefixed in, OcsfEvent out) {
         out.set("src_endpoint.ip", in.text("Network.SourceIpV4", "Network.SourceIpV6",
                 "Action.NetworkConnectionAction.RemoteIpDetails.IpAddressV4",
                 "Action.AwsApiCallAction.RemoteIpDetails.IpAddressV4",

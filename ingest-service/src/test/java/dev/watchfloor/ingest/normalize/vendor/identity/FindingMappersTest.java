@@ -139,6 +139,27 @@ class FindingMappersTest {
     }
 
     @Test
+    void asffFindingInsideAnEventBridgeEventIsRead() {
+        NormalizedRecord r = Normalize.one("""
+                {"version":"0","id":"eb-1","detail-type":"Security Hub Findings - Imported","source":"aws.securityhub",
+                 "account":"210987654321","time":"2024-05-02T05:10:00Z","region":"eu-west-1","resources":["arn:x"],
+                 "detail":{"findings":[{"SchemaVersion":"2018-10-08","Id":"inspector-1","AwsAccountId":"210987654321",
+                  "ProductArn":"arn:aws:securityhub:eu-west-1::product/aws/inspector","ProductName":"Inspector",
+                  "CompanyName":"Amazon","GeneratorId":"AWSInspector","CreatedAt":"2024-05-02T05:00:00Z",
+                  "UpdatedAt":"2024-05-02T05:09:00Z","Severity":{"Label":"HIGH"},"Title":"CVE-2024-0001 - openssl",
+                  "Types":["Software and Configuration Checks/Vulnerabilities/CVE"],"Workflow":{"Status":"NEW"},
+                  "RecordState":"ACTIVE"}]}}
+                """);
+
+        assertThat(r.source()).isEqualTo("asff");
+        assertThat(at(r, "activity_id")).isEqualTo("2");
+        assertThat(at(r, "severity_id")).isEqualTo("4");
+        assertThat(at(r, "finding_info.uid")).isEqualTo("inspector-1");
+        assertThat(at(r, "metadata.product.name")).isEqualTo("Inspector");
+        assertThat(r.title()).isEqualTo("CVE-2024-0001 - openssl");
+    }
+
+    @Test
     void genericJsonAlertsAreNotClaimedByAnIdentityOrCloudMapper() {
         assertThat(Normalize.all("""
                 {"title":"Suspicious login","user":"bob","src_ip":"192.0.2.1","severity":"high","id":"A-1"}
