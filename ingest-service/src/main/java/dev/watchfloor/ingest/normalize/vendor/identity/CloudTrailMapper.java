@@ -57,6 +57,21 @@ public final class CloudTrailMapper implements Mapper {
         CloudTrailClasses.classify(source, name, out);
         out.time(ctx.time(Fields.scalar(in, k.of("eventTime"))));
         out.severity(1);
+        call(in, k, name, source, out);
+        String error = in.text(k.of("errorCode"));
+        out.set("status_code", error);
+        out.set("status_detail", in.text(k.of("errorMessage")));
+        CloudTrailIdentity.actor(in, k.of("userIdentity") + ".", out);
+        if (out.ocsfClass() == OcsfClass.AUTHENTICATION) {
+            CloudTrailIdentity.signIn(in, k, name, error, out);
+        } else {
+            out.status(error == null ? 1 : 2);
+            CloudTrailIdentity.target(in, k, out);
+        }
+    }
+
+    /** The call: its names and ids, the cloud account and region, and where it came from. */
+    private static void call(Source in, Keys k, String name, String source, OcsfEvent out) {
         out.set("metadata.event_code", name);
         out.set("message", name);
         out.set("metadata.uid", in.text(k.of("eventID")));
@@ -70,16 +85,6 @@ public final class CloudTrailMapper implements Mapper {
         out.set("cloud.account.uid", in.text(k.of("recipientAccountId")));
         Fields.endpoint(out, "src_endpoint", in.text(k.of("sourceIPAddress")));
         out.set("http_request.user_agent", in.text(k.of("userAgent")));
-        String error = in.text(k.of("errorCode"));
-        out.set("status_code", error);
-        out.set("status_detail", in.text(k.of("errorMessage")));
-        CloudTrailIdentity.actor(in, k.of("userIdentity") + ".", out);
-        if (out.ocsfClass() == OcsfClass.AUTHENTICATION) {
-            CloudTrailIdentity.signIn(in, k, name, error, out);
-        } else {
-            out.status(error == null ? 1 : 2);
-            CloudTrailIdentity.target(in, k, out);
-        }
     }
 
     /** The record's path of a top-level key (prefixed inside an EventBridge envelope, lower-cased when written so). */

@@ -1,6 +1,5 @@
 package dev.watchfloor.ingest.normalize.vendor.identity;
 
-import dev.watchfloor.ingest.normalize.ocsf.OcsfClass;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
 
 /**
@@ -19,19 +18,7 @@ final class EntraAuditClasses {
         int account = account(a);
         if (account > 0 && (c.isEmpty() || c.equals("usermanagement") || c.equals("rolemanagement")
                 || c.equals("auditlogs"))) {
-            out.classify(OcsfClass.ACCOUNT_CHANGE, account, switch (account) {
-                case 1 -> "Create";
-                case 2 -> "Enable";
-                case 3 -> "Password Change";
-                case 4 -> "Password Reset";
-                case 5 -> "Disable";
-                case 6 -> "Delete";
-                case 7 -> "Attach Policy";
-                case 8 -> "Detach Policy";
-                case 10 -> "MFA Factor Enable";
-                case 11 -> "MFA Factor Disable";
-                default -> "Other";
-            });
+            Activities.account(out, account);
             return;
         }
         int group = switch (a) {
@@ -44,14 +31,7 @@ final class EntraAuditClasses {
             default -> 0;
         };
         if (group > 0) {
-            out.classify(OcsfClass.GROUP_MANAGEMENT, group, switch (group) {
-                case 1 -> "Assign Privileges";
-                case 2 -> "Revoke Privileges";
-                case 3 -> "Add User";
-                case 4 -> "Remove User";
-                case 5 -> "Delete";
-                default -> "Create";
-            });
+            Activities.group(out, group);
             return;
         }
         ApiVerbs.api(out, switch (Fields.lower(operationType)) {

@@ -55,12 +55,30 @@ public final class EntraSignInMapper implements Mapper {
         out.time(ctx.time(Fields.scalar(in, g.paths("createdDateTime", "time", "TimeGenerated"))));
         out.set("metadata.uid", g.text(in, "id"));
         out.set("metadata.correlation_uid", g.text(in, "correlationId", "correlationId"));
+        outcome(g, in, out);
+        account(g, in, out);
+        out.set("message", "Sign-in to " + appName(g, in, out));
+        origin(g, in, out);
+        out.set("session.uid", g.text(in, "sessionId"));
+        out.set("auth_protocol", g.text(in, "authenticationProtocol"));
+        String requirement = g.text(in, "authenticationRequirement");
+        if (requirement != null) {
+            out.set("is_mfa", BooleanNode.valueOf(requirement.equalsIgnoreCase("multiFactorAuthentication")));
+        }
+        out.severity(risk(g.text(in, "riskLevelDuringSignIn")));
+    }
+
+    /** Error code 0 is success, any other a failure (Microsoft Entra authentication error codes). */
+    private static void outcome(EntraShape g, Source in, OcsfEvent out) {
         String code = g.text(in, "status.errorCode", "resultType", "ResultType");
         out.status(code == null ? 0 : code.equals("0") ? 1 : 2);
         out.set("status_code", code);
         out.set("status_detail", g.text(in, "status.failureReason", "resultDescription", "ResultDescription"));
         in.use(g.paths("status.additionalDetails"));
+    }
 
+    /** The account signing in: a user, or a service principal / managed identity. */
+    private static void account(EntraShape g, Source in, OcsfEvent out) {
         String upn = g.text(in, "userPrincipalName");
         String spn = g.text(in, "servicePrincipalName");
         out.set("user.name", upn != null ? upn : spn);
@@ -68,7 +86,10 @@ public final class EntraSignInMapper implements Mapper {
         out.set("user.uid", g.text(in, "userId", "servicePrincipalId"));
         out.set("user.full_name", g.text(in, "userDisplayName"));
         out.set("user.type", upn == null && spn != null ? "Service Principal" : null);
-        out.set("message", "Sign-in to " + appName(g, in, out));
+    }
+
+    /** Where the sign-in came from: address, location, user agent and device. */
+    private static void origin(EntraShape g, Source in, OcsfEvent out) {
         String ip = g.text(in, "ipAddress", "IPAddress", "callerIpAddress");
         if (Fields.isIp(ip)) {
             out.set("src_endpoint.ip", ip);
@@ -81,13 +102,6 @@ public final class EntraSignInMapper implements Mapper {
         out.set("device.name", g.text(in, "deviceDetail.displayName"));
         out.set("device.uid", g.text(in, "deviceDetail.deviceId"));
         out.set("device.os.name", g.text(in, "deviceDetail.operatingSystem"));
-        out.set("session.uid", g.text(in, "sessionId"));
-        out.set("auth_protocol", g.text(in, "authenticationProtocol"));
-        String requirement = g.text(in, "authenticationRequirement");
-        if (requirement != null) {
-            out.set("is_mfa", BooleanNode.valueOf(requirement.equalsIgnoreCase("multiFactorAuthentication")));
-        }
-        out.severity(risk(g.text(in, "riskLevelDuringSignIn")));
     }
 
     private static String appName(EntraShape g, Source in, OcsfEvent out) {

@@ -73,6 +73,11 @@ public final class GitHubAuditMapper implements Mapper {
         out.set("metadata.uid", in.text("_document_id"));
         out.time(ctx.time(Fields.scalar(in, "@timestamp", "at_sign_timestamp", "created_at", "timestamp")));
         out.severity(1);
+        actor(in, out);
+        target(in, out, action);
+    }
+
+    private static void actor(Source in, OcsfEvent out) {
         out.set("actor.user.name", in.text("actor"));
         out.set("actor.user.uid", in.text("actor_id"));
         out.set("actor.user.email_addr", Fields.email(in.text("external_identity_nameid")));
@@ -84,6 +89,10 @@ public final class GitHubAuditMapper implements Mapper {
         }
         out.set("src_endpoint.location.country", in.text("actor_location.country_code"));
         out.set("http_request.user_agent", in.text("user_agent"));
+    }
+
+    /** The user, team and repository acted on. */
+    private static void target(Source in, OcsfEvent out, String action) {
         out.set("user.name", in.text("user"));
         String userId = in.text("user_id");
         out.set("user.uid", "0".equals(userId) ? null : userId); // 0: no user

@@ -1,6 +1,5 @@
 package dev.watchfloor.ingest.normalize.vendor.identity;
 
-import dev.watchfloor.ingest.normalize.ocsf.OcsfClass;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
 
 /**
@@ -17,12 +16,12 @@ final class GitHubClasses {
         String a = Fields.lower(action);
         String verb = a.substring(a.lastIndexOf('.') + 1);
         if (verb.equals("sso_response") || a.equals("user.login") || a.equals("user.failed_login")) {
-            out.classify(OcsfClass.AUTHENTICATION, 1, "Logon");
+            Activities.authentication(out, 1);
             if (a.equals("user.failed_login")) {
                 out.status(2);
             }
         } else if (a.equals("user.logout")) {
-            out.classify(OcsfClass.AUTHENTICATION, 2, "Logoff");
+            Activities.authentication(out, 2);
         } else if (a.startsWith("team.") || a.startsWith("org.") || a.startsWith("business.")
                 || a.startsWith("organization_moderators.")) {
             group(a, verb, out);
@@ -45,13 +44,6 @@ final class GitHubClasses {
             ApiVerbs.classify(verb, out);
             return;
         }
-        out.classify(OcsfClass.GROUP_MANAGEMENT, activity, switch (activity) {
-            case 1 -> "Assign Privileges";
-            case 2 -> "Revoke Privileges";
-            case 3 -> "Add User";
-            case 4 -> "Remove User";
-            case 5 -> "Delete";
-            default -> "Create";
-        });
+        Activities.group(out, activity);
     }
 }

@@ -1,6 +1,5 @@
 package dev.watchfloor.ingest.normalize.vendor.identity;
 
-import dev.watchfloor.ingest.normalize.ocsf.OcsfClass;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
 
 /**
@@ -24,7 +23,7 @@ final class GoogleWorkspaceClasses {
         }
         int account = account(name);
         if (account > 0 && (app.equals("login") || app.equals("user_accounts") || app.equals("admin"))) {
-            out.classify(OcsfClass.ACCOUNT_CHANGE, account, accountName(account));
+            Activities.account(out, account);
             return;
         }
         int group = switch (name) {
@@ -35,26 +34,18 @@ final class GoogleWorkspaceClasses {
             default -> 0;
         };
         if (group > 0 && app.equals("admin")) {
-            out.classify(OcsfClass.GROUP_MANAGEMENT, group, group == 3
-                    ? "Add User"
-                    : group == 4 ? "Remove User" : group == 6 ? "Create" : "Delete");
+            Activities.group(out, group);
             return;
         }
         if (app.equals("login")) {
-            out.classify(OcsfClass.AUTHENTICATION, 99, "Other"); // account and attack warnings of sign-ins
+            Activities.authentication(out, 99); // account and attack warnings of sign-ins
             return;
         }
         ApiVerbs.classify(name.equals("authorize") ? "create" : name, out);
     }
 
     private static void authentication(String name, OcsfEvent out) {
-        if (name.equals("logout")) {
-            out.classify(OcsfClass.AUTHENTICATION, 2, "Logoff");
-        } else if (name.equals("login_verification")) {
-            out.classify(OcsfClass.AUTHENTICATION, 99, "Other");
-        } else {
-            out.classify(OcsfClass.AUTHENTICATION, 1, "Logon");
-        }
+        Activities.authentication(out, name.equals("logout") ? 2 : name.equals("login_verification") ? 99 : 1);
     }
 
     /** Account Change activity of a user account event, 0 when the event is none. */
@@ -73,22 +64,6 @@ final class GoogleWorkspaceClasses {
             default -> name.startsWith("account_disabled_")
                     ? 5
                     : name.startsWith("recovery_") || name.startsWith("email_forwarding_") ? 99 : 0;
-        };
-    }
-
-    private static String accountName(int activity) {
-        return switch (activity) {
-            case 1 -> "Create";
-            case 2 -> "Enable";
-            case 3 -> "Password Change";
-            case 4 -> "Password Reset";
-            case 5 -> "Disable";
-            case 6 -> "Delete";
-            case 7 -> "Attach Policy";
-            case 8 -> "Detach Policy";
-            case 10 -> "MFA Factor Enable";
-            case 11 -> "MFA Factor Disable";
-            default -> "Other";
         };
     }
 }

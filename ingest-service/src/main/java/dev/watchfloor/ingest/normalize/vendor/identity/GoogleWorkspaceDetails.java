@@ -18,8 +18,7 @@ final class GoogleWorkspaceDetails {
     private GoogleWorkspaceDetails() {
     }
 
-    static void map(String app, String name, String type, GoogleWorkspaceMapper.Params params, String actor,
-            OcsfEvent out) {
+    static void map(String app, String name, GoogleWorkspaceMapper.Params params, String actor, OcsfEvent out) {
         String event = Fields.lower(name);
         out.severity(1);
         if (out.ocsfClass() == OcsfClass.AUTHENTICATION) {
@@ -54,7 +53,6 @@ final class GoogleWorkspaceDetails {
         if ("gov_attack_warning".equals(event)) {
             out.severity(4);
         }
-        out.set("metadata.event_type", type);
     }
 
     private static void login(String event, GoogleWorkspaceMapper.Params params, String actor, OcsfEvent out) {

@@ -45,7 +45,6 @@ public final class GoogleWorkspaceMapper implements Mapper {
         in.use("kind", "etag");
         String app = in.text("id.applicationName");
         String name = params.event("name");
-        String type = params.event("type");
         out.product("Google", "Google Workspace");
         out.set("metadata.product.feature.name", app);
         GoogleWorkspaceClasses.classify(app, name, out);
@@ -54,7 +53,6 @@ public final class GoogleWorkspaceMapper implements Mapper {
         out.set("metadata.event_code", name);
         out.set("message", app == null ? name : name == null ? app : app + ": " + name);
         out.set("api.operation", out.ocsfClass() == OcsfClass.API_ACTIVITY ? name : null);
-        out.set("metadata.tenant_uid", in.text("id.customerId"));
         String email = in.text("actor.email");
         out.set("actor.user.email_addr", email);
         out.set("actor.user.name", email);
@@ -64,7 +62,7 @@ public final class GoogleWorkspaceMapper implements Mapper {
         if (Fields.isIp(ip)) {
             out.set("src_endpoint.ip", ip);
         }
-        GoogleWorkspaceDetails.map(app, name, type, params, email, out);
+        GoogleWorkspaceDetails.map(app, name, params, email, out);
     }
 
     /** Reads an event's fields and parameters in either shape, marking what it reads. */

@@ -44,30 +44,37 @@ public final class GuardDutyFindingMapper implements Mapper {
     }
 
     @Override
-    public void map(Parsed record, Source in, OcsfEvent out, MapContext ctx) {
-        String p = wrapped(record.fields()) ? "detail." : "";
-        if (!p.isEmpty()) {
-            in.use("detail-type", "source", "version", "id", "time", "account", "region", "resources");
+    public void map(Parsed record, Source source, OcsfEvent out, MapContext ctx) {
+        Prefixed in = new Prefixed(source, wrapped(record.fields()) ? "detail." : "");
+        if (!in.prefix().isEmpty()) {
+            source.use("detail-type", "source", "version", "id", "time", "account", "region", "resources");
         }
-        String created = in.text(p + "createdAt");
-        String updated = in.text(p + "updatedAt");
-        JsonNode archived = in.node(p + "service.archived");
-        FindingStatus.classify(out, OcsfClass.DETECTION_FINDING, archived != null && archived.asBoolean(), created,
-                updated);
+        String created = in.text("createdAt");
+        String updated = in.text("updatedAt");
+        JsonNode archived = in.node("service.archived");
+        boolean closed = archived != null && archived.asBoolean();
+        FindingStatus.classify(out, OcsfClass.DETECTION_FINDING, closed, created, updated);
         out.time(ctx.time(updated != null ? updated : created));
         out.product("AWS", "GuardDuty");
-        out.set("metadata.log_version", in.text(p + "schemaVersion"));
-        out.severity(severity(in.peek(p + "severity")));
-        in.use(p + "severity");
+        out.set("metadata.log_version", in.text("schemaVersion"));
+        out.severity(severity(in.node("severity")));
         if (archived != null) {
-            FindingStatus.workflow(out, archived.asBoolean() ? "archived" : "new");
+            FindingStatus.workflow(out, closed ? "archived" : "new");
         }
+        findingInfo(in, out, created, updated);
+        out.set("cloud.provider", "AWS");
+        out.set("cloud.account.uid", in.text("accountId"));
+        out.set("cloud.region", in.text("region"));
+        GuardDutyResource.map(source, in.prefix() + "resource.", out);
+        GuardDutyAction.map(source, in.prefix() + "service.action.", out);
+    }
 
-        String type = in.text(p + "type");
-        out.set("finding_info.uid", in.text(p + "id"));
-        out.set("finding_info.uid_alt", in.text(p + "arn"));
-        out.set("finding_info.title", in.text(p + "title"));
-        out.set("finding_info.desc", in.text(p + "description"));
+    private static void findingInfo(Prefixed in, OcsfEvent out, String created, String updated) {
+        String type = in.text("type");
+        out.set("finding_info.uid", in.text("id"));
+        out.set("finding_info.uid_alt", in.text("arn"));
+        out.set("finding_info.title", in.text("title"));
+        out.set("finding_info.desc", in.text("description"));
         out.set("finding_info.analytic.name", type);
         out.set("finding_info.analytic.type_id", 1L);
         out.set("finding_info.analytic.type", "Rule");
@@ -76,14 +83,9 @@ public final class GuardDutyFindingMapper implements Mapper {
         }
         out.set("finding_info.created_time_dt", created);
         out.set("finding_info.modified_time_dt", updated);
-        out.set("finding_info.first_seen_time_dt", in.text(p + "service.eventFirstSeen"));
-        out.set("finding_info.last_seen_time_dt", in.text(p + "service.eventLastSeen"));
-        out.set("finding_info.product_uid", in.text(p + "service.detectorId"));
-        out.set("cloud.provider", "AWS");
-        out.set("cloud.account.uid", in.text(p + "accountId"));
-        out.set("cloud.region", in.text(p + "region"));
-        GuardDutyResource.map(in, p + "resource.", out);
-        GuardDutyAction.map(in, p + "service.action.", out);
+        out.set("finding_info.first_seen_time_dt", in.text("service.eventFirstSeen"));
+        out.set("finding_info.last_seen_time_dt", in.text("service.eventLastSeen"));
+        out.set("finding_info.product_uid", in.text("service.detectorId"));
     }
 
     /** GuardDuty's 1.0-10.0 severity (a number or its text). */

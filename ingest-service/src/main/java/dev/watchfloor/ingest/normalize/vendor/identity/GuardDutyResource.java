@@ -20,19 +20,7 @@ final class GuardDutyResource {
         if (kind != null) {
             resource.put("type", kind);
         }
-        String instance = in.text(p + "instanceDetails.instanceId");
-        if (instance != null) {
-            resource.put("uid", instance);
-            out.set("device.instance_uid", instance);
-            out.set("device.type_id", 6L);
-            out.set("device.type", "Virtual");
-            String nic = p + "instanceDetails.networkInterfaces.0.";
-            out.set("device.ip", in.text(nic + "privateIpAddress"));
-            out.set("device.hostname", in.text(nic + "privateDnsName"));
-            out.set("device.image.uid", in.text(p + "instanceDetails.imageId"));
-            out.set("device.os.name", in.text(p + "instanceDetails.platform"));
-            out.set("device.region", in.text(p + "instanceDetails.availabilityZone"));
-        }
+        instance(in, p + "instanceDetails.", resource, out);
         String key = p + "accessKeyDetails.";
         out.set("actor.user.name", in.text(key + "userName"));
         out.set("actor.user.uid", in.text(key + "principalId"));
@@ -41,9 +29,8 @@ final class GuardDutyResource {
         String bucket = in.text(p + "s3BucketDetails.0.name");
         if (bucket != null) {
             resource.put("name", bucket);
-            resource.put("uid", in.peekText(p + "s3BucketDetails.0.arn") != null
-                    ? in.text(p + "s3BucketDetails.0.arn")
-                    : bucket);
+            String arn = in.text(p + "s3BucketDetails.0.arn");
+            resource.put("uid", arn != null ? arn : bucket);
         }
         String cluster = in.text(p + "eksClusterDetails.name");
         if (cluster != null && !resource.has("name")) {
@@ -52,5 +39,22 @@ final class GuardDutyResource {
         if (resource.isEmpty()) {
             out.node().remove("resources");
         }
+    }
+
+    /** The EC2 instance as the device (a virtual machine) and the resource's uid. */
+    private static void instance(Source in, String p, ObjectNode resource, OcsfEvent out) {
+        String instance = in.text(p + "instanceId");
+        if (instance == null) {
+            return;
+        }
+        resource.put("uid", instance);
+        out.set("device.instance_uid", instance);
+        out.set("device.type_id", 6L);
+        out.set("device.type", "Virtual");
+        out.set("device.ip", in.text(p + "networkInterfaces.0.privateIpAddress"));
+        out.set("device.hostname", in.text(p + "networkInterfaces.0.privateDnsName"));
+        out.set("device.image.uid", in.text(p + "imageId"));
+        out.set("device.os.name", in.text(p + "platform"));
+        out.set("device.region", in.text(p + "availabilityZone"));
     }
 }

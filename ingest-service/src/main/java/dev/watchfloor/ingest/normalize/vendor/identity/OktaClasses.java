@@ -1,6 +1,5 @@
 package dev.watchfloor.ingest.normalize.vendor.identity;
 
-import dev.watchfloor.ingest.normalize.ocsf.OcsfClass;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
 
 /**
@@ -32,11 +31,11 @@ final class OktaClasses {
 
     private static void authentication(String type, OcsfEvent out) {
         if (type.equals("user.session.start") || type.startsWith("user.authentication.")) {
-            out.classify(OcsfClass.AUTHENTICATION, 1, "Logon");
+            Activities.authentication(out, 1);
         } else if (type.equals("user.session.end") || type.equals("user.session.clear")) {
-            out.classify(OcsfClass.AUTHENTICATION, 2, "Logoff");
+            Activities.authentication(out, 2);
         } else {
-            out.classify(OcsfClass.AUTHENTICATION, 99, "Other");
+            Activities.authentication(out, 99);
         }
     }
 
@@ -45,14 +44,14 @@ final class OktaClasses {
         if (type.startsWith("user.mfa.factor.")) {
             boolean on = last.equals("activate") || last.equals("enroll");
             boolean off = last.equals("deactivate") || last.equals("reset_all") || last.equals("suspend");
-            account(out, on ? 10 : off ? 11 : 99);
+            Activities.account(out, on ? 10 : off ? 11 : 99);
             return;
         }
         if (type.startsWith("user.account.lock")) {
-            account(out, 9);
+            Activities.account(out, 9);
             return;
         }
-        account(out, switch (last) {
+        Activities.account(out, switch (last) {
             case "create" -> 1;
             case "activate", "reactivate", "unsuspend", "unlock", "unlock_by_admin" -> 2;
             case "update_password" -> 3;
@@ -62,23 +61,6 @@ final class OktaClasses {
             case "grant" -> 7;
             case "revoke" -> 8;
             default -> 99;
-        });
-    }
-
-    private static void account(OcsfEvent out, int activity) {
-        out.classify(OcsfClass.ACCOUNT_CHANGE, activity, switch (activity) {
-            case 1 -> "Create";
-            case 2 -> "Enable";
-            case 3 -> "Password Change";
-            case 4 -> "Password Reset";
-            case 5 -> "Disable";
-            case 6 -> "Delete";
-            case 7 -> "Attach Policy";
-            case 8 -> "Detach Policy";
-            case 9 -> "Lock";
-            case 10 -> "MFA Factor Enable";
-            case 11 -> "MFA Factor Disable";
-            default -> "Other";
         });
     }
 
@@ -92,15 +74,7 @@ final class OktaClasses {
             case "group.privilege.revoke" -> 2;
             default -> 99;
         };
-        out.classify(OcsfClass.GROUP_MANAGEMENT, activity, switch (activity) {
-            case 1 -> "Assign Privileges";
-            case 2 -> "Revoke Privileges";
-            case 3 -> "Add User";
-            case 4 -> "Remove User";
-            case 5 -> "Delete";
-            case 6 -> "Create";
-            default -> "Other";
-        });
+        Activities.group(out, activity);
     }
 
     private static void api(String type, OcsfEvent out) {

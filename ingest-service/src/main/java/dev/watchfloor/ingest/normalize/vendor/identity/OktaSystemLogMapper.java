@@ -57,23 +57,9 @@ public final class OktaSystemLogMapper implements Mapper {
         }
         out.set("status_detail", in.text("outcome.reason"));
 
-        String actorType = in.peekText("actor.type");
-        String actorName = in.text("actor.displayName");
-        String actorLogin = in.text("actor.alternateId");
-        String actorId = in.text("actor.id");
-        in.use("actor.type");
-        boolean actorIsUser = actorType == null || actorType.equalsIgnoreCase("User");
-        if (actorIsUser) {
-            user(out, "actor.user", actorName, actorLogin, actorId, actorType);
-        } else {
-            out.set("actor.app_name", actorName != null ? actorName : actorLogin);
-            out.set("actor.app_uid", actorId);
-        }
-        out.set("actor.session.uid", in.text("authenticationContext.externalSessionId",
-                "authenticationcontext.externalSessionId"));
-
+        String[] actor = actor(in, out);
         client(in, out);
-        targets(in, out, actorIsUser ? new String[]{actorName, actorLogin, actorId, actorType} : null);
+        targets(in, out, actor);
         out.set("http_request.uid", in.text("debugContext.debugData.requestId",
                 "debugcontext.debugData.requestId"));
         out.set("http_request.url.path", in.text("debugContext.debugData.requestUri",
@@ -81,6 +67,23 @@ public final class OktaSystemLogMapper implements Mapper {
         out.set("device.name", in.text("device.name"));
         out.set("device.uid", in.text("device.id"));
         out.set("device.os.name", in.text("device.os_platform"));
+    }
+
+    /** The actor as {@code actor.user}, or as the app it is; its name, login, id and type when a user, else null. */
+    private static String[] actor(Source in, OcsfEvent out) {
+        String type = in.text("actor.type");
+        String name = in.text("actor.displayName");
+        String login = in.text("actor.alternateId");
+        String id = in.text("actor.id");
+        out.set("actor.session.uid", in.text("authenticationContext.externalSessionId",
+                "authenticationcontext.externalSessionId"));
+        if (type == null || type.equalsIgnoreCase("User")) {
+            user(out, "actor.user", name, login, id, type);
+            return new String[]{name, login, id, type};
+        }
+        out.set("actor.app_name", name != null ? name : login);
+        out.set("actor.app_uid", id);
+        return null;
     }
 
     private static void client(Source in, OcsfEvent out) {

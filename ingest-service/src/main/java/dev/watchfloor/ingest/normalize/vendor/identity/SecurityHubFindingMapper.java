@@ -62,7 +62,18 @@ public final class SecurityHubFindingMapper implements Mapper {
         out.set("metadata.log_version", in.text("SchemaVersion"));
         out.severity(severity(in));
         FindingStatus.workflow(out, in.text("Workflow.Status", "WorkflowState"));
+        findingInfo(in, out, created, updated);
+        out.set("cloud.provider", "AWS");
+        out.set("cloud.account.uid", in.text("AwsAccountId"));
+        out.set("cloud.region", in.text("Region"));
+        if (compliance != null) {
+            compliance(in, out, compliance);
+        }
+        resources(in, out);
+        network(in, out);
+    }
 
+    private static void findingInfo(Prefixed in, OcsfEvent out, String created, String updated) {
         out.set("finding_info.uid", in.text("Id"));
         out.set("finding_info.title", in.text("Title"));
         out.set("finding_info.desc", in.text("Description"));
@@ -81,16 +92,7 @@ public final class SecurityHubFindingMapper implements Mapper {
         if (types == null) {
             types = in.node("FindingProviderFields.Types");
         }
-        out.set("finding_info.types", types != null && types.isArray() ? types.deepCopy() : null);
-
-        out.set("cloud.provider", "AWS");
-        out.set("cloud.account.uid", in.text("AwsAccountId"));
-        out.set("cloud.region", in.text("Region"));
-        if (compliance != null) {
-            compliance(in, out, compliance);
-        }
-        resources(in, out);
-        network(in, out);
+        out.set("finding_info.types", types != null && types.isArray() ? (JsonNode) types.deepCopy() : null);
     }
 
     /** An EventBridge "Security Hub Findings - Imported" (or Custom Action) event holding one finding. */
