@@ -20,6 +20,8 @@ import dev.watchfloor.ingest.normalize.ocsf.Source;
  */
 public final class CloudTrailMapper implements Mapper {
 
+    private static final int MAX_RESOURCES = 32;
+
     @Override
     public String id() {
         return "cloudtrail";
@@ -85,6 +87,23 @@ public final class CloudTrailMapper implements Mapper {
         out.set("cloud.account.uid", in.text(k.of("recipientAccountId")));
         Fields.endpoint(out, "src_endpoint", in.text(k.of("sourceIPAddress")));
         out.set("http_request.user_agent", in.text(k.of("userAgent")));
+        resources(in, k.of("resources"), out);
+    }
+
+    /** The record's {@code resources[]} (ARN and type) as OCSF resources. */
+    private static void resources(Source in, String at, OcsfEvent out) {
+        JsonNode resources = in.peek(at);
+        int n = resources != null && resources.isArray() ? Math.min(resources.size(), MAX_RESOURCES) : 0;
+        for (int i = 0; i < n; i++) {
+            String arn = in.text(at + "." + i + ".ARN");
+            if (arn != null) {
+                ObjectNode resource = out.append("resources").put("uid", arn);
+                String type = in.text(at + "." + i + ".type");
+                if (type != null) {
+                    resource.put("type", type);
+                }
+            }
+        }
     }
 
     /** The record's path of a top-level key (prefixed inside an EventBridge envelope, lower-cased when written so). */

@@ -94,8 +94,22 @@ public final class OktaSystemLogMapper implements Mapper {
         out.set("src_endpoint.location.city", in.text("client.geographicalContext.city"));
         out.set("src_endpoint.location.country", in.text("client.geographicalContext.country"));
         out.set("src_endpoint.location.region", in.text("client.geographicalContext.state"));
+        out.set("src_endpoint.location.postal_code", in.text("client.geographicalContext.postalCode"));
+        out.set("src_endpoint.location.lat", number(in, "client.geographicalContext.geolocation.lat"));
+        out.set("src_endpoint.location.long", number(in, "client.geographicalContext.geolocation.lon"));
         out.set("src_endpoint.os.name", in.text("client.userAgent.os"));
         out.set("http_request.user_agent", in.text("client.userAgent.rawUserAgent"));
+        String security = Fields.key(in.root(), "securityContext") + ".";
+        out.set("src_endpoint.autonomous_system.number", in.number(security + "asNumber"));
+        out.set("src_endpoint.autonomous_system.name", in.text(security + "asOrg"));
+        out.set("src_endpoint.location.isp", in.text(security + "isp"));
+        out.set("src_endpoint.domain", in.text(security + "domain"));
+    }
+
+    /** A JSON number at the path (marked used), else null. */
+    private static JsonNode number(Source in, String path) {
+        JsonNode value = in.peek(path);
+        return value != null && value.isNumber() ? in.node(path) : null;
     }
 
     /**

@@ -30,6 +30,7 @@ class CloudTrailMapperTest {
               "awsRegion":"eu-west-1","sourceIPAddress":"192.0.2.45","userAgent":"aws-sdk-go/1.50",
               "errorCode":"AccessDenied","errorMessage":"Access Denied",
               "requestParameters":{"bucketName":"payroll-exports"},"eventID":"e0000000-0000-4000-8000-000000000002",
+              "resources":[{"ARN":"arn:aws:s3:::payroll-exports","accountId":"210987654321","type":"AWS::S3::Bucket"}],
               "eventType":"AwsApiCall","recipientAccountId":"210987654321"}
             ]}
             """;
@@ -62,6 +63,8 @@ class CloudTrailMapperTest {
         assertThat(at(denied, "status_code")).isEqualTo("AccessDenied");
         assertThat(at(denied, "actor.user.name")).isEqualTo("jdoe");
         assertThat(at(denied, "unmapped.requestParameters.bucketName")).isEqualTo("payroll-exports");
+        assertThat(at(denied, "resources.0.uid")).isEqualTo("arn:aws:s3:::payroll-exports");
+        assertThat(at(denied, "resources.0.type")).isEqualTo("AWS::S3::Bucket");
     }
 
     @Test

@@ -17,7 +17,10 @@ class OktaSystemLogMapperTest {
                       "displayName":"Maria Lopez"},
              "client":{"userAgent":{"rawUserAgent":"Mozilla/5.0 (X11; Linux x86_64) Firefox/125.0","os":"Linux",
                        "browser":"FIREFOX"},"zone":"null","device":"Computer","ipAddress":"198.51.100.23",
-                       "geographicalContext":{"city":"Lyon","state":"Auvergne-Rhone-Alpes","country":"France"}},
+                       "geographicalContext":{"city":"Lyon","state":"Auvergne-Rhone-Alpes","country":"France",
+                       "postalCode":"69002","geolocation":{"lat":45.76,"lon":4.83}}},
+             "securityContext":{"asNumber":64500,"asOrg":"Example Transit","isp":"Example ISP",
+                       "domain":"isp.example","isProxy":false},
              "outcome":{"result":"FAILURE","reason":"INVALID_CREDENTIALS"},
              "authenticationContext":{"externalSessionId":"unknown"},
              "debugContext":{"debugData":{"requestId":"ZjNn7wAAAAA","requestUri":"/api/v1/authn"}},
@@ -39,6 +42,10 @@ class OktaSystemLogMapperTest {
         assertThat(at(r, "actor.user.uid")).isEqualTo("00u8k2lmQvT3aB9c1d7");
         assertThat(at(r, "src_endpoint.ip")).isEqualTo("198.51.100.23");
         assertThat(at(r, "src_endpoint.location.city")).isEqualTo("Lyon");
+        assertThat(at(r, "src_endpoint.location.long")).isEqualTo("4.83");
+        assertThat(at(r, "src_endpoint.autonomous_system.number")).isEqualTo("64500");
+        assertThat(at(r, "src_endpoint.location.isp")).isEqualTo("Example ISP");
+        assertThat(at(r, "unmapped.securityContext.isProxy")).isEqualTo("false");
         assertThat(at(r, "http_request.user_agent")).contains("Firefox");
         assertThat(at(r, "time")).isEqualTo("1714641247512");
         assertThat(at(r, "metadata.uid")).isEqualTo("7f1c2a10-0810-11ef-9a2b-5d3e2f6a7b11");
