@@ -113,7 +113,8 @@ public final class OktaSystemLogMapper implements Mapper {
     }
 
     /**
-     * The target user (or, for Account Change and Authentication without one, the actor) and the target group.
+     * The target user (or, for Account Change and Authentication without one, the actor), the target group, and the
+     * application signed in to.
      */
     private static void targets(Source in, OcsfEvent out, String[] actor) {
         boolean user = false;
@@ -127,11 +128,16 @@ public final class OktaSystemLogMapper implements Mapper {
                 user(out, "user", in.text(p + "displayName"), in.text(p + "alternateId"), in.text(p + "id"),
                         in.text(p + "type"));
                 user = true;
-            } else if (!group && kind != null && kind.toLowerCase(java.util.Locale.ROOT).contains("group")) {
+            } else if (!group && kind != null && Fields.lower(kind).contains("group")) {
                 out.set("group.name", in.text(p + "displayName"));
                 out.set("group.uid", in.text(p + "id"));
                 out.set("group.type", in.text(p + "type"));
                 group = true;
+            } else if ("AppInstance".equalsIgnoreCase(kind) && out.ocsfClass() == OcsfClass.AUTHENTICATION
+                    && !out.has("service.name")) {
+                out.set("service.name", in.text(p + "displayName"));
+                out.set("service.uid", in.text(p + "id"));
+                in.use(p + "type");
             }
         }
         OcsfClass c = out.ocsfClass();

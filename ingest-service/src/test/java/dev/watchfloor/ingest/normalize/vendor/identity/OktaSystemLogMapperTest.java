@@ -24,7 +24,7 @@ class OktaSystemLogMapperTest {
              "outcome":{"result":"FAILURE","reason":"INVALID_CREDENTIALS"},
              "authenticationContext":{"externalSessionId":"unknown"},
              "debugContext":{"debugData":{"requestId":"ZjNn7wAAAAA","requestUri":"/api/v1/authn"}},
-             "target":[]}
+             "target":[{"id":"0oa5app","type":"AppInstance","alternateId":"Payroll","displayName":"Payroll"}]}
             """;
 
     @Test
@@ -47,6 +47,7 @@ class OktaSystemLogMapperTest {
         assertThat(at(r, "src_endpoint.location.isp")).isEqualTo("Example ISP");
         assertThat(at(r, "unmapped.securityContext.isProxy")).isEqualTo("false");
         assertThat(at(r, "http_request.user_agent")).contains("Firefox");
+        assertThat(at(r, "service.name")).isEqualTo("Payroll");
         assertThat(at(r, "time")).isEqualTo("1714641247512");
         assertThat(at(r, "metadata.uid")).isEqualTo("7f1c2a10-0810-11ef-9a2b-5d3e2f6a7b11");
         assertThat(at(r, "metadata.event_code")).isEqualTo("user.session.start");
