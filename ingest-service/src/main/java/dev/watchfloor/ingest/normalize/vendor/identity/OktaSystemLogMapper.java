@@ -29,6 +29,22 @@ public final class OktaSystemLogMapper implements Mapper {
     @Override
     public boolean matches(Parsed record) {
         ObjectNode f = record.fields();
+        if (wrapped(f)) {
+            return true;
+        }
+        return looksLikeLogEvent(f) || "Okta.SystemLog".equals(Fields.peek(f, "p_log_type"));
+    }
+
+    /** An event of an Okta log stream to Amazon EventBridge: the LogEvent is the {@code detail}. */
+    private static boolean wrapped(JsonNode f) {
+        String source = Fields.peek(f, "source");
+        return source != null && source.startsWith("aws.partner/okta.com") && looksLikeLogEvent(f.get("detail"));
+    }
+
+    private static boolean looksLikeLogEvent(JsonNode f) {
+        if (f == null || !f.isObject()) {
+            return false;
+        }
         String type = Fields.peek(f, "eventType");
         if (type == null) {
             type = Fields.peek(f, "eventtype");
@@ -38,18 +54,22 @@ public final class OktaSystemLogMapper implements Mapper {
             return shape && (Fields.has(f, "published") || Fields.has(f, "uuid") || Fields.hasObject(f, "client")
                     || Fields.has(f, "legacyEventType") || Fields.has(f, "legacyeventtype"));
         }
-        return "Okta.SystemLog".equals(Fields.peek(f, "p_log_type"));
+        return false;
     }
 
     @Override
-    public void map(Parsed record, Source in, OcsfEvent out, MapContext ctx) {
+    public void map(Parsed record, Source source, OcsfEvent out, MapContext ctx) {
+        Prefixed in = new Prefixed(source, wrapped(record.fields()) ? "detail." : "");
+        if (!in.prefix().isEmpty()) {
+            source.use("detail-type", "source", "version", "id", "time", "account", "region", "resources");
+        }
         out.product("Okta", "Okta System Log");
         String type = in.text("eventType", "eventtype");
         OktaClasses.classify(type, out);
         out.set("metadata.event_code", type);
         out.set("metadata.uid", in.text("uuid"));
         out.set("message", in.text("displayMessage", "displaymessage"));
-        out.time(ctx.time(Fields.scalar(in, "published")));
+        out.time(ctx.time(Fields.scalar(source, in.prefix() + "published")));
         out.severity(severity(in.text("severity")));
         String result = in.text("outcome.result");
         if (result != null) {
@@ -70,7 +90,7 @@ public final class OktaSystemLogMapper implements Mapper {
     }
 
     /** The actor as {@code actor.user}, or as the app it is; its name, login, id and type when a user, else null. */
-    private static String[] actor(Source in, OcsfEvent out) {
+    private static String[] actor(Prefixed in, OcsfEvent out) {
         String type = in.text("actor.type");
         String name = in.text("actor.displayName");
         String login = in.text("actor.alternateId");
@@ -86,7 +106,7 @@ public final class OktaSystemLogMapper implements Mapper {
         return null;
     }
 
-    private static void client(Source in, OcsfEvent out) {
+    private static void client(Prefixed in, OcsfEvent out) {
         String ip = in.text("client.ipAddress");
         if (Fields.isIp(ip)) {
             out.set("src_endpoint.ip", ip);
@@ -107,7 +127,7 @@ public final class OktaSystemLogMapper implements Mapper {
     }
 
     /** A JSON number at the path (marked used), else null. */
-    private static JsonNode number(Source in, String path) {
+    private static JsonNode number(Prefixed in, String path) {
         JsonNode value = in.peek(path);
         return value != null && value.isNumber() ? in.node(path) : null;
     }
@@ -116,7 +136,7 @@ public final class OktaSystemLogMapper implements Mapper {
      * The target user (or, for Account Change and Authentication without one, the actor), the target group, and the
      * application signed in to.
      */
-    private static void targets(Source in, OcsfEvent out, String[] actor) {
+    private static void targets(Prefixed in, OcsfEvent out, String[] actor) {
         boolean user = false;
         boolean group = false;
         JsonNode targets = in.peek("target");

@@ -28,6 +28,15 @@ record Prefixed(Source in, String prefix) {
         return in.peekText(prefix + path);
     }
 
+    void use(String... paths) {
+        in.use(Arrays.stream(paths).map(p -> prefix + p).toArray(String[]::new));
+    }
+
+    /** The object read from: the record, or the value at the prefix. */
+    JsonNode root() {
+        return prefix.isEmpty() ? in.root() : in.peek(prefix.substring(0, prefix.length() - 1));
+    }
+
     Long number(String... paths) {
         return in.number(Arrays.stream(paths).map(p -> prefix + p).toArray(String[]::new));
     }

@@ -135,4 +135,25 @@ class OktaSystemLogMapperTest {
         assertThat(at(r, "severity_id")).isEqualTo("0");
         assertThat(r.title()).isEqualTo("User logout from Okta");
     }
+
+    @Test
+    void readsTheLogEventOfAnEventBridgeLogStream() {
+        NormalizedRecord r = Normalize
+                .one("""
+                        {"version":"0","id":"9b2d","detail-type":"SystemLog","source":"aws.partner/okta.com/northwind/stream",
+                         "account":"210987654321","time":"2024-05-02T10:05:00Z","region":"eu-west-1","resources":[],
+                         "detail":{"uuid":"e7","published":"2024-05-02T10:05:00.000Z","eventType":"user.account.unlock",
+                          "severity":"INFO","actor":{"id":"00uadmin","type":"User","alternateId":"it.admin@northwind.example",
+                          "displayName":"IT Admin"},"client":{"ipAddress":"203.0.113.9"},"outcome":{"result":"SUCCESS"},
+                          "target":[{"id":"00u1","type":"User","alternateId":"kim@northwind.example","displayName":"Kim Park"}]}}
+                        """);
+
+        assertThat(r.source()).isEqualTo("okta");
+        assertThat(at(r, "class_uid")).isEqualTo("3001");
+        assertThat(at(r, "activity_id")).isEqualTo("2");
+        assertThat(at(r, "user.name")).isEqualTo("Kim Park");
+        assertThat(at(r, "src_endpoint.ip")).isEqualTo("203.0.113.9");
+        assertThat(at(r, "metadata.uid")).isEqualTo("e7");
+        assertThat(at(r, "unmapped.detail-type")).isNull();
+    }
 }
