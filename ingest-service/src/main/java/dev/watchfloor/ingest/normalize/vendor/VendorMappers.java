@@ -3,6 +3,14 @@ package dev.watchfloor.ingest.normalize.vendor;
 import java.util.List;
 
 import dev.watchfloor.ingest.normalize.ocsf.Mapper;
+import dev.watchfloor.ingest.normalize.vendor.identity.CloudTrailMapper;
+import dev.watchfloor.ingest.normalize.vendor.identity.EntraAuditMapper;
+import dev.watchfloor.ingest.normalize.vendor.identity.EntraSignInMapper;
+import dev.watchfloor.ingest.normalize.vendor.identity.GitHubAuditMapper;
+import dev.watchfloor.ingest.normalize.vendor.identity.GoogleWorkspaceMapper;
+import dev.watchfloor.ingest.normalize.vendor.identity.GuardDutyFindingMapper;
+import dev.watchfloor.ingest.normalize.vendor.identity.OktaSystemLogMapper;
+import dev.watchfloor.ingest.normalize.vendor.identity.SecurityHubFindingMapper;
 
 /**
  * Every vendor mapper, in detection order: a mapper whose {@code matches} is narrow comes before one that claims a
@@ -15,7 +23,10 @@ public final class VendorMappers {
 
     public static List<Mapper> all() {
         return List.of(
-        // identity and cloud
+                // identity and cloud
+                new OktaSystemLogMapper(), new CloudTrailMapper(), new GuardDutyFindingMapper(),
+                new SecurityHubFindingMapper(), new EntraSignInMapper(), new EntraAuditMapper(),
+                new GoogleWorkspaceMapper(), new GitHubAuditMapper()
         // endpoint
         // network and syslog
         // generic formats
