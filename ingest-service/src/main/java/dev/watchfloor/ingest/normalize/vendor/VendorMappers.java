@@ -15,8 +15,11 @@ public final class VendorMappers {
 
     public static List<Mapper> all() {
         return List.of(
-        // identity and cloud
-        // endpoint
+                // identity and cloud
+                // endpoint
+                new dev.watchfloor.ingest.normalize.vendor.endpoint.CrowdStrikeMapper(),
+                new dev.watchfloor.ingest.normalize.vendor.endpoint.DefenderMapper(),
+                new dev.watchfloor.ingest.normalize.vendor.endpoint.WindowsMapper()
         // network and syslog
         // generic formats
         );

@@ -1,0 +1,250 @@
+package dev.watchfloor.ingest.normalize.vendor.endpoint;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.watchfloor.ingest.normalize.ocsf.Source;
+
+/**
+ * One Windows event, whichever rendering it came in, read by its documented names: the {@code System} values (event id,
+ * provider, channel, computer, time, keywords) and the event data by {@code <Data Name>} ({@code SubjectUserName},
+ * {@code NewProcessName}, ...).
+ *
+ * <p>
+ * Renderings read: evtx_dump JSON and Windows event XML ({@code Event.System}, {@code Event.EventData},
+ * {@code Event.UserData.<element>}); rendered text as {@code format/WindowsText} gives it ({@code Event.RenderedData}
+ * sections, read through {@link WinLabels}; {@code Event.RenderedLines}); Winlogbeat / Elastic Agent ECS
+ * ({@code winlog.event_id}, {@code winlog.event_data}, {@code winlog.user_data}, {@code winlog.computer_name}); NXLog
+ * {@code im_msvistalog} JSON ({@code EventID}, {@code Hostname}, {@code SourceName}, data keys at the top); Splunk's
+ * JSON rendering ({@code EventCode}, {@code ComputerName}); and flat exports carrying the data under {@code EventData}
+ * or {@code ExtraEventData}.
+ */
+final class WinEvent {
+
+    private final Source in;
+    private final List<String> dataPrefixes = new ArrayList<>();
+    private final boolean flat;
+
+    private WinEvent(Source in) {
+        this.in = in;
+        JsonNode event = in.peek("Event.System");
+        if (event != null && event.isObject()) {
+            flat = false;
+            dataPrefixes.add("Event.EventData.");
+            JsonNode userData = in.peek("Event.UserData");
+            if (userData != null && userData.isObject()) {
+                for (Iterator<String> names = userData.fieldNames(); names.hasNext();) {
+                    String name = names.next();
+                    if (!name.startsWith("#") && userData.get(name).isObject()) {
+                        dataPrefixes.add("Event.UserData." + name + ".");
+                    }
+                }
+            }
+        } else if (in.peek("winlog") != null && in.peek("winlog").isObject()) {
+            flat = false;
+            dataPrefixes.add("winlog.event_data.");
+            dataPrefixes.add("winlog.user_data.");
+        } else {
+            flat = true;
+            dataPrefixes.add("EventData.");
+            dataPrefixes.add("ExtraEventData.");
+            dataPrefixes.add("");
+        }
+    }
+
+    static WinEvent of(Source in) {
+        return new WinEvent(in);
+    }
+
+    /** Whether a record is a Windows event in one of the renderings read here (peeks only; never throws). */
+    static boolean looksLike(Source in) {
+        JsonNode system = in.peek("Event.System");
+        if (system != null && system.isObject()) {
+            return system.has("EventID") || system.has("EventCode");
+        }
+        JsonNode winlog = in.peek("winlog");
+        if (winlog != null && winlog.isObject()) {
+            return winlog.has("event_id") && (winlog.has("channel") || winlog.has("provider_name"));
+        }
+        boolean id = in.peekText("EventID") != null || in.peekText("EventCode") != null;
+        boolean origin = in.peekText("SourceName") != null || in.peekText("ProviderName") != null
+                || in.peekText("Channel") != null || in.peekText("LogName") != null;
+        boolean host = in.peekText("Hostname") != null || in.peekText("Computer") != null
+                || in.peekText("ComputerName") != null;
+        return id && origin && host;
+    }
+
+    Source in() {
+        return in;
+    }
+
+    /** The event id, or -1. */
+    int id() {
+        for (String path : List.of("Event.System.EventID.#text", "Event.System.EventID", "Event.System.EventCode",
+                "winlog.event_id", "EventID", "EventCode")) {
+            JsonNode value = in.peek(path);
+            if (value != null && value.isValueNode() && value.asText().strip().matches("\\d{1,6}")) {
+                in.use(path);
+                return Integer.parseInt(value.asText().strip());
+            }
+        }
+        return -1;
+    }
+
+    String provider() {
+        return in.text("Event.System.Provider.#attributes.Name", "winlog.provider_name", "SourceName",
+                "ProviderName", "Provider");
+    }
+
+    String channel() {
+        return in.text("Event.System.Channel", "winlog.channel", "Channel", "LogName");
+    }
+
+    String computer() {
+        return in.text("Event.System.Computer", "winlog.computer_name", "Hostname", "Computer", "ComputerName",
+                "host.name");
+    }
+
+    String recordId() {
+        return in.text("Event.System.EventRecordID", "winlog.record_id", "RecordNumber", "EventRecordID");
+    }
+
+    /** The time as written: SystemTime, or a flat rendering's time field. */
+    String time() {
+        String text = in.text("Event.System.TimeCreated.#attributes.SystemTime", "Event.System.TimeCreated",
+                "@timestamp", "EventTime", "TimeCreated", "TimeGenerated", "timestamp");
+        // "2024-01-15 10:30:45 +0000": the offset joined to the time so an ISO reader takes it
+        return text == null ? null : text.replaceFirst("^(\\S+ \\S+) ([+-]\\d{2}:?\\d{2})$", "$1$2");
+    }
+
+    /** The security identifier of the logging account (System/Security/@UserID). */
+    String securityUserId() {
+        return in.text("Event.System.Security.#attributes.UserID", "winlog.user.identifier", "UserID");
+    }
+
+    /** Whether the event is an audit failure (keywords bit 0x0010000000000000, or the words). */
+    boolean auditFailure() {
+        String keywords = in.peekText("Event.System.Keywords");
+        if (keywords != null && keywords.matches("0x[0-9a-fA-F]{1,16}")) {
+            long bits = Long.parseUnsignedLong(keywords.substring(2), 16);
+            return (bits & 0x0010_0000_0000_0000L) != 0;
+        }
+        for (String path : List.of("Event.System.Keywords", "winlog.keywords", "Keywords", "EventType",
+                "event.outcome", "winlog.outcome")) {
+            JsonNode value = in.peek(path);
+            String text = value == null ? "" : value.toString().toLowerCase(Locale.ROOT);
+            if (text.contains("audit failure") || text.contains("audit_failure") || text.equals("\"failure\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the event carries the audit-success keyword. */
+    boolean auditSuccess() {
+        String keywords = in.peekText("Event.System.Keywords");
+        if (keywords != null && keywords.matches("0x[0-9a-fA-F]{1,16}")) {
+            return (Long.parseUnsignedLong(keywords.substring(2), 16) & 0x0020_0000_0000_0000L) != 0;
+        }
+        for (String path : List.of("Event.System.Keywords", "winlog.keywords", "Keywords", "EventType")) {
+            JsonNode value = in.peek(path);
+            String text = value == null ? "" : value.toString().toLowerCase(Locale.ROOT);
+            if (text.contains("audit success") || text.contains("audit_success")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The event level (0-5), or -1. */
+    int level() {
+        Long level = in.number("Event.System.Level", "Level", "winlog.level");
+        return level == null || level < 0 || level > 5 ? -1 : level.intValue();
+    }
+
+    /** The rendered message, when the rendering carries one. */
+    String message() {
+        return in.text("Event.RenderingInfo.Message", "Event.Message", "message", "Message");
+    }
+
+    /** An event data value by its documented name; "-" and blank count as absent (and are marked read). */
+    String data(String name) {
+        String value = raw(name);
+        return value == null || value.equals("-") || value.isBlank() ? null : value;
+    }
+
+    /** An event data value as written ("-" kept), marked read; null when absent. */
+    String raw(String name) {
+        for (String prefix : dataPrefixes) {
+            if (prefix.isEmpty() && !flat) {
+                continue;
+            }
+            String value = in.text(prefix + name);
+            if (value != null) {
+                return value;
+            }
+        }
+        for (String path : WinLabels.paths(name)) {
+            String value = in.text("Event.RenderedData." + path);
+            if (value != null) {
+                return value;
+            }
+        }
+        return line(name);
+    }
+
+    /** The first present data value of several names. */
+    String data(String... names) {
+        for (String name : names) {
+            String value = data(name);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** An Event Viewer friendly-view line {@code Name value} (name and value only a space apart). */
+    private String line(String name) {
+        JsonNode lines = in.peek("Event.RenderedLines");
+        if (lines == null || !lines.isArray()) {
+            return null;
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).asText();
+            if (line.equals(name) || line.startsWith(name + " ")) {
+                in.use("Event.RenderedLines." + i);
+                String value = line.substring(name.length()).strip();
+                return value.isEmpty() ? null : value;
+            }
+        }
+        return null;
+    }
+
+    /** A data value that is a number written in decimal or as 0x hex (Windows process and logon ids). */
+    Long number(String name) {
+        return parseNumber(data(name));
+    }
+
+    static Long parseNumber(String value) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.strip();
+        try {
+            if (v.matches("0[xX][0-9a-fA-F]{1,15}")) {
+                return Long.parseLong(v.substring(2), 16);
+            }
+            if (v.matches("-?\\d{1,18}")) {
+                return Long.parseLong(v);
+            }
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        return null;
+    }
+}
