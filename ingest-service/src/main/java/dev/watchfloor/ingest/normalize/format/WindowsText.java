@@ -105,6 +105,18 @@ public final class WindowsText {
         return starts;
     }
 
+    /** One rendered event (as a collector carries it in a string field), or null when it is not one. */
+    public static ObjectNode parse(String text) {
+        if (text == null || text.length() > 1_000_000 || !looksLike(text.strip())) {
+            return null;
+        }
+        try {
+            return fields(text.strip());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     static ObjectNode fields(String raw) {
         String[] lines = raw.split("\r?\n", -1);
         String first = lines[0].strip();

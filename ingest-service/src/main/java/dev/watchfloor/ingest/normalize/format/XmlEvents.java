@@ -90,6 +90,21 @@ public final class XmlEvents {
         return -1;
     }
 
+    /**
+     * One event's XML (as a collector carries it in a string field) read into the evtx_dump shape; a bare {@code &} is
+     * escaped first. Null when it cannot be read.
+     */
+    public static ObjectNode parse(String xml) {
+        if (xml == null || xml.length() > 1_000_000) {
+            return null;
+        }
+        try {
+            return fields(BARE_AMPERSAND.matcher(xml.strip()).replaceAll("&amp;"));
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
     static ObjectNode fields(String xml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);

@@ -146,9 +146,8 @@ final class SysmonEvents {
 
     private void network() {
         out.classify(OcsfClass.NETWORK_ACTIVITY, 1, "Open");
+        // Sysmon names the endpoints Source and Destination as it saw them; Initiated says which side this host was
         boolean initiated = !"false".equalsIgnoreCase(e.data("Initiated"));
-        String local = initiated ? "src_endpoint" : "dst_endpoint";
-        String remote = initiated ? "dst_endpoint" : "src_endpoint";
         out.set("src_endpoint.ip", e.data("SourceIp"));
         out.port("src_endpoint.port", e.data("SourcePort"));
         out.set("src_endpoint.hostname", e.data("SourceHostname"));
@@ -165,8 +164,8 @@ final class SysmonEvents {
                 out.set("connection_info.protocol_num", number);
             }
         }
-        out.set(local + ".svc_name", e.data(initiated ? "SourcePortName" : "DestinationPortName"));
-        out.set(remote + ".svc_name", e.data(initiated ? "DestinationPortName" : "SourcePortName"));
+        out.set("src_endpoint.svc_name", e.data("SourcePortName"));
+        out.set("dst_endpoint.svc_name", e.data("DestinationPortName"));
         actor();
     }
 
@@ -193,7 +192,7 @@ final class SysmonEvents {
         }
         out.set("injection_type", id == 8 ? "Remote Thread" : null);
         if (id == 8) {
-            out.set("injection_type_id", 2L);
+            out.set("injection_type_id", 1L);
         }
     }
 
@@ -234,9 +233,13 @@ final class SysmonEvents {
                 case 1 -> "Create";
                 default -> "Modify";
             });
-            out.set("reg_key.path", object);
-            out.set("reg_key.name", Endpoints.baseName(object));
-            out.set("reg_key.new_name", e.data("NewName"));
+            String renamed = e.data("NewName");
+            if (activity == 5 && renamed != null) {
+                out.set("prev_reg_key.path", object);
+                out.set("reg_key.path", renamed);
+            } else {
+                out.set("reg_key.path", object);
+            }
         }
         actor();
     }

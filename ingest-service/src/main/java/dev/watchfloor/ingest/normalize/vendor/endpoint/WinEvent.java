@@ -128,36 +128,49 @@ final class WinEvent {
 
     /** Whether the event is an audit failure (keywords bit 0x0010000000000000, or the words). */
     boolean auditFailure() {
-        String keywords = in.peekText("Event.System.Keywords");
-        if (keywords != null && keywords.matches("0x[0-9a-fA-F]{1,16}")) {
-            long bits = Long.parseUnsignedLong(keywords.substring(2), 16);
-            return (bits & 0x0010_0000_0000_0000L) != 0;
-        }
-        for (String path : List.of("Event.System.Keywords", "winlog.keywords", "Keywords", "EventType",
-                "event.outcome", "winlog.outcome")) {
+        return audit(0x0010_0000_0000_0000L, "audit failure", "audit_failure")
+                || "\"failure\"".equals(String.valueOf(in.peek("event.outcome")))
+                || "\"failure\"".equals(String.valueOf(in.peek("winlog.outcome")));
+    }
+
+    /** Whether the event carries the audit-success keyword (bit 0x0020000000000000, or the words). */
+    boolean auditSuccess() {
+        return audit(0x0020_0000_0000_0000L, "audit success", "audit_success");
+    }
+
+    /** The keywords as a bit mask (hex as XML writes it, or NXLog's signed decimal) or as words. */
+    private boolean audit(long bit, String... words) {
+        for (String path : List.of("Event.System.Keywords", "Keywords", "winlog.keywords", "EventType")) {
             JsonNode value = in.peek(path);
-            String text = value == null ? "" : value.toString().toLowerCase(Locale.ROOT);
-            if (text.contains("audit failure") || text.contains("audit_failure") || text.equals("\"failure\"")) {
-                return true;
+            if (value == null) {
+                continue;
+            }
+            Long bits = value.isIntegralNumber() ? Long.valueOf(value.asLong()) : keywordBits(value.asText().strip());
+            if (bits != null && !path.equals("EventType")) {
+                return (bits & bit) != 0;
+            }
+            String text = value.toString().toLowerCase(Locale.ROOT);
+            for (String word : words) {
+                if (text.contains(word)) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
-    /** Whether the event carries the audit-success keyword. */
-    boolean auditSuccess() {
-        String keywords = in.peekText("Event.System.Keywords");
-        if (keywords != null && keywords.matches("0x[0-9a-fA-F]{1,16}")) {
-            return (Long.parseUnsignedLong(keywords.substring(2), 16) & 0x0020_0000_0000_0000L) != 0;
-        }
-        for (String path : List.of("Event.System.Keywords", "winlog.keywords", "Keywords", "EventType")) {
-            JsonNode value = in.peek(path);
-            String text = value == null ? "" : value.toString().toLowerCase(Locale.ROOT);
-            if (text.contains("audit success") || text.contains("audit_success")) {
-                return true;
+    private static Long keywordBits(String text) {
+        try {
+            if (text.matches("0[xX][0-9a-fA-F]{1,16}")) {
+                return Long.parseUnsignedLong(text.substring(2), 16);
             }
+            if (text.matches("-?\\d{1,20}")) {
+                return Long.parseLong(text);
+            }
+        } catch (NumberFormatException e) {
+            return null;
         }
-        return false;
+        return null;
     }
 
     /** The event level (0-5), or -1. */

@@ -2,7 +2,11 @@ package dev.watchfloor.ingest.normalize.vendor.endpoint;
 
 import java.util.Locale;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.watchfloor.ingest.normalize.format.Parsed;
+import dev.watchfloor.ingest.normalize.format.WindowsText;
+import dev.watchfloor.ingest.normalize.format.XmlEvents;
 import dev.watchfloor.ingest.normalize.ocsf.MapContext;
 import dev.watchfloor.ingest.normalize.ocsf.Mapper;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
@@ -22,17 +26,54 @@ public final class WindowsMapper implements Mapper {
         return "windows";
     }
 
+    /** Fields in which collectors (Splunk HEC and exports, Logstash, Fluentd) carry an event's XML or text. */
+    private static final String[] CARRIERS = {"event", "_raw", "message", "Message"};
+
     @Override
     public boolean matches(Parsed record) {
         try {
-            return WinEvent.looksLike(new Source(record.fields()));
+            if (WinEvent.looksLike(new Source(record.fields()))) {
+                return true;
+            }
+            return carrier(record) != null;
         } catch (RuntimeException e) {
             return false;
         }
     }
 
+    /** The string field holding a whole Windows event (XML or a text rendering), or null. */
+    private static String carrier(Parsed record) {
+        for (String key : CARRIERS) {
+            var value = record.fields().get(key);
+            if (value != null && value.isTextual()) {
+                String text = value.asText().stripLeading();
+                if (text.startsWith("<Event") && text.contains("<System") || text.length() < 1_000_000
+                        && WindowsText.looksLike(text)) {
+                    return key;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Replaces a carried event by its fields, in place, so the reads that follow see them (warned). */
+    private static void expand(Parsed record) {
+        String key = carrier(record);
+        if (key == null || record.fields().has("Event")) {
+            return;
+        }
+        String text = record.fields().get(key).asText();
+        ObjectNode parsed = text.stripLeading().startsWith("<") ? XmlEvents.parse(text) : WindowsText.parse(text);
+        if (parsed != null && parsed.get("Event") instanceof ObjectNode event) {
+            record.fields().set("Event", event);
+            record.fields().remove(key);
+            record.warnings().add("Windows event read from the '" + key + "' field");
+        }
+    }
+
     @Override
     public void map(Parsed record, Source in, OcsfEvent out, MapContext ctx) {
+        expand(record);
         WinEvent e = WinEvent.of(in);
         int id = e.id();
         String provider = e.provider();

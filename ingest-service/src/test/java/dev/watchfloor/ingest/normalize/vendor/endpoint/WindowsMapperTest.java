@@ -264,4 +264,23 @@ class WindowsMapperTest {
         assertThat(script.at("/process/cmd_line").asText()).contains("DownloadString");
         assertThat(script.at("/actor/user/uid").asText()).isEqualTo("S-1-5-21-1111-2222-3333-500");
     }
+
+    @Test
+    void readsEventXmlCarriedInASplunkEventFieldAndNxlogNumericKeywords() {
+        String hec = "{\"time\": 1714641330, \"host\": \"fs02\", \"sourcetype\": \"XmlWinEventLog\", \"event\": "
+                + com.fasterxml.jackson.databind.node.TextNode.valueOf(LOGON_XML).toString() + "}";
+        NormalizedRecord r = Normalize.one(hec);
+        assertThat(r.source()).isEqualTo("windows");
+        assertThat(r.body().at("/user/name").asText()).isEqualTo("mreyes");
+        assertThat(r.body().at("/src_endpoint/ip").asText()).isEqualTo("10.20.30.41");
+        assertThat(r.warnings()).anyMatch(w -> w.contains("'event' field"));
+
+        String nxlog = "{\"EventTime\":\"2024-05-02 07:30:00\",\"Hostname\":\"DC02\",\"EventID\":4625,"
+                + "\"SourceName\":\"Microsoft-Windows-Security-Auditing\",\"Keywords\":-9218868437227405312,"
+                + "\"TargetUserName\":\"ghost\",\"IpAddress\":\"::ffff:192.0.2.14\"}";
+        ObjectNode failed = Normalize.one(nxlog).body();
+        assertThat(failed.path("status_id").asInt()).isEqualTo(2);
+        assertThat(failed.path("severity_id").asInt()).isEqualTo(2);
+        assertThat(failed.at("/src_endpoint/ip").asText()).isEqualTo("192.0.2.14");
+    }
 }
