@@ -81,7 +81,7 @@ public final class CrowdStrikeMapper implements Mapper {
         String api = in.text(base + "ExternalApiType");
         if (simpleName != null && !simpleName.startsWith("Event_")) {
             out.set("metadata.log_name", simpleName);
-            events.telemetry(simpleName);
+            new CrowdStrikeTelemetry(in, out, ctx, base).map(simpleName);
         } else {
             String type = api != null ? api : simpleName;
             out.set("metadata.log_name", type);
