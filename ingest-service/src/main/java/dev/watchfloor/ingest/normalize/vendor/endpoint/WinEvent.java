@@ -52,6 +52,8 @@ final class WinEvent {
             flat = true;
             dataPrefixes.add("EventData.");
             dataPrefixes.add("ExtraEventData.");
+            dataPrefixes.add("event_data.");
+            dataPrefixes.add("user_data.");
             dataPrefixes.add("");
         }
     }
@@ -70,11 +72,13 @@ final class WinEvent {
         if (winlog != null && winlog.isObject()) {
             return winlog.has("event_id") && (winlog.has("channel") || winlog.has("provider_name"));
         }
-        boolean id = in.peekText("EventID") != null || in.peekText("EventCode") != null;
+        boolean id = in.peekText("EventID") != null || in.peekText("EventCode") != null
+                || in.peekText("event_id") != null;
         boolean origin = in.peekText("SourceName") != null || in.peekText("ProviderName") != null
-                || in.peekText("Channel") != null || in.peekText("LogName") != null;
+                || in.peekText("Channel") != null || in.peekText("LogName") != null
+                || in.peekText("source_name") != null || in.peekText("log_name") != null;
         boolean host = in.peekText("Hostname") != null || in.peekText("Computer") != null
-                || in.peekText("ComputerName") != null;
+                || in.peekText("ComputerName") != null || in.peekText("computer_name") != null;
         return id && origin && host;
     }
 
@@ -85,7 +89,7 @@ final class WinEvent {
     /** The event id, or -1. */
     int id() {
         for (String path : List.of("Event.System.EventID.#text", "Event.System.EventID", "Event.System.EventCode",
-                "winlog.event_id", "EventID", "EventCode")) {
+                "winlog.event_id", "EventID", "EventCode", "event_id")) {
             JsonNode value = in.peek(path);
             if (value != null && value.isValueNode() && value.asText().strip().matches("\\d{1,6}")) {
                 in.use(path);
@@ -97,16 +101,16 @@ final class WinEvent {
 
     String provider() {
         return in.text("Event.System.Provider.#attributes.Name", "winlog.provider_name", "SourceName",
-                "ProviderName", "Provider");
+                "ProviderName", "Provider", "source_name");
     }
 
     String channel() {
-        return in.text("Event.System.Channel", "winlog.channel", "Channel", "LogName");
+        return in.text("Event.System.Channel", "winlog.channel", "Channel", "LogName", "log_name");
     }
 
     String computer() {
         return in.text("Event.System.Computer", "winlog.computer_name", "Hostname", "Computer", "ComputerName",
-                "host.name");
+                "computer_name", "host.name");
     }
 
     String recordId() {
@@ -116,7 +120,7 @@ final class WinEvent {
     /** The time as written: SystemTime, or a flat rendering's time field. */
     String time() {
         String text = in.text("Event.System.TimeCreated.#attributes.SystemTime", "Event.System.TimeCreated",
-                "@timestamp", "EventTime", "TimeCreated", "TimeGenerated", "timestamp");
+                "@timestamp", "EventTime", "TimeCreated", "TimeGenerated", "timestamp", "_time");
         // "2024-01-15 10:30:45 +0000": the offset joined to the time so an ISO reader takes it
         return text == null ? null : text.replaceFirst("^(\\S+ \\S+) ([+-]\\d{2}:?\\d{2})$", "$1$2");
     }
@@ -207,7 +211,29 @@ final class WinEvent {
                 return value;
             }
         }
-        return line(name);
+        return flat ? splunk(name) : line(name);
+    }
+
+    /**
+     * A value as Splunk's Windows add-on extracts it from the rendered message ({@code Account_Name},
+     * {@code Logon_Type}, ...): a label the message repeats (the subject's and the target's {@code Account_Name}) is a
+     * list, the subject first.
+     */
+    private String splunk(String name) {
+        WinLabels.Splunk field = WinLabels.splunk(name);
+        if (field == null) {
+            return null;
+        }
+        JsonNode value = in.peek(field.name());
+        if (value != null && value.isArray()) {
+            int index = field.target() ? 1 : 0;
+            if (index < value.size() && value.get(index).isValueNode()) {
+                in.use(field.name() + "." + index);
+                return value.get(index).asText().strip();
+            }
+            return null;
+        }
+        return in.text(field.name());
     }
 
     /** The first present data value of several names. */

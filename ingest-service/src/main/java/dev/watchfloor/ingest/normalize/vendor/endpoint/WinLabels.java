@@ -57,11 +57,55 @@ final class WinLabels {
             Map.entry("TaskContent", List.of("Task Information.Task Content")),
             Map.entry("PrivilegeList", List.of("Privileges")));
 
+    /**
+     * A field of Splunk's Windows add-on (search-time extractions of the rendered message, spaces as underscores);
+     * {@code target}: the target's value, the second of a repeated label.
+     */
+    record Splunk(String name, boolean target) {
+    }
+
+    private static final Map<String, Splunk> SPLUNK = Map.ofEntries(
+            Map.entry("SubjectUserName", new Splunk("Account_Name", false)),
+            Map.entry("SubjectDomainName", new Splunk("Account_Domain", false)),
+            Map.entry("SubjectUserSid", new Splunk("Security_ID", false)),
+            Map.entry("SubjectLogonId", new Splunk("Logon_ID", false)),
+            Map.entry("TargetUserName", new Splunk("Account_Name", true)),
+            Map.entry("TargetDomainName", new Splunk("Account_Domain", true)),
+            Map.entry("TargetUserSid", new Splunk("Security_ID", true)),
+            Map.entry("TargetLogonId", new Splunk("Logon_ID", true)),
+            Map.entry("LogonType", new Splunk("Logon_Type", false)),
+            Map.entry("IpAddress", new Splunk("Source_Network_Address", false)),
+            Map.entry("IpPort", new Splunk("Source_Port", false)),
+            Map.entry("WorkstationName", new Splunk("Workstation_Name", false)),
+            Map.entry("LogonProcessName", new Splunk("Logon_Process", false)),
+            Map.entry("AuthenticationPackageName", new Splunk("Authentication_Package", false)),
+            Map.entry("ProcessName", new Splunk("Process_Name", false)),
+            Map.entry("NewProcessName", new Splunk("New_Process_Name", false)),
+            Map.entry("NewProcessId", new Splunk("New_Process_ID", false)),
+            Map.entry("ProcessId", new Splunk("Creator_Process_ID", false)),
+            Map.entry("ParentProcessName", new Splunk("Creator_Process_Name", false)),
+            Map.entry("CommandLine", new Splunk("Process_Command_Line", false)),
+            Map.entry("ExitStatus", new Splunk("Exit_Status", false)),
+            Map.entry("ObjectName", new Splunk("Object_Name", false)),
+            Map.entry("ObjectType", new Splunk("Object_Type", false)),
+            Map.entry("AccessList", new Splunk("Accesses", false)),
+            Map.entry("AccessMask", new Splunk("Access_Mask", false)),
+            Map.entry("FailureReason", new Splunk("Failure_Reason", false)),
+            Map.entry("SubStatus", new Splunk("Sub_Status", false)),
+            Map.entry("TargetServerName", new Splunk("Target_Server_Name", false)),
+            Map.entry("MemberName", new Splunk("Member_Account_Name", false)),
+            Map.entry("TaskName", new Splunk("Task_Name", false)));
+
     private WinLabels() {
     }
 
     static List<String> paths(String name) {
         return PATHS.getOrDefault(name, List.of());
+    }
+
+    /** The Splunk add-on field of a data name, or null. */
+    static Splunk splunk(String name) {
+        return SPLUNK.get(name);
     }
 
     private static List<String> in(List<String> sections, String label) {

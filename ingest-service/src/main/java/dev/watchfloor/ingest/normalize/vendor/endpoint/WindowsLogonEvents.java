@@ -52,7 +52,9 @@ final class WindowsLogonEvents {
         Long type = e.number("LogonType");
         logonType(type);
         source();
-        out.set("dst_endpoint.hostname", id == 4648 ? e.data("TargetServerName") : out.text("device.hostname"));
+        String server = id == 4648 ? e.data("TargetServerName") : out.text("device.hostname");
+        // 4648 names "localhost" for a logon on this computer: the device itself, already named
+        out.set("dst_endpoint.hostname", "localhost".equalsIgnoreCase(server) ? out.text("device.hostname") : server);
         out.set("logon_process.name", e.data("LogonProcessName"));
         protocol(e.data("AuthenticationPackageName"));
         Endpoints.process(out, "actor.process", e.data("ProcessName"), e.number("ProcessId"), null);

@@ -283,4 +283,32 @@ class WindowsMapperTest {
         assertThat(failed.path("severity_id").asInt()).isEqualTo(2);
         assertThat(failed.at("/src_endpoint/ip").asText()).isEqualTo("192.0.2.14");
     }
+
+    @Test
+    void readsSplunkAddOnExtractionsAndWinlogbeatSixFields() {
+        String splunk = """
+                {"_time": "2024-05-02T09:40:00.000+00:00", "EventCode": "4624", "LogName": "Security",
+                 "SourceName": "Microsoft Windows security auditing.", "ComputerName": "APP07.corp.example.org",
+                 "Keywords": "Audit Success", "Account_Name": ["APP07$", "svc_sql"], "Account_Domain": ["CORP", "CORP"],
+                 "Logon_Type": "5", "Source_Network_Address": "-", "Process_Name": "C:\\\\Windows\\\\System32\\\\services.exe"}
+                """;
+        ObjectNode logon = Normalize.one(splunk).body();
+        assertThat(logon.path("class_uid").asInt()).isEqualTo(3002);
+        assertThat(logon.at("/user/name").asText()).isEqualTo("svc_sql");
+        assertThat(logon.at("/actor/user/name").asText()).isEqualTo("APP07$");
+        assertThat(logon.at("/logon_type_id").asInt()).isEqualTo(5);
+        assertThat(logon.at("/src_endpoint/ip").isMissingNode()).isTrue();
+        assertThat(logon.path("time").asLong()).isEqualTo(1714642800000L);
+
+        String beat6 = """
+                {"@timestamp": "2024-05-02T09:41:00Z", "event_id": 4634, "source_name": "Microsoft-Windows-Security-Auditing",
+                 "log_name": "Security", "computer_name": "APP07.corp.example.org",
+                 "event_data": {"TargetUserName": "svc_sql", "TargetDomainName": "CORP", "LogonType": "5", "TargetLogonId": "0x9f"}}
+                """;
+        ObjectNode logoff = Normalize.one(beat6).body();
+        assertThat(logoff.path("class_uid").asInt()).isEqualTo(3002);
+        assertThat(logoff.path("activity_id").asInt()).isEqualTo(2);
+        assertThat(logoff.at("/user/name").asText()).isEqualTo("svc_sql");
+        assertThat(logoff.at("/session/uid").asText()).isEqualTo("0x9f");
+    }
 }
