@@ -229,9 +229,10 @@ final class DefenderHunting {
         if (type != null) {
             out.set("logon_type", type);
         }
-        out.set("src_endpoint.ip", t("RemoteIP"));
-        out.port("src_endpoint.port", t("RemotePort"));
+        out.set("src_endpoint.ip", t("RemoteIP", "IPAddress"));
+        out.port("src_endpoint.port", t("RemotePort", "Port"));
         out.set("src_endpoint.hostname", t("RemoteDeviceName"));
+        out.set("user.email_addr", t("AccountUpn"));
         out.set("dst_endpoint.hostname", out.text("device.hostname"));
         out.set("status_detail", t("FailureReason"));
         String protocol = t("Protocol");

@@ -13,7 +13,8 @@ import dev.watchfloor.ingest.normalize.ocsf.Source;
  * resource, alerts_v2), alerts of the Defender for Endpoint API ({@code /api/alerts}: {@code alertCreationTime},
  * {@code computerDnsName}, {@code machineId}, {@code relatedUser}), and Advanced Hunting rows, raw or as the streaming
  * API sends them ({@code category: AdvancedHunting-
- * <Table>
+ *
+<Table>
  * }, the row under {@code properties}).
  */
 public final class DefenderMapper implements Mapper {
@@ -60,7 +61,8 @@ public final class DefenderMapper implements Mapper {
             in.use("category");
             out.product("Microsoft", "Microsoft Defender XDR");
             new DefenderHunting(in, out, ctx, "properties.").map(category.substring("AdvancedHunting-".length()));
-        } else if (in.peekText("alertCreationTime") != null || in.peekText("createdDateTime") != null) {
+        } else if (in.peekText("alertCreationTime") != null || in.peekText("createdDateTime") != null
+                || String.valueOf(in.peekText("@odata.type")).endsWith("security.alert")) {
             new DefenderAlerts(in, out, ctx).map();
         } else {
             out.product("Microsoft", "Microsoft Defender XDR");
