@@ -26,6 +26,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class XmlEvents {
 
+    /** An {@code &} that does not start a character or entity reference. */
+    private static final java.util.regex.Pattern BARE_AMPERSAND = java.util.regex.Pattern
+            .compile("&(?!(?:#\\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,30});)");
+
     private XmlEvents() {
     }
 
@@ -50,10 +54,28 @@ public final class XmlEvents {
             try {
                 pieces.add(Piece.read(start, new Parsed("xml", fields(xml), xml, new ArrayList<>())));
             } catch (Exception e) {
-                pieces.add(Piece.quarantined(start, "unreadable XML: " + e.getMessage(), xml));
+                pieces.add(repaired(start, xml, e));
             }
             pos = end;
         }
+    }
+
+    /**
+     * A record whose only fault is a bare {@code &} (tools that paste event XML leave URLs unescaped): read with each
+     * bare ampersand escaped, and warned; otherwise quarantined with the parser's reason.
+     */
+    private static Piece repaired(int start, String xml, Exception failure) {
+        String escaped = BARE_AMPERSAND.matcher(xml).replaceAll("&amp;");
+        if (!escaped.equals(xml)) {
+            try {
+                List<String> warnings = new ArrayList<>();
+                warnings.add("bare '&' in XML read as '&amp;'");
+                return Piece.read(start, new Parsed("xml", fields(escaped), xml, warnings));
+            } catch (Exception e) {
+                // still unreadable: quarantined below with the first reason
+            }
+        }
+        return Piece.quarantined(start, "unreadable XML: " + failure.getMessage(), xml);
     }
 
     private static int findEventStart(String text, int from) {
@@ -66,6 +88,21 @@ public final class XmlEvents {
             at += 6;
         }
         return -1;
+    }
+
+    /**
+     * One event's XML (as a collector carries it in a string field) read into the evtx_dump shape; a bare {@code &} is
+     * escaped first. Null when it cannot be read.
+     */
+    public static ObjectNode parse(String xml) {
+        if (xml == null || xml.length() > 1_000_000) {
+            return null;
+        }
+        try {
+            return fields(BARE_AMPERSAND.matcher(xml.strip()).replaceAll("&amp;"));
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     static ObjectNode fields(String xml) throws Exception {

@@ -3,6 +3,9 @@ package dev.watchfloor.ingest.normalize.vendor;
 import java.util.List;
 
 import dev.watchfloor.ingest.normalize.ocsf.Mapper;
+import dev.watchfloor.ingest.normalize.vendor.endpoint.CrowdStrikeMapper;
+import dev.watchfloor.ingest.normalize.vendor.endpoint.DefenderMapper;
+import dev.watchfloor.ingest.normalize.vendor.endpoint.WindowsMapper;
 import dev.watchfloor.ingest.normalize.vendor.identity.CloudTrailMapper;
 import dev.watchfloor.ingest.normalize.vendor.identity.EntraAuditMapper;
 import dev.watchfloor.ingest.normalize.vendor.identity.EntraSignInMapper;
@@ -26,8 +29,9 @@ public final class VendorMappers {
                 // identity and cloud
                 new OktaSystemLogMapper(), new CloudTrailMapper(), new GuardDutyFindingMapper(),
                 new SecurityHubFindingMapper(), new EntraSignInMapper(), new EntraAuditMapper(),
-                new GoogleWorkspaceMapper(), new GitHubAuditMapper()
-        // endpoint
+                new GoogleWorkspaceMapper(), new GitHubAuditMapper(),
+                // endpoint
+                new CrowdStrikeMapper(), new DefenderMapper(), new WindowsMapper()
         // network and syslog
         // generic formats
         );
