@@ -219,7 +219,8 @@ public class HecResource {
         }
         JsonNode t = node.get("time");
         // epoch seconds with a fraction; a double's text would be "1.79E9"
-        String time = t == null || t.isNull() ? null
+        String time = t == null || t.isNull()
+                ? null
                 : t.isFloatingPointNumber() ? java.math.BigDecimal.valueOf(t.asDouble()).toPlainString() : t.asText();
         String host = node.hasNonNull("host") ? node.get("host").asText() : null;
         String source = mapper(node.hasNonNull("sourcetype") ? node.get("sourcetype").asText() : null);

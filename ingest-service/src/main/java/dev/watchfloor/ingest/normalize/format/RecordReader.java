@@ -33,11 +33,11 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * <li>Bytes: invalid UTF-8 is replaced (warned); a byte-order mark is dropped.</li>
  * <li>JSON (the body starts with {@code {} or {@code [}): one object, an array, NDJSON, or concatenated and
  * pretty-printed values; envelopes ({@code Records}, {@code records}, {@code value}, {@code events}, {@code data},
- * {@code items}) are opened, an empty one is zero records. Comments, trailing commas, single quotes, unquoted keys and
- * raw control characters are repaired when that reads the record (each repair named in a warning); duplicate keys keep
- * the last value (warned); JSON held in a string field is read as JSON (warned); a record that still cannot be read,
- * such as a truncated one, is quarantined from its start. NDJSON is read line by line, so one bad line costs only
- * itself.</li>
+ * {@code items}, Security Hub's {@code Findings}) are opened, an empty one is zero records. Comments, trailing commas,
+ * single quotes, unquoted keys and raw control characters are repaired when that reads the record (each repair named in
+ * a warning); duplicate keys keep the last value (warned); JSON held in a string field is read as JSON (warned); a
+ * record that still cannot be read, such as a truncated one, is quarantined from its start. NDJSON is read line by
+ * line, so one bad line costs only itself.</li>
  * <li>XML: each {@code <Event>} element (Windows event XML) is a record.</li>
  * <li>Text: Zeek TSV logs and rendered Windows events are recognised as wholes; otherwise each non-empty line is a
  * record, read by {@link TextFormats} (syslog, CEF, LEEF, key=value, ...).</li>
@@ -48,7 +48,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 public final class RecordReader {
 
     /** Keys whose array value is the records of an envelope object. */
-    private static final Set<String> ENVELOPES = Set.of("Records", "records", "value", "events", "data", "items");
+    private static final Set<String> ENVELOPES = Set.of("Records", "records", "value", "events", "data", "items",
+            "Findings");
     /** Keys an envelope may carry beside its records (paging, counts). */
     private static final int MAX_ENVELOPE_KEYS = 4;
     private static final int MAX_DEPTH = 64;
