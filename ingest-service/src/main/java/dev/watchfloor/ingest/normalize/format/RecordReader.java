@@ -86,7 +86,8 @@ public final class RecordReader {
             pieces = List.of();
         } else if (text.charAt(first) == '{' || text.charAt(first) == '[' || hint == Hint.JSON) {
             pieces = ndjson(text, first) ? lines(text, first, true) : json(text, first);
-        } else if (text.charAt(first) == '<') {
+        } else if (text.charAt(first) == '<'
+                && !Syslog.startsWithPri(text.substring(first, Math.min(text.length(), first + 6)))) {
             pieces = XmlEvents.records(text, first);
         } else if (ZeekTsv.looksLike(text.substring(first))) {
             pieces = shift(ZeekTsv.records(text.substring(first)), first);

@@ -15,10 +15,15 @@ public final class VendorMappers {
 
     public static List<Mapper> all() {
         return List.of(
-        // identity and cloud
-        // endpoint
-        // network and syslog
-        // generic formats
-        );
+                // identity and cloud
+                // endpoint
+                // network and syslog
+                new dev.watchfloor.ingest.normalize.vendor.network.CiscoAsaMapper(),
+                new dev.watchfloor.ingest.normalize.vendor.network.PanOsMapper(),
+                new dev.watchfloor.ingest.normalize.vendor.network.FortiGateMapper(),
+                new dev.watchfloor.ingest.normalize.vendor.network.LinuxAuthMapper(),
+                // generic formats
+                new dev.watchfloor.ingest.normalize.vendor.network.CefMapper(),
+                new dev.watchfloor.ingest.normalize.vendor.network.LeefMapper());
     }
 }
