@@ -19,6 +19,7 @@ public final class VendorMappers {
                 // endpoint
                 // network and syslog
                 new dev.watchfloor.ingest.normalize.vendor.network.CiscoAsaMapper(),
+                new dev.watchfloor.ingest.normalize.vendor.network.CiscoIosMapper(),
                 new dev.watchfloor.ingest.normalize.vendor.network.PanOsMapper(),
                 new dev.watchfloor.ingest.normalize.vendor.network.FortiGateMapper(),
                 new dev.watchfloor.ingest.normalize.vendor.network.LinuxAuthMapper(),

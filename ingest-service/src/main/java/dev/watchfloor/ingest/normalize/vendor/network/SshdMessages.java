@@ -76,7 +76,8 @@ final class SshdMessages {
             return true;
         }
         if ((m = DISCONNECT.matcher(text)).matches()) {
-            LinuxAuthMapper.authentication(out, false, m.group("preauth") != null ? 99 : 1);
+            boolean failed = m.group("reason") != null && m.group("reason").matches("(?i).*\\bauth\\w* fail.*");
+            LinuxAuthMapper.authentication(out, failed, failed ? 2 : m.group("preauth") != null ? 99 : 1);
             out.set("user.name", LinuxAuthMapper.user(m.group("user")));
             LinuxAuthMapper.remote(out, m.group("ip"), m.group("port"));
             out.set("status_detail", m.group("reason"));

@@ -16,7 +16,8 @@ import dev.watchfloor.ingest.normalize.format.RecordReader;
 /** Odd and hostile lines through every text mapper, detected and forced: an event or a quarantine, never a throw. */
 class HostileInputTest {
 
-    private static final String[] SOURCES = {"cisco-asa", "panos", "fortigate", "linux-auth", "cef", "leef"};
+    private static final String[] SOURCES = {"cisco-asa", "cisco-ios", "panos", "fortigate", "linux-auth", "cef",
+            "leef"};
 
     @ParameterizedTest
     @ValueSource(strings = {"<13>", "CEF:", "LEEF:", "LEEF:2.0|a|b|c|d|xZZ|", "%ASA-6-302013:",

@@ -58,7 +58,7 @@ class LinuxAuthMapperTest {
             "pam_unix(sshd:auth): check pass; user unknown                           | 1 | 2 |        | ",
             "PAM 2 more authentication failures; logname= uid=0 euid=0 tty=ssh ruser= rhost=192.0.2.13  user=root | 1 | 2 | root | 192.0.2.13",
             "Disconnecting: Too many authentication failures for admin [preauth]     | 1 | 2 | admin  | ",
-            "error: Received disconnect from 192.0.2.14: 3: com.example.Auth: Auth fail [preauth] | 2 | 99 | | 192.0.2.14",
+            "error: Received disconnect from 192.0.2.14: 3: com.example.Auth: Auth fail [preauth] | 1 | 2 | | 192.0.2.14",
             "Received disconnect from 192.0.2.15: 11: disconnected by user           | 2 | 1  |        | 192.0.2.15",
             "Connection closed by 192.0.2.16 [preauth]                               | 2 | 99 |        | 192.0.2.16",
             "Disconnected from user deploy 192.0.2.17 port 50515                     | 2 | 1  | deploy | 192.0.2.17",
