@@ -3,6 +3,8 @@ package dev.watchfloor.ingest.normalize.format;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +19,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class TextFormats {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** An inner syslog header: an optional octet count, then a PRI. */
+    private static final Pattern RELAYED = Pattern.compile("^(?:\\d{1,6} )?(?=<\\d{1,3}>)");
 
     private TextFormats() {
     }
@@ -27,12 +31,18 @@ public final class TextFormats {
         String message = line;
         Syslog.Header header = null;
         try {
-            header = Syslog.parse(line, warnings);
+            Matcher counted = RELAYED.matcher(line);
+            header = Syslog.parse(counted.lookingAt() ? line.substring(counted.end()) : line, warnings);
         } catch (RuntimeException e) {
             warnings.add("unreadable syslog header: read as text");
         }
         if (header != null) {
             message = header.message();
+            Syslog.Header inner = relayed(message, warnings);
+            if (inner != null) {
+                header = inner;
+                message = inner.message();
+            }
         }
         String inner = message(message, fields, warnings);
         if (header != null) {
@@ -42,9 +52,28 @@ public final class TextFormats {
         return new Parsed(format, fields, line, warnings);
     }
 
+    /**
+     * A syslog line a relay wrapped in its own header (optionally with an RFC 6587 octet count before the PRI): the
+     * inner header, which names the real sender; null when the message is not syslog itself.
+     */
+    private static Syslog.Header relayed(String message, List<String> warnings) {
+        Matcher m = RELAYED.matcher(message);
+        if (!m.lookingAt()) {
+            return null;
+        }
+        Syslog.Header inner = Syslog.parse(message.substring(m.end()), warnings);
+        if (inner != null) {
+            warnings.add("syslog relayed inside syslog: the inner header read");
+        }
+        return inner;
+    }
+
     /** Reads the message's own format into {@code fields}; answers its name ({@code text} when free text). */
     private static String message(String message, ObjectNode fields, List<String> warnings) {
         String text = message.strip();
+        if (text.startsWith("@cee:")) { // rsyslog/CEE cookie before JSON
+            text = text.substring(5).strip();
+        }
         try {
             if (text.startsWith("CEF:") && Cef.read(text, fields, warnings)) {
                 return "cef";

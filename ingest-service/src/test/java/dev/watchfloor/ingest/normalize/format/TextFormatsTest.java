@@ -192,6 +192,23 @@ class TextFormatsTest {
     }
 
     @Test
+    void readsTheInnerHeaderOfRelayedSyslogAndCeeJson() {
+        Parsed relayed = read(
+                "Nov 28 05:00:01 relay-1 412 <14>1 2026-11-28T05:00:00.500Z fw-9 logforwarder - panwlogs - "
+                        + "hello from the firewall");
+        Parsed counted = read("73 <13>1 2026-11-28T05:00:00Z host-a app - - - framed by an octet count");
+        Parsed cee = read("<13>Nov 28 05:00:00 host-b app: @cee: {\"event\":\"login\",\"user\":\"zed\"}");
+
+        assertThat(relayed.fields().at("/syslog/hostname").asText()).isEqualTo("fw-9");
+        assertThat(relayed.fields().at("/syslog/app_name").asText()).isEqualTo("logforwarder");
+        assertThat(relayed.fields().get("message").asText()).isEqualTo("hello from the firewall");
+        assertThat(relayed.warnings()).anyMatch(w -> w.contains("relayed"));
+        assertThat(counted.fields().at("/syslog/hostname").asText()).isEqualTo("host-a");
+        assertThat(cee.format()).isEqualTo("syslog+json");
+        assertThat(cee.fields().get("user").asText()).isEqualTo("zed");
+    }
+
+    @Test
     void oneKeyValuePairOrProseStaysText() {
         assertThat(read("status=ok").format()).isEqualTo("text");
         assertThat(read("the service restarted after an error").fields().get("message").asText())

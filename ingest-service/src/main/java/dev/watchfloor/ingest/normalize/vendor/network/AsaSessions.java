@@ -65,7 +65,6 @@ final class AsaSessions {
         user(out, m.group("user"));
         Traffic.endpoint(out, "src_endpoint", m.group("ip"), null, null);
         out.set("status_detail", m.group("reason") == null ? null : m.group("reason").strip());
-        out.set("auth_protocol", m.group("kind").equals("authentication") ? null : m.group("kind"));
         return true;
     }
 

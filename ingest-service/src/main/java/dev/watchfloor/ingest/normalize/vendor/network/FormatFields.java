@@ -19,6 +19,13 @@ final class FormatFields {
     private static final Pattern LOGOFF = Pattern.compile("(?i).*\\b(log ?off|log ?out|sign ?out)\\b.*");
     private static final Pattern FAILED = Pattern.compile("(?i).*\\b(fail\\w*|denied|reject\\w*|invalid|bad)\\b.*");
 
+    private static final Pattern ZONED = Pattern.compile(
+            "[A-Za-z]{3} \\d{1,2} \\d{4} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d{3})? [A-Za-z][A-Za-z/_+\\-0-9]{1,40}");
+    private static final java.time.format.DateTimeFormatter ZONED_FORMAT = new java.time.format.DateTimeFormatterBuilder()
+            .parseCaseInsensitive().appendPattern("MMM d yyyy HH:mm:ss[.SSS] ").appendZoneText(
+                    java.time.format.TextStyle.SHORT)
+            .toFormatter(Locale.ENGLISH);
+
     private FormatFields() {
     }
 
@@ -122,12 +129,27 @@ final class FormatFields {
         }
     }
 
+    /**
+     * {@code Mmm dd yyyy HH:mm:ss[.SSS] ZONE} (CEF's documented {@code rt} form with a zone) as ISO-8601; other text as
+     * it is.
+     */
+    static String withZone(String text) {
+        if (!ZONED.matcher(text).matches()) {
+            return text;
+        }
+        try {
+            return java.time.ZonedDateTime.parse(text, ZONED_FORMAT).toOffsetDateTime().toString();
+        } catch (RuntimeException e) {
+            return text;
+        }
+    }
+
     /** The first of the paths whose time reads; else the syslog header's time; else none (received time). */
     static void time(Source in, OcsfEvent out, MapContext ctx, String... paths) {
         for (String path : paths) {
             String text = in.peekText(path);
             if (text != null) {
-                var read = ctx.time(text);
+                var read = ctx.time(withZone(text));
                 if (!read.flags().contains(dev.watchfloor.ingest.normalize.Timestamps.Flag.UNREADABLE)) {
                     in.use(path);
                     out.time(read);

@@ -56,6 +56,13 @@ class CefLeefMapperTest {
     }
 
     @Test
+    void cefReceiptTimeWithAZoneName() {
+        JsonNode e = Fixtures.normalize("CEF:0|Acme|App|1|x|Thing happened|1|rt=Nov 28 2026 06:30:00 CET").body();
+
+        assertThat(at(e, "time_dt")).isEqualTo("2026-11-28T05:30:00Z");
+    }
+
+    @Test
     void unreadExtensionKeysLandInUnmapped() {
         JsonNode e = Fixtures.normalize("CEF:0|Acme|App|1|x|Thing happened|1|customKey=kept value").body();
 
