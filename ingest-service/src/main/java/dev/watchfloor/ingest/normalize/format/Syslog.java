@@ -24,7 +24,8 @@ public final class Syslog {
     private static final String MONTHS = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
     /** {@code Mmm dd [yyyy] hh:mm:ss[.fff]}, optionally followed by a colon (ASA without a hostname). */
     private static final Pattern BSD_TIME = Pattern.compile(
-            "^(" + MONTHS + " {1,2}\\d{1,2}(?: \\d{4})? \\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?)(?: (?:UTC|GMT))?:? ",
+            "^(" + MONTHS
+                    + " {1,2}\\d{1,2}(?: \\d{4})? \\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?)(?: (UTC|GMT)| ([A-Z]{3,5})(?=:))?:? ",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ISO_TIME = Pattern.compile(
             "^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?):? ",
@@ -58,6 +59,9 @@ public final class Syslog {
                 hasPri = true;
             }
         }
+        if (hasPri && rest.startsWith(":")) { // "<166>:Jan 13 2020 ..." (Cisco with a leading colon)
+            rest = rest.substring(1);
+        }
         if (rest.startsWith("1 ") && hasPri) {
             Header ietf = Rfc5424.parse(rest.substring(2), header, warnings);
             if (ietf != null) {
@@ -75,6 +79,9 @@ public final class Syslog {
             }
         }
         header.put("timestamp", time.group(1).replaceAll(" {2,}", " "));
+        if (time.groupCount() >= 3 && time.group(3) != null) {
+            warnings.add("syslog time zone '" + time.group(3) + "' not read: the source's zone is assumed");
+        }
         rest = rest.substring(time.end()).stripLeading();
         if (rest.startsWith(":")) { // "Mmm dd hh:mm:ss : msg" (ASA without device-id)
             rest = rest.substring(1).stripLeading();

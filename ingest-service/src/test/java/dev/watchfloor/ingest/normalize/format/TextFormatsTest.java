@@ -87,6 +87,16 @@ class TextFormatsTest {
     }
 
     @Test
+    void readsCiscoHeadersWithALeadingColonAndAZoneName() {
+        Parsed p = read("<166>:Jan 13 2026 15:51:28 MSK: %ASA-auth-6-113004: AAA user authentication Successful : "
+                + "server = 10.1.1.1 : user = ivan");
+
+        assertThat(p.fields().at("/syslog/timestamp").asText()).isEqualTo("Jan 13 2026 15:51:28");
+        assertThat(p.fields().get("message").asText()).startsWith("%ASA-auth-6-113004:");
+        assertThat(p.warnings()).anyMatch(w -> w.contains("MSK"));
+    }
+
+    @Test
     void readsRsyslogHighPrecisionTimestamps() {
         Parsed p = read("2026-11-28T05:06:07.123456+00:00 app02 sudo:    carol : TTY=pts/1 ; PWD=/srv ; USER=root ; "
                 + "COMMAND=/usr/bin/systemctl restart nginx");

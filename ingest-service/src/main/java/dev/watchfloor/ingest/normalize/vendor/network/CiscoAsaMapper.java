@@ -14,8 +14,9 @@ import dev.watchfloor.ingest.normalize.ocsf.Source;
  * Cisco ASA (and Firepower Threat Defense) syslog messages, {@code %ASA-level-msgid: text} as described in "Cisco
  * Secure Firewall ASA Series Syslog Messages": connections and denies (106xxx, 302xxx, 305xxx) to Network Activity
  * ({@link AsaConnections}), AAA, management logins and VPN sessions to Authentication, executed commands to API
- * Activity, threat detection to Detection Finding ({@link AsaSessions}); any other message is a Base Event with its
- * text. The severity is the message's syslog level (0 emergencies ... 7 debugging).
+ * Activity, threat detection to Detection Finding ({@link AsaSessions}), FTD connection, intrusion and file events
+ * (430001-430005, {@link FtdEvents}); any other message is a Base Event with its text. The severity is the message's
+ * syslog level (0 emergencies ... 7 debugging).
  */
 public final class CiscoAsaMapper implements Mapper {
 
@@ -53,7 +54,8 @@ public final class CiscoAsaMapper implements Mapper {
         out.severity(SyslogHeader.ocsfSeverity(Integer.parseInt(tag.group(2))));
         out.set("message", text);
         // the message patterns are only tried on texts of a sane length (ASA messages are well under 1 KB)
-        if (text.length() > 4096 || !AsaConnections.map(id, text, out) && !AsaSessions.map(id, text, out)) {
+        if (text.length() > 4096 || !AsaConnections.map(id, text, out) && !AsaSessions.map(id, text, out)
+                && !FtdEvents.map(id, text, out)) {
             out.classify(OcsfClass.BASE_EVENT, 0, "Unknown");
         }
     }

@@ -38,11 +38,10 @@ public final class LinuxAuthMapper implements Mapper {
         int level = SyslogHeader.map(in, out, ctx, true);
         SyslogHeader.process(in, out);
         String program = out.text("process.name") == null ? "" : out.text("process.name").toLowerCase(Locale.ROOT);
-        out.product("OpenBSD", "OpenSSH");
-        if (!program.startsWith("sshd")) {
-            out.product(program.equals("systemd-logind") ? "systemd" : "Linux-PAM", program.equals("sudo")
-                    ? "sudo"
-                    : program.equals("systemd-logind") ? "systemd-logind" : "Linux " + program);
+        if (program.startsWith("sshd")) {
+            out.product("OpenBSD", "OpenSSH");
+        } else {
+            out.product("Linux", program);
         }
         String message = in.text("message");
         String text = message == null ? "" : message.strip();

@@ -196,6 +196,30 @@ class CiscoAsaMapperTest {
     }
 
     @Test
+    void ftdConnectionAndIntrusionEvents() {
+        JsonNode conn = Fixtures.normalize("<166>Nov 27 2026 22:15:01 ftd-1 : %FTD-6-430003: DeviceUUID: 0a1b, "
+                + "InstanceID: 1, ConnectionID: 4242, AccessControlRuleAction: Block, SrcIP: 10.4.4.4, DstIP: "
+                + "203.0.113.44, SrcPort: 50123, DstPort: 443, Protocol: tcp, IngressInterface: inside, "
+                + "EgressInterface: outside, AccessControlRuleName: Block-Bad, User: No Authentication Required")
+                .body();
+        JsonNode ips = Fixtures.normalize("<161>Nov 27 2026 22:15:02 ftd-1 : %FTD-1-430001: DeviceUUID: 0a1b, "
+                + "SrcIP: 198.51.100.4, DstIP: 10.4.4.5, SrcPort: 4444, DstPort: 80, Protocol: tcp, GID: 1, "
+                + "SignatureID: 31978, Classification: Attempted Administrator Privilege Gain, Priority: 1, "
+                + "Message: SERVER-WEBAPP Struts remote code execution attempt").body();
+
+        assertThat(at(conn, "class_uid")).isEqualTo("4001");
+        assertThat(at(conn, "activity_id")).isEqualTo("5");
+        assertThat(at(conn, "dst_endpoint.ip")).isEqualTo("203.0.113.44");
+        assertThat(at(conn, "firewall_rule.name")).isEqualTo("Block-Bad");
+        assertThat(at(conn, "actor.user.name")).isNull();
+        assertThat(at(ips, "class_uid")).isEqualTo("2004");
+        assertThat(at(ips, "finding_info.title")).isEqualTo("SERVER-WEBAPP Struts remote code execution attempt");
+        assertThat(at(ips, "finding_info.analytic.uid")).isEqualTo("31978");
+        assertThat(at(ips, "severity_id")).isEqualTo("4");
+        assertThat(at(ips, "src_endpoint.port")).isEqualTo("4444");
+    }
+
+    @Test
     void otherAndUnexpectedMessagesAreBaseEventsWithTheirText() {
         JsonNode other = event("%ASA-5-199001: Reload command executed from Telnet (remote 10.0.0.2).");
         JsonNode odd = event("%ASA-6-302013: Built something that is not as documented");
