@@ -37,7 +37,8 @@ final class FortiGateLogs {
         };
         Traffic.classify(out, activity);
         out.status(activity == Traffic.REFUSE ? 2 : 1);
-        FormatFields.disposition(out, action);
+        // FortiOS traffic actions other than deny/block are sessions the policy let through
+        FormatFields.disposition(out, activity == Traffic.REFUSE ? "blocked" : action.isEmpty() ? null : "allowed");
         out.set("traffic.bytes_out", in.number("sentbyte"));
         out.set("traffic.bytes_in", in.number("rcvdbyte"));
         out.set("traffic.packets_out", in.number("sentpkt"));

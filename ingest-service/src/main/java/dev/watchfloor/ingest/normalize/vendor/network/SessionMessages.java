@@ -3,6 +3,9 @@ package dev.watchfloor.ingest.normalize.vendor.network;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.watchfloor.ingest.normalize.ocsf.OcsfClass;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
 
@@ -88,6 +91,10 @@ final class SessionMessages {
             return;
         }
         out.classify(OcsfClass.PROCESS_ACTIVITY, 1, "Launch");
+        if (out.node().get("process") instanceof ObjectNode header) { // the header's pid is sudo's own
+            JsonNode pid = header.remove("pid");
+            out.set("actor.process.pid", pid);
+        }
         out.status(problem == null ? 1 : 2);
         out.severity(problem == null ? 1 : 3);
         out.set("status_detail", problem);

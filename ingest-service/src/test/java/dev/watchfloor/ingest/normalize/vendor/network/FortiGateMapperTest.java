@@ -37,6 +37,7 @@ class FortiGateMapperTest {
         assertThat(at(e, "severity_id")).isEqualTo("2");
         assertThat(at(e, "traffic.bytes_in")).isEqualTo("10240");
         assertThat(at(e, "duration")).isEqualTo("31000");
+        assertThat(at(e, "disposition_id")).isEqualTo("1");
     }
 
     @Test

@@ -96,7 +96,7 @@ class LinuxAuthMapperTest {
 
     @Test
     void sudoCommandIsAProcessLaunchByTheInvokingUser() {
-        JsonNode e = event("<85>Nov 28 02:00:00 app02 sudo:    carol : TTY=pts/1 ; PWD=/home/carol ; USER=root ; "
+        JsonNode e = event("<85>Nov 28 02:00:00 app02 sudo[3141]:    carol : TTY=pts/1 ; PWD=/home/carol ; USER=root ; "
                 + "COMMAND=/usr/bin/systemctl restart nginx");
 
         assertThat(at(e, "class_uid")).isEqualTo("1007");
@@ -107,6 +107,8 @@ class LinuxAuthMapperTest {
         assertThat(at(e, "process.name")).isEqualTo("systemctl");
         assertThat(at(e, "process.file.path")).isEqualTo("/usr/bin/systemctl");
         assertThat(at(e, "device.hostname")).isEqualTo("app02");
+        assertThat(at(e, "actor.process.pid")).isEqualTo("3141");
+        assertThat(at(e, "process.pid")).isNull();
     }
 
     @Test
