@@ -43,32 +43,34 @@ public final class CefMapper implements Mapper {
         out.set("metadata.event_code", signature);
         int severity = FormatFields.severity(in.text("cef.severity"));
         out.severity(severity > 0 ? severity : Math.max(0, SyslogHeader.ocsfSeverity(level)));
-        FormatFields.time(in, out, ctx, "extension.rt", "extension.end", "extension.start");
+        FormatFields.time(in, out, ctx, "extension.rt", "extension.receiptTime", "extension.end", "extension.endTime",
+                "extension.start", "extension.startTime");
         endpoints(in, out);
-        out.set("actor.user.name", in.text("extension.suser"));
-        out.set("actor.user.uid", in.text("extension.suid"));
-        out.set("user.name", in.text("extension.duser"));
-        out.set("user.uid", in.text("extension.duid"));
-        String device = in.text("extension.dvchost");
+        out.set("actor.user.name", in.text("extension.suser", "extension.sourceUserName"));
+        out.set("actor.user.uid", in.text("extension.suid", "extension.sourceUserId"));
+        out.set("user.name", in.text("extension.duser", "extension.destinationUserName"));
+        out.set("user.uid", in.text("extension.duid", "extension.destinationUserId"));
+        direction(in.text("extension.deviceDirection"), out);
+        String device = in.text("extension.dvchost", "extension.deviceHostName");
         if (device != null) {
             out.node().with("device").remove("ip");
             out.set("device.hostname", device);
         }
-        out.set("device.ip", in.text("extension.dvc"));
-        Traffic.protocol(out, in.text("extension.proto"));
-        Integer disposition = FormatFields.disposition(out, in.text("extension.act"));
-        out.set("url.url_string", in.text("extension.request"));
+        out.set("device.ip", in.text("extension.dvc", "extension.deviceAddress"));
+        Traffic.protocol(out, in.text("extension.proto", "extension.transportProtocol"));
+        Integer disposition = FormatFields.disposition(out, in.text("extension.act", "extension.deviceAction"));
+        out.set("url.url_string", in.text("extension.request", "extension.requestUrl"));
         out.set("http_request.http_method", in.text("extension.requestMethod"));
         out.set("http_request.user_agent", in.text("extension.requestClientApplication"));
-        out.set("file.name", in.text("extension.fname"));
+        out.set("file.name", in.text("extension.fname", "extension.fileName"));
         out.set("file.path", in.text("extension.filePath"));
-        out.set("file.size", in.number("extension.fsize"));
+        out.set("file.size", in.number("extension.fsize", "extension.fileSize"));
         FormatFields.hash(out, "file.hashes", in.text("extension.fileHash"));
-        String message = in.text("extension.msg", "extension._text");
+        String message = in.text("extension.msg", "extension.message", "extension._text");
         out.set("message", message != null ? message : name);
         String words = String.join(" ", String.valueOf(signature), String.valueOf(name),
                 String.valueOf(in.peekText("extension.cat")));
-        FormatFields.classify(out, ctx, words, in.text("extension.outcome"), disposition);
+        FormatFields.classify(out, ctx, words, in.text("extension.outcome", "extension.eventOutcome"), disposition);
         String external = in.text("extension.externalId");
         out.set("metadata.uid", external);
         if (out.ocsfClass() == OcsfClass.DETECTION_FINDING) {
@@ -81,14 +83,23 @@ public final class CefMapper implements Mapper {
     }
 
     private static void endpoints(Source in, OcsfEvent out) {
-        String src = in.text("extension.src", "extension.c6a2");
-        String dst = in.text("extension.dst", "extension.c6a3");
-        Traffic.endpoint(out, "src_endpoint", src, in.text("extension.spt"), null);
-        Traffic.endpoint(out, "dst_endpoint", dst, in.text("extension.dpt"), null);
-        out.set("src_endpoint.hostname", in.text("extension.shost"));
-        out.set("dst_endpoint.hostname", in.text("extension.dhost"));
-        out.set("src_endpoint.mac", in.text("extension.smac"));
-        out.set("dst_endpoint.mac", in.text("extension.dmac"));
+        String src = in.text("extension.src", "extension.sourceAddress", "extension.c6a2");
+        String dst = in.text("extension.dst", "extension.destinationAddress", "extension.c6a3");
+        Traffic.endpoint(out, "src_endpoint", src, in.text("extension.spt", "extension.sourcePort"), null);
+        Traffic.endpoint(out, "dst_endpoint", dst, in.text("extension.dpt", "extension.destinationPort"), null);
+        out.set("src_endpoint.hostname", in.text("extension.shost", "extension.sourceHostName"));
+        out.set("dst_endpoint.hostname", in.text("extension.dhost", "extension.destinationHostName"));
+        out.set("src_endpoint.mac", in.text("extension.smac", "extension.sourceMacAddress"));
+        out.set("dst_endpoint.mac", in.text("extension.dmac", "extension.destinationMacAddress"));
+    }
+
+    /** deviceDirection: 0 inbound, 1 outbound. */
+    private static void direction(String value, OcsfEvent out) {
+        if ("0".equals(value)) {
+            Traffic.direction(out, 1);
+        } else if ("1".equals(value)) {
+            Traffic.direction(out, 2);
+        }
     }
 
     /** cs1-cs6 whose label names a rule, policy or signature; the others stay in {@code unmapped}. */

@@ -56,6 +56,18 @@ class CefLeefMapperTest {
     }
 
     @Test
+    void cefFullKeyNamesAndDirection() {
+        JsonNode e = Fixtures.normalize("CEF:0|Acme|Proxy|1|conn|Outbound connection|2|sourceAddress=10.7.7.7 "
+                + "destinationAddress=203.0.113.77 destinationPort=8443 deviceDirection=1 sourceUserName=kim").body();
+
+        assertThat(at(e, "src_endpoint.ip")).isEqualTo("10.7.7.7");
+        assertThat(at(e, "dst_endpoint.port")).isEqualTo("8443");
+        assertThat(at(e, "actor.user.name")).isEqualTo("kim");
+        assertThat(at(e, "connection_info.direction_id")).isEqualTo("2");
+        assertThat(at(e, "activity_id")).isEqualTo("6");
+    }
+
+    @Test
     void cefReceiptTimeWithAZoneName() {
         JsonNode e = Fixtures.normalize("CEF:0|Acme|App|1|x|Thing happened|1|rt=Nov 28 2026 06:30:00 CET").body();
 
