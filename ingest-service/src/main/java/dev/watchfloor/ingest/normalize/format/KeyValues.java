@@ -71,7 +71,11 @@ public final class KeyValues {
                 }
                 value = text.substring(start, i);
             }
-            pairs.put(key, value);
+            String name = key;
+            for (int k = 2; pairs.has(name); k++) {
+                name = key + "_" + k; // a repeated key (Linux audit's two msg fields) keeps both values
+            }
+            pairs.put(name, value);
             if (i < n && !Character.isWhitespace(text.charAt(i)) && text.charAt(i) != ',') {
                 return null;
             }

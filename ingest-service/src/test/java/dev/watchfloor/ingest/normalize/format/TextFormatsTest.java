@@ -219,6 +219,17 @@ class TextFormatsTest {
     }
 
     @Test
+    void repeatedKeysKeepEveryValue() {
+        Parsed p = read("type=USER_LOGIN msg=audit(1795839000.123:881): pid=4242 uid=0 msg='op=login acct=\"root\" "
+                + "addr=192.0.2.8 terminal=ssh res=failed'");
+
+        assertThat(p.format()).isEqualTo("kv");
+        assertThat(p.fields().get("msg").asText()).isEqualTo("audit(1795839000.123:881):");
+        assertThat(p.fields().get("msg_2").asText())
+                .isEqualTo("op=login acct=\"root\" addr=192.0.2.8 terminal=ssh res=failed");
+    }
+
+    @Test
     void oneKeyValuePairOrProseStaysText() {
         assertThat(read("status=ok").format()).isEqualTo("text");
         assertThat(read("the service restarted after an error").fields().get("message").asText())
