@@ -16,7 +16,7 @@ import dev.watchfloor.ingest.normalize.ocsf.Source;
  * fourth field names the log type. TRAFFIC to Network Activity, THREAT to Detection Finding (URL filtering to Network
  * Activity with the URL and category), AUTH and GLOBALPROTECT to Authentication, CONFIG to API Activity, SYSTEM to
  * Authentication for its auth events and to a Base Event otherwise; other types are Base Events. Field positions are in
- * {@link PanOsLogs}. PAN-OS logs sent as CEF or LEEF go to the generic mappers.
+ * {@link PanOsLogs} and {@link PanOsAdminLogs}. PAN-OS logs sent as CEF or LEEF go to the generic mappers.
  */
 public final class PanOsMapper implements Mapper {
 
@@ -53,10 +53,10 @@ public final class PanOsMapper implements Mapper {
         switch (type) {
             case "TRAFFIC" -> PanOsLogs.traffic(fields, out);
             case "THREAT" -> PanOsLogs.threat(fields, out);
-            case "AUTH", "AUTHENTICATION" -> PanOsLogs.auth(fields, out);
-            case "GLOBALPROTECT" -> PanOsLogs.globalProtect(fields, out);
-            case "CONFIG" -> PanOsLogs.config(fields, out);
-            case "SYSTEM" -> PanOsLogs.system(fields, out);
+            case "AUTH", "AUTHENTICATION" -> PanOsAdminLogs.auth(fields, out);
+            case "GLOBALPROTECT" -> PanOsAdminLogs.globalProtect(fields, out);
+            case "CONFIG" -> PanOsAdminLogs.config(fields, out);
+            case "SYSTEM" -> PanOsAdminLogs.system(fields, out);
             default -> {
                 out.classify(OcsfClass.BASE_EVENT, 0, "Unknown");
                 out.set("message", message);
