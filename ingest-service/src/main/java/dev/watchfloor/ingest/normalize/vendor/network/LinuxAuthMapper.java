@@ -2,6 +2,7 @@ package dev.watchfloor.ingest.normalize.vendor.network;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.watchfloor.ingest.normalize.format.Parsed;
 import dev.watchfloor.ingest.normalize.ocsf.MapContext;
@@ -11,14 +12,17 @@ import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
 import dev.watchfloor.ingest.normalize.ocsf.Source;
 
 /**
- * Linux authentication syslog (auth.log / secure) of OpenSSH's sshd, sudo, su, login, systemd-logind and their PAM
- * modules: logons, failures, invalid users, disconnects and sessions to Authentication (3002), sudo commands to Process
- * Activity (1007, Launch) with the invoking user as actor; any other line of these programs is a Base Event with its
- * message. Time and host come from the syslog header (RFC 3164 without a year: the year is inferred).
+ * Linux authentication syslog (auth.log / secure) of OpenSSH's sshd, sudo, su, login, systemd-logind, and PAM module
+ * messages of any program: logons, failures, invalid users, disconnects and sessions to Authentication (3002), sudo
+ * commands to Process Activity (1007, Launch) with the invoking user as actor; any other line of these programs is a
+ * Base Event with its message. Time and host come from the syslog header (RFC 3164 without a year: the year is
+ * inferred).
  */
 public final class LinuxAuthMapper implements Mapper {
 
-    private static final Set<String> PROGRAMS = Set.of("sshd", "sshd-session", "sudo", "su", "login",
+    /** A PAM module's message, whatever program logs it (cron, gdm, vsftpd, ...). */
+    private static final Pattern PAM = Pattern.compile("pam_[a-z0-9_]{1,20}\\([^)]{1,64}\\): ");
+    private static final Set<String> PROGRAMS = Set.of("sshd", "sshd-session", "sshd-auth", "sudo", "su", "login",
             "systemd-logind", "unix_chkpwd", "passwd");
 
     @Override
@@ -30,7 +34,9 @@ public final class LinuxAuthMapper implements Mapper {
     public boolean matches(Parsed record) {
         Source in = new Source(record.fields());
         String program = in.peekText("syslog.app_name");
-        return program != null && PROGRAMS.contains(program.toLowerCase(Locale.ROOT)) && in.peekText("message") != null;
+        String message = in.peekText("message");
+        return program != null && message != null
+                && (PROGRAMS.contains(program.toLowerCase(Locale.ROOT)) || PAM.matcher(message).lookingAt());
     }
 
     @Override

@@ -135,6 +135,16 @@ class LinuxAuthMapperTest {
     }
 
     @Test
+    void pamSessionsOfOtherPrograms() {
+        JsonNode cron = event("Nov 28 03:00:01 app02 CRON[7001]: pam_unix(cron:session): session opened for user "
+                + "backup(uid=34) by (uid=0)");
+
+        assertThat(at(cron, "class_uid")).isEqualTo("3002");
+        assertThat(at(cron, "user.name")).isEqualTo("backup");
+        assertThat(at(cron, "metadata.product.name")).isEqualTo("cron");
+    }
+
+    @Test
     void suAndLogind() {
         JsonNode su = event("Nov 28 02:10:00 app02 su[900]: (to root) carol on pts/1");
         JsonNode suFailed = event("Nov 28 02:10:01 app02 su[901]: FAILED SU (to root) mallory on pts/2");
