@@ -8,8 +8,8 @@ import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
 import dev.watchfloor.ingest.normalize.ocsf.Severities;
 
 /**
- * PAN-OS AUTH, GLOBALPROTECT, CONFIG and SYSTEM logs by field position ("Syslog Field Descriptions", PAN-OS 10.x/11.x;
- * the common head as in {@link PanOsLogs}).
+ * PAN-OS AUTH, GLOBALPROTECT, USERID, CONFIG and SYSTEM logs by field position ("Syslog Field Descriptions", PAN-OS
+ * 10.x/11.x; the common head as in {@link PanOsLogs}).
  */
 final class PanOsAdminLogs {
 
@@ -101,5 +101,16 @@ final class PanOsAdminLogs {
         out.severity(severity > 0 ? severity : 1);
         out.set("device.hostname", f.get(22));
         out.set("message", description);
+    }
+
+    /** USERID: 8 ip, 9 user, 10 data source name, 16 data source; subtype login or logout (an observed logon). */
+    static void userId(PanOsLogs.Fields f, OcsfEvent out) {
+        boolean logout = "logout".equals(PanOsLogs.lower(f.get(4)));
+        out.classify(OcsfClass.AUTHENTICATION, logout ? 2 : 1, logout ? "Logoff" : "Logon");
+        out.status(1);
+        Traffic.endpoint(out, "src_endpoint", f.get(8), null, null);
+        out.set("user.name", f.get(9));
+        out.set("message", "User-ID " + PanOsLogs.nz(f.get(4)) + " " + PanOsLogs.nz(f.get(9)) + " from "
+                + PanOsLogs.nz(f.get(16)));
     }
 }

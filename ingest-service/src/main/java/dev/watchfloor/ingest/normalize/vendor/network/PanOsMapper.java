@@ -14,9 +14,9 @@ import dev.watchfloor.ingest.normalize.ocsf.Source;
 /**
  * Palo Alto Networks PAN-OS syslog in the default CSV format ("Syslog Field Descriptions", PAN-OS 10.x/11.x): the
  * fourth field names the log type. TRAFFIC to Network Activity, THREAT to Detection Finding (URL filtering to Network
- * Activity with the URL and category), AUTH and GLOBALPROTECT to Authentication, CONFIG to API Activity, SYSTEM to
- * Authentication for its auth events and to a Base Event otherwise; other types are Base Events. Field positions are in
- * {@link PanOsLogs} and {@link PanOsAdminLogs}. PAN-OS logs sent as CEF or LEEF go to the generic mappers.
+ * Activity with the URL and category), AUTH, GLOBALPROTECT and USERID to Authentication, CONFIG to API Activity, SYSTEM
+ * to Authentication for its auth events and to a Base Event otherwise; other types are Base Events. Field positions are
+ * in {@link PanOsLogs} and {@link PanOsAdminLogs}. PAN-OS logs sent as CEF or LEEF go to the generic mappers.
  */
 public final class PanOsMapper implements Mapper {
 
@@ -55,6 +55,7 @@ public final class PanOsMapper implements Mapper {
             case "THREAT" -> PanOsLogs.threat(fields, out);
             case "AUTH", "AUTHENTICATION" -> PanOsAdminLogs.auth(fields, out);
             case "GLOBALPROTECT" -> PanOsAdminLogs.globalProtect(fields, out);
+            case "USERID" -> PanOsAdminLogs.userId(fields, out);
             case "CONFIG" -> PanOsAdminLogs.config(fields, out);
             case "SYSTEM" -> PanOsAdminLogs.system(fields, out);
             default -> {

@@ -147,6 +147,17 @@ class PanOsMapperTest {
     }
 
     @Test
+    void userIdLoginIsAnObservedLogon() {
+        JsonNode e = event(line("USERID", "login", 40, Map.of(8, "10.10.1.44", 9, "corp\\erin", 10, "dc01", 16,
+                "active-directory")));
+
+        assertThat(at(e, "class_uid")).isEqualTo("3002");
+        assertThat(at(e, "activity_id")).isEqualTo("1");
+        assertThat(at(e, "user.name")).isEqualTo("corp\\erin");
+        assertThat(at(e, "src_endpoint.ip")).isEqualTo("10.10.1.44");
+    }
+
+    @Test
     void shortLinesStillGiveAnEvent() {
         JsonNode e = event(HEADER + "1,2026/11/28 04:00:00,0132,TRAFFIC,end");
 
