@@ -89,8 +89,8 @@ public final class RecordReader {
         } else if (significant >= 0 && (text.charAt(significant) == '{' || text.charAt(significant) == '[')
                 || hint == Hint.JSON) {
             pieces = ndjson(text, first) ? lines(text, first, true) : json(text, first);
-        } else if (text.charAt(first) == '<' && first + 1 < text.length() && !Character.isDigit(text.charAt(
-                first + 1))) { // <13> is a syslog priority
+        } else if (text.charAt(first) == '<'
+                && !Syslog.startsWithPri(text.substring(first, Math.min(text.length(), first + 6)))) {
             pieces = XmlEvents.records(text, first);
         } else if (ZeekTsv.looksLike(text.substring(first))) {
             pieces = shift(ZeekTsv.records(text.substring(first)), first);

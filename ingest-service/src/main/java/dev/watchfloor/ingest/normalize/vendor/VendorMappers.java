@@ -6,6 +6,13 @@ import dev.watchfloor.ingest.normalize.ocsf.Mapper;
 import dev.watchfloor.ingest.normalize.vendor.endpoint.CrowdStrikeMapper;
 import dev.watchfloor.ingest.normalize.vendor.endpoint.DefenderMapper;
 import dev.watchfloor.ingest.normalize.vendor.endpoint.WindowsMapper;
+import dev.watchfloor.ingest.normalize.vendor.network.CefMapper;
+import dev.watchfloor.ingest.normalize.vendor.network.CiscoAsaMapper;
+import dev.watchfloor.ingest.normalize.vendor.network.CiscoIosMapper;
+import dev.watchfloor.ingest.normalize.vendor.network.FortiGateMapper;
+import dev.watchfloor.ingest.normalize.vendor.network.LeefMapper;
+import dev.watchfloor.ingest.normalize.vendor.network.LinuxAuthMapper;
+import dev.watchfloor.ingest.normalize.vendor.network.PanOsMapper;
 import dev.watchfloor.ingest.normalize.vendor.identity.CloudTrailMapper;
 import dev.watchfloor.ingest.normalize.vendor.identity.EntraAuditMapper;
 import dev.watchfloor.ingest.normalize.vendor.identity.EntraSignInMapper;
@@ -31,9 +38,11 @@ public final class VendorMappers {
                 new SecurityHubFindingMapper(), new EntraSignInMapper(), new EntraAuditMapper(),
                 new GoogleWorkspaceMapper(), new GitHubAuditMapper(),
                 // endpoint
-                new CrowdStrikeMapper(), new DefenderMapper(), new WindowsMapper()
-        // network and syslog
-        // generic formats
-        );
+                new CrowdStrikeMapper(), new DefenderMapper(), new WindowsMapper(),
+                // network and syslog
+                new CiscoAsaMapper(), new CiscoIosMapper(), new PanOsMapper(), new FortiGateMapper(),
+                new LinuxAuthMapper(),
+                // generic formats
+                new CefMapper(), new LeefMapper());
     }
 }
