@@ -15,10 +15,13 @@ public final class VendorMappers {
 
     public static List<Mapper> all() {
         return List.of(
-        // identity and cloud
-        // endpoint
-        // network and syslog
-        // generic formats
-        );
+                // identity and cloud
+                // endpoint
+                // network and syslog
+                new dev.watchfloor.ingest.normalize.vendor.sensor.ZeekMapper(),
+                new dev.watchfloor.ingest.normalize.vendor.sensor.SuricataEveMapper(),
+                // generic formats
+                new dev.watchfloor.ingest.normalize.vendor.sensor.OcsfNativeMapper(),
+                new dev.watchfloor.ingest.normalize.vendor.sensor.EcsMapper());
     }
 }
