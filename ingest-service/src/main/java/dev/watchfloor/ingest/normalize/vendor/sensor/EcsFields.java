@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.watchfloor.ingest.normalize.ocsf.OcsfClass;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
@@ -112,16 +111,8 @@ final class EcsFields {
     }
 
     private static void hashes(Source in, OcsfEvent out, String prefix, String target) {
-        String[][] kinds = {{"md5", "1", "MD5"}, {"sha1", "2", "SHA-1"}, {"sha256", "3", "SHA-256"},
-                {"sha512", "4", "SHA-512"}};
-        for (String[] kind : kinds) {
-            String value = in.text(prefix + "." + kind[0]);
-            if (value != null && value.matches("[0-9a-fA-F]{32,128}")) {
-                ObjectNode h = out.append(target);
-                h.put("algorithm_id", Integer.parseInt(kind[1]));
-                h.put("algorithm", kind[2]);
-                h.put("value", value.toLowerCase(Locale.ROOT));
-            }
+        for (String algorithm : new String[]{"md5", "sha1", "sha256", "sha512"}) {
+            NetworkFields.hash(out, target, algorithm, in.text(prefix + "." + algorithm));
         }
     }
 

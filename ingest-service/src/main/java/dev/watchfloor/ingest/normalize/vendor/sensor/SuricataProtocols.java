@@ -10,9 +10,10 @@ import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
 import dev.watchfloor.ingest.normalize.ocsf.Source;
 
 /**
- * Suricata EVE events other than alerts: {@code dns} (EVE DNS versions 1 to 3), {@code http}, {@code tls}, {@code ssh},
- * {@code fileinfo}, {@code flow}/{@code netflow} and {@code anomaly}; any other event type with a flow becomes Network
- * Activity (Traffic), one without a flow (stats) a Base Event.
+ * Suricata EVE events other than alerts: {@code dns} (EVE DNS formats 1 to 3: {@code rrname}/{@code rdata} per record,
+ * {@code answers}, {@code queries}), {@code http} and {@code anomaly} here, {@code tls}, {@code ssh}, {@code fileinfo}
+ * and {@code flow}/{@code netflow} in {@link SuricataFlows}; any other event type with a flow becomes Network Activity
+ * (Traffic), one without a flow (stats) a Base Event.
  */
 final class SuricataProtocols {
 
@@ -23,10 +24,7 @@ final class SuricataProtocols {
         switch (type) {
             case "dns" -> dns(in, out);
             case "http" -> http(in, out);
-            case "tls" -> tls(in, out);
-            case "ssh" -> ssh(in, out);
-            case "fileinfo" -> fileinfo(in, out);
-            case "flow", "netflow" -> flow(type, in, out);
+            case "tls", "ssh", "fileinfo", "flow", "netflow" -> SuricataFlows.map(type, in, out);
             case "anomaly" -> {
                 out.classify(OcsfClass.NETWORK_ACTIVITY, 99, "Anomaly");
                 out.set("message", in.text("anomaly.event"));
@@ -95,31 +93,8 @@ final class SuricataProtocols {
     }
 
     private static void http(Source in, OcsfEvent out) {
-        String method = in.text("http.http_method");
-        String m = method == null ? "" : method.toUpperCase(Locale.ROOT);
-        int activity = switch (m) {
-            case "CONNECT" -> 1;
-            case "DELETE" -> 2;
-            case "GET" -> 3;
-            case "HEAD" -> 4;
-            case "OPTIONS" -> 5;
-            case "POST" -> 6;
-            case "PUT" -> 7;
-            case "TRACE" -> 8;
-            case "PATCH" -> 9;
-            default -> m.isEmpty() ? 0 : 99;
-        };
-        out.classify(OcsfClass.HTTP_ACTIVITY, activity, m.isEmpty() ? "Unknown" : method);
-        out.set("http_request.http_method", method);
-        String host = in.text("http.hostname");
-        String url = in.text("http.url");
-        out.set("http_request.url.hostname", host);
-        if (url != null) {
-            int q = url.indexOf('?');
-            out.set("http_request.url.path", q < 0 ? url : url.substring(0, q));
-            out.set("http_request.url.query_string", q < 0 ? null : url.substring(q + 1));
-            out.set("http_request.url.url_string", host == null ? url : "http://" + host + url);
-        }
+        NetworkFields.http(out, in.text("http.http_method"));
+        NetworkFields.url(out, in.text("http.hostname"), in.text("http.url"));
         out.set("http_request.user_agent", in.text("http.http_user_agent"));
         out.set("http_request.referrer", in.text("http.http_refer"));
         out.set("http_request.version", in.text("http.protocol"));
@@ -129,102 +104,6 @@ final class SuricataProtocols {
         out.set("http_response.content_type", in.text("http.http_content_type"));
         if (status != null && status >= 100) {
             out.status(status < 400 ? 1 : 2);
-        }
-    }
-
-    private static void tls(Source in, OcsfEvent out) {
-        out.classify(OcsfClass.NETWORK_ACTIVITY, 6, "Traffic");
-        out.set("tls.version", in.text("tls.version"));
-        out.set("tls.sni", in.text("tls.sni"));
-        out.set("tls.certificate.subject", in.text("tls.subject"));
-        out.set("tls.certificate.issuer", in.text("tls.issuerdn"));
-        out.set("tls.certificate.serial_number", in.text("tls.serial"));
-        String fingerprint = in.text("tls.fingerprint");
-        if (fingerprint != null) {
-            ObjectNode fp = out.append("tls.certificate.fingerprints");
-            fp.put("algorithm_id", 2);
-            fp.put("algorithm", "SHA-1");
-            fp.put("value", fingerprint);
-        }
-        for (String[] ja : new String[][]{{"tls.ja3.hash", "tls.ja3_hash"}, {"tls.ja3s.hash", "tls.ja3s_hash"}}) {
-            String hash = in.text(ja[0]);
-            if (hash != null) {
-                out.set(ja[1] + ".algorithm_id", 1L);
-                out.set(ja[1] + ".value", hash);
-            }
-        }
-    }
-
-    private static void ssh(Source in, OcsfEvent out) {
-        out.classify(OcsfClass.SSH_ACTIVITY, 1, "Open");
-        out.set("protocol_ver", in.text("ssh.client.proto_version", "ssh.server.proto_version"));
-        for (String[] side : new String[][]{{"client", "client_hassh"}, {"server", "server_hassh"}}) {
-            String hash = in.text("ssh." + side[0] + ".hassh.hash");
-            if (hash != null) {
-                out.set(side[1] + ".fingerprint.algorithm_id", 1L);
-                out.set(side[1] + ".fingerprint.algorithm", "MD5");
-                out.set(side[1] + ".fingerprint.value", hash);
-            }
-        }
-    }
-
-    private static void fileinfo(Source in, OcsfEvent out) {
-        String direction = String.valueOf(in.peekText("direction")).toLowerCase(Locale.ROOT);
-        int activity = direction.equals("to_client") ? 2 : direction.equals("to_server") ? 1 : 0;
-        if (activity != 0) {
-            in.use("direction");
-        }
-        out.classify(OcsfClass.NETWORK_FILE_ACTIVITY, activity,
-                activity == 2 ? "Download" : activity == 1 ? "Upload" : "Unknown");
-        String name = in.text("fileinfo.filename");
-        out.set("file.name", name == null ? null : name.substring(name.lastIndexOf('/') + 1));
-        out.set("file.path", name);
-        out.set("file.size", in.number("fileinfo.size"));
-        out.set("file.mime_type", in.text("fileinfo.mimetype"));
-        out.set("file.desc", in.text("fileinfo.magic"));
-        String[][] kinds = {{"fileinfo.md5", "1", "MD5"}, {"fileinfo.sha1", "2", "SHA-1"},
-                {"fileinfo.sha256", "3", "SHA-256"}};
-        for (String[] kind : kinds) {
-            String value = in.text(kind[0]);
-            if (value != null && value.matches("[0-9a-fA-F]{32,128}")) {
-                ObjectNode h = out.append("file.hashes");
-                h.put("algorithm_id", Integer.parseInt(kind[1]));
-                h.put("algorithm", kind[2]);
-                h.put("value", value.toLowerCase(Locale.ROOT));
-            }
-        }
-        out.set("http_request.url.hostname", in.text("http.hostname"));
-        out.set("http_request.url.path", in.text("http.url"));
-    }
-
-    private static void flow(String type, Source in, OcsfEvent out) {
-        String state = String.valueOf(in.peekText("flow.state")).toLowerCase(Locale.ROOT);
-        int activity = type.equals("netflow") ? 6 : switch (state) {
-            case "new" -> 1;
-            case "closed" -> 2;
-            default -> 6;
-        };
-        out.classify(OcsfClass.NETWORK_ACTIVITY, activity, activity == 1
-                ? "Open"
-                : activity == 2
-                        ? "Close"
-                        : "Traffic");
-        String side = type.equals("netflow") ? "netflow" : "flow";
-        out.set("status_code", in.text(side + ".state"));
-        out.set("status_detail", in.text(side + ".reason"));
-        Long packetsOut = in.number(side + ".pkts_toserver", side + ".pkts");
-        Long packetsIn = in.number(side + ".pkts_toclient");
-        Long bytesOut = in.number(side + ".bytes_toserver", side + ".bytes");
-        Long bytesIn = in.number(side + ".bytes_toclient");
-        out.set("traffic.packets_out", packetsOut);
-        out.set("traffic.packets_in", packetsIn);
-        out.set("traffic.bytes_out", bytesOut);
-        out.set("traffic.bytes_in", bytesIn);
-        if (packetsOut != null && packetsIn != null) {
-            out.set("traffic.packets", packetsOut + packetsIn);
-        }
-        if (bytesOut != null && bytesIn != null) {
-            out.set("traffic.bytes", bytesOut + bytesIn);
         }
     }
 

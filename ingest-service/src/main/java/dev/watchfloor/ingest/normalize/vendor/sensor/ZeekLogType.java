@@ -1,6 +1,7 @@
 package dev.watchfloor.ingest.normalize.vendor.sensor;
 
 import java.util.Locale;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -11,6 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class ZeekLogType {
 
+    /** The logs the mappers know by name; a {@code <log>_<variant>} path is read as its base log. */
+    private static final Set<String> KNOWN = Set.of("conn", "dns", "http", "ssl", "ssh", "files", "smtp", "ftp",
+            "kerberos", "ntlm", "rdp", "dhcp", "smb_mapping", "smb_files", "notice", "weird");
+
     private ZeekLogType() {
     }
 
@@ -18,7 +23,12 @@ final class ZeekLogType {
     static String of(JsonNode fields) {
         JsonNode path = fields.get("_path");
         if (path != null && path.isTextual() && !path.asText().isBlank()) {
-            return path.asText().strip().toLowerCase(Locale.ROOT);
+            String name = path.asText().strip().toLowerCase(Locale.ROOT);
+            int cut = name.indexOf('_');
+            // Corelight and site scripts write variants of a base log: conn_long, dns_red, http_2, ...
+            return KNOWN.contains(name) || cut < 0 || !KNOWN.contains(name.substring(0, cut))
+                    ? name
+                    : name.substring(0, cut);
         }
         return fromFields(fields);
     }

@@ -25,7 +25,7 @@ final class ZeekLogs {
             case "dns" -> dns(in, out);
             case "http", "ssh", "files", "smtp", "ftp" -> ZeekAppLogs.map(log, in, out);
             case "kerberos", "ntlm", "rdp", "dhcp", "smb_mapping", "smb_files" -> ZeekAccessLogs.map(log, in, out);
-            case "notice", "weird" -> ZeekAccessLogs.finding(log, in, out);
+            case "notice", "weird" -> ZeekNoticeLogs.finding(log, in, out);
             default -> {
                 // classified by the caller from what the record holds
             }

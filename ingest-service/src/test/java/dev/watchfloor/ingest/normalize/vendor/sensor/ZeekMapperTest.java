@@ -211,4 +211,36 @@ class ZeekMapperTest {
         assertThat(rs.get(2).body().path("share").asText()).isEqualTo("\\\\FS01\\C$");
         assertThat(rs.get(3).body().at("/tls/sni").asText()).isEqualTo("login.example.net");
     }
+
+    @Test
+    void tsvLogsNormalizeLikeTheirJson() {
+        List<NormalizedRecord> rs = normalize(String.join("\n", "#separator \\x09", "#set_separator\t,",
+                "#empty_field\t(empty)", "#unset_field\t-", "#path\tconn",
+                "#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tconn_state\torig_bytes",
+                "#types\ttime\tstring\taddr\tport\taddr\tport\tenum\tstring\tcount",
+                "1795835045.500000\tCt1\t10.0.0.5\t51000\t192.0.2.10\t443\ttcp\tRSTO\t-", "#close\tx", ""),
+                false);
+
+        assertThat(rs).hasSize(1);
+        JsonNode e = rs.get(0).body();
+        assertThat(rs.get(0).source()).isEqualTo("zeek");
+        assertThat(rs.get(0).format()).isEqualTo("tsv");
+        assertThat(e.path("activity_id").asInt()).isEqualTo(3);
+        assertThat(e.path("time").asLong()).isEqualTo(1795835045500L);
+        assertThat(e.at("/dst_endpoint/port").asInt()).isEqualTo(443);
+        assertThat(e.has("traffic")).isFalse();
+    }
+
+    @Test
+    void corelightPathVariantsMapAsTheirBaseLog() {
+        JsonNode e = one("""
+                {"_path":"conn_long","_system_name":"sensor-9","ts":"2026-11-28T03:00:00Z","uid":"CLong",\
+                "id.orig_h":"10.0.0.5","id.orig_p":52000,"id.resp_h":"192.0.2.10","id.resp_p":22,"proto":"tcp",\
+                "conn_state":"S1"}
+                """).body();
+
+        assertThat(e.path("class_uid").asInt()).isEqualTo(4001);
+        assertThat(e.path("activity_id").asInt()).isEqualTo(1);
+        assertThat(e.at("/metadata/loggers/0/name").asText()).isEqualTo("sensor-9");
+    }
 }
