@@ -37,7 +37,7 @@ public final class ZeekTsv {
     /** The log's records, each with its character offset; fields named as in Zeek's JSON logs. */
     public static List<Piece> records(String body) {
         List<Piece> pieces = new ArrayList<>();
-        Header header = new Header();
+        ZeekTsvHeader header = new ZeekTsvHeader();
         int pos = 0;
         while (pos < body.length()) {
             int nl = body.indexOf('\n', pos);
@@ -56,7 +56,7 @@ public final class ZeekTsv {
         return pieces;
     }
 
-    private static Piece record(Header header, String line, int offset) {
+    private static Piece record(ZeekTsvHeader header, String line, int offset) {
         if (header.fields == null) {
             return Piece.quarantined(offset, "Zeek TSV record before any #fields header line", line);
         }
@@ -79,7 +79,7 @@ public final class ZeekTsv {
         return Piece.read(offset, new Parsed("tsv", fields, line, new ArrayList<>()));
     }
 
-    private static JsonNode value(String text, String type, Header header) {
+    private static JsonNode value(String text, String type, ZeekTsvHeader header) {
         if (text.equals(header.unset)) {
             return null;
         }
@@ -128,7 +128,7 @@ public final class ZeekTsv {
     }
 
     /** Splits on a literal separator, keeping empty fields. */
-    private static String[] split(String line, String separator) {
+    static String[] split(String line, String separator) {
         if (separator.isEmpty()) {
             return new String[]{line};
         }
@@ -168,45 +168,5 @@ public final class ZeekTsv {
         int hi = Character.digit(text.charAt(at), 16);
         int lo = Character.digit(text.charAt(at + 1), 16);
         return hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
-    }
-
-    /** The header lines in force for the records after them. */
-    private static final class Header {
-
-        String separator = "\t";
-        String setSeparator = ",";
-        String empty = "(empty)";
-        String unset = "-";
-        String path;
-        String[] fields;
-        String[] types;
-
-        void read(String line) {
-            if (line.startsWith("#separator")) {
-                String value = line.substring("#separator".length()).strip();
-                separator = value.isEmpty() ? "\t" : unescape(value);
-                fields = null;
-                types = null;
-                path = null;
-                return;
-            }
-            int cut = line.indexOf(separator);
-            if (cut < 0) {
-                return; // #close without a value, a comment, ...
-            }
-            String key = line.substring(1, cut);
-            String value = line.substring(cut + separator.length());
-            switch (key) {
-                case "set_separator" -> setSeparator = unescape(value);
-                case "empty_field" -> empty = value;
-                case "unset_field" -> unset = value;
-                case "path" -> path = value;
-                case "fields" -> fields = split(value, separator);
-                case "types" -> types = split(value, separator);
-                default -> {
-                    // #open, #close and other comments carry nothing a record needs
-                }
-            }
-        }
     }
 }

@@ -51,7 +51,7 @@ public final class SuricataEveMapper implements Mapper {
             out.append("metadata.loggers").put("name", sensor);
         }
         out.set("metadata.correlation_uid", in.text("flow_id"));
-        out.set("metadata.event_code", type);
+        out.set("metadata.log_name", type);
         out.set("src_endpoint.ip", in.text("src_ip"));
         out.port("src_endpoint.port", in.text("src_port"));
         out.set("dst_endpoint.ip", in.text("dest_ip"));

@@ -99,7 +99,9 @@ final class ZeekAccessLogs {
             default -> m.isEmpty() ? 0 : 99;
         };
         in.use("msg_types");
-        out.classify(OcsfClass.DHCP_ACTIVITY, activity, m.isEmpty() ? "Unknown" : last);
+        out.classify(OcsfClass.DHCP_ACTIVITY, activity, m.isEmpty()
+                ? "Unknown"
+                : m.charAt(0) + m.substring(1).toLowerCase(Locale.ROOT));
         if (activity == 5 || activity == 6) {
             out.status(activity == 5 ? 1 : 2);
         }

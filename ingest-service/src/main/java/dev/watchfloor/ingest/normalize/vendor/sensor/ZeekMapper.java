@@ -75,19 +75,20 @@ public final class ZeekMapper implements Mapper {
     /** {@code ts}: epoch seconds (Zeek's JSON default, read as seconds even before 1990) or ISO 8601 text. */
     private static Timestamps.Read time(Source in, MapContext ctx) {
         JsonNode ts = in.node("ts");
-        Timestamps.Read read = ctx.time(ts);
+        // a double's own text can be 1.7958E9: read (and keep) the number as Zeek wrote it
+        Timestamps.Read read = ts != null && ts.isNumber() ? ctx.time(ts.decimalValue().toPlainString()) : ctx.time(ts);
         if (!read.flags().contains(Timestamps.Flag.UNREADABLE) || ts == null
                 || !(ts.isNumber() || ts.asText().matches("\\d{1,11}(\\.\\d{1,9})?"))) {
             return read;
         }
         try {
-            BigDecimal seconds = new BigDecimal(ts.asText());
+            BigDecimal seconds = ts.isNumber() ? ts.decimalValue() : new BigDecimal(ts.asText());
             if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(4_102_444_800L)) >= 0) {
                 return read;
             }
             long whole = seconds.longValue();
             long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
-            return new Timestamps.Read(Instant.ofEpochSecond(whole, nanos), ts.asText(),
+            return new Timestamps.Read(Instant.ofEpochSecond(whole, nanos), seconds.toPlainString(),
                     EnumSet.of(Timestamps.Flag.SKEWED));
         } catch (NumberFormatException e) {
             return read;

@@ -57,7 +57,6 @@ final class ZeekTransferLogs {
         out.set("email.subject", in.text("subject"));
         out.set("email.message_uid", in.text("msg_id"));
         out.set("email.x_originating_ip", in.text("x_originating_ip"));
-        out.set("src_endpoint.hostname", in.text("helo"));
     }
     private static void ftp(Source in, OcsfEvent out) {
         String command = in.text("command");
