@@ -58,7 +58,7 @@ public final class OcsfNativeMapper implements Mapper {
         long activityId = activity == null ? 0 : activity;
         out.classify(known != null ? known : OcsfClass.BASE_EVENT, (int) Math.max(0, Math.min(activityId, 255)),
                 in.peekText("activity_name"));
-        out.time(ctx.time(in.node("time")));
+        out.time(ctx.time(in.peek("time") != null ? in.node("time") : in.node("time_dt")));
         in.use("time_dt");
         ObjectNode event = out.node();
         ObjectNode unmapped = event.objectNode();

@@ -11,9 +11,9 @@ import dev.watchfloor.ingest.normalize.ocsf.Source;
 
 /**
  * Suricata EVE events other than alerts: {@code dns} (EVE DNS formats 1 to 3: {@code rrname}/{@code rdata} per record,
- * {@code answers}, {@code queries}), {@code http} and {@code anomaly} here, {@code tls}, {@code ssh}, {@code fileinfo}
- * and {@code flow}/{@code netflow} in {@link SuricataFlows}; any other event type with a flow becomes Network Activity
- * (Traffic), one without a flow (stats) a Base Event.
+ * {@code answers}, {@code queries}), {@code http}, {@code drop} (Refuse) and {@code anomaly} here, {@code tls},
+ * {@code ssh}, {@code fileinfo} and {@code flow}/{@code netflow} in {@link SuricataFlows}; any other event type with a
+ * flow becomes Network Activity (Traffic), one without a flow (stats) a Base Event.
  */
 final class SuricataProtocols {
 
@@ -25,6 +25,12 @@ final class SuricataProtocols {
             case "dns" -> dns(in, out);
             case "http" -> http(in, out);
             case "tls", "ssh", "fileinfo", "flow", "netflow" -> SuricataFlows.map(type, in, out);
+            case "drop" -> {
+                out.classify(OcsfClass.NETWORK_ACTIVITY, 5, "Refuse");
+                out.set("disposition_id", 2L);
+                out.set("disposition", "Blocked");
+                out.set("status_detail", in.text("drop.reason"));
+            }
             case "anomaly" -> {
                 out.classify(OcsfClass.NETWORK_ACTIVITY, 99, "Anomaly");
                 out.set("message", in.text("anomaly.event"));

@@ -39,7 +39,5 @@ final class ZeekNoticeLogs {
             out.port("dst_endpoint.port", in.text("p"));
         }
         out.set("count", in.number("n"));
-        out.set("file.mime_type", in.text("file_mime_type"));
-        out.set("file.desc", in.text("file_desc"));
     }
 }

@@ -90,4 +90,24 @@ class EcsMapperTest {
         assertThat(e.at("/user/name").asText()).isEqualTo("m.lee");
         assertThat(e.at("/group/name").asText()).isEqualTo("Domain Admins");
     }
+
+    @Test
+    void networkDnsEventIsDnsActivityWithTheQuestion() {
+        NormalizedRecord r = one("""
+                {"@timestamp":"2026-11-28T03:04:09.000Z","ecs":{"version":"8.11.0"},\
+                "event":{"kind":"event","category":["network"],"type":["protocol"],"dataset":"zeek.dns"},\
+                "source":{"ip":"10.9.0.3","port":50123},"destination":{"ip":"10.9.0.1","port":53},\
+                "network":{"transport":"udp","direction":"internal"},\
+                "dns":{"question":{"name":"wpad.corp.example","type":"A"},"response_code":"NXDOMAIN"},\
+                "observer":{"vendor":"Elastic","product":"Packetbeat"}}
+                """);
+        JsonNode e = r.body();
+
+        assertThat(e.path("class_uid").asInt()).isEqualTo(4003);
+        assertThat(e.at("/query/hostname").asText()).isEqualTo("wpad.corp.example");
+        assertThat(e.path("rcode").asText()).isEqualTo("NXDOMAIN");
+        assertThat(e.at("/connection_info/direction_id").asInt()).isEqualTo(3);
+        assertThat(e.at("/metadata/product/name").asText()).isEqualTo("Packetbeat");
+        assertThat(r.entities()).contains("domain:wpad.corp.example", "ip:10.9.0.3");
+    }
 }

@@ -97,4 +97,25 @@ class SuricataEveMapperTest {
         assertThat(e.at("/http_request/url/path").asText()).isEqualTo("/login");
         assertThat(e.at("/http_response/code").asInt()).isEqualTo(302);
     }
+
+    @Test
+    void tlsAnomalyAndDropEventsKeepTheirDetails() {
+        List<NormalizedRecord> rs = normalize(
+                """
+                        {"timestamp":"2026-11-28T03:04:09.000000+0000","flow_id":15,"event_type":"tls","src_ip":"10.7.0.14","src_port":49903,"dest_ip":"203.0.113.44","dest_port":443,"proto":"TCP","tls":{"subject":"CN=files.example.net","issuerdn":"CN=Example CA","serial":"01:AB","fingerprint":"aa:bb:cc","sni":"files.example.net","version":"TLS 1.3","ja3":{"hash":"e7d705a3286e19ea42f587b344ee6865"},"ja3s":{"hash":"f4febc55ea12b31ae17cfb7e614afda8"}}}
+                        {"timestamp":"2026-11-28T03:04:10.000000+0000","flow_id":16,"event_type":"anomaly","src_ip":"10.7.0.14","src_port":49904,"dest_ip":"203.0.113.45","dest_port":80,"proto":"TCP","anomaly":{"type":"applayer","event":"APPLAYER_DETECT_PROTOCOL_ONLY_ONE_DIRECTION","layer":"proto_detect"}}
+                        {"timestamp":"2026-11-28T03:04:11.000000+0000","flow_id":17,"event_type":"drop","src_ip":"198.51.100.200","src_port":6000,"dest_ip":"10.7.0.14","dest_port":3389,"proto":"TCP","drop":{"len":60,"reason":"rules"}}
+                        """,
+                false);
+
+        JsonNode tls = rs.get(0).body();
+        assertThat(tls.path("class_uid").asInt()).isEqualTo(4001);
+        assertThat(tls.at("/tls/sni").asText()).isEqualTo("files.example.net");
+        assertThat(tls.at("/tls/ja3_hash/value").asText()).isEqualTo("e7d705a3286e19ea42f587b344ee6865");
+        assertThat(tls.at("/tls/certificate/issuer").asText()).isEqualTo("CN=Example CA");
+        assertThat(rs.get(1).title()).isEqualTo("APPLAYER_DETECT_PROTOCOL_ONLY_ONE_DIRECTION");
+        JsonNode drop = rs.get(2).body();
+        assertThat(drop.path("activity_id").asInt()).isEqualTo(5);
+        assertThat(drop.path("disposition_id").asInt()).isEqualTo(2);
+    }
 }
