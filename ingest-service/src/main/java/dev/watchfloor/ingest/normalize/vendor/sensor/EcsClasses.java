@@ -8,9 +8,25 @@ import dev.watchfloor.ingest.normalize.ocsf.Source;
 
 /**
  * The OCSF class and activity of an ECS document, from {@code event.kind}, the {@code event.category} and
- * {@code event.type} lists ("ECS Categorization Fields") and, where ECS has no type for it, {@code event.action}.
+ * {@code event.type} lists ("ECS Categorization Fields") and, where ECS has no type for it, a word of
+ * {@code event.action}.
  */
 final class EcsClasses {
+
+    /** Rules are tried in order: {@code type:<event.type>} or {@code action:<word in event.action>}, id, caption. */
+    private static final String[][] AUTHENTICATION = {{"type:end", "2", "Logoff"}, {"action:logoff", "2", "Logoff"},
+            {"action:logout", "2", "Logoff"}, {"type:start", "1", "Logon"}, {"type:info", "1", "Logon"}};
+    private static final String[][] PROCESS = {{"type:start", "1", "Launch"}, {"type:end", "2", "Terminate"},
+            {"type:access", "3", "Open"}};
+    private static final String[][] GROUP = {{"action:add", "3", "Add User"}, {"action:remove", "4", "Remove User"},
+            {"type:deletion", "5", "Delete"}, {"type:creation", "6", "Create"}};
+    private static final String[][] ACCOUNT = {{"type:creation", "1", "Create"}, {"type:deletion", "6", "Delete"},
+            {"action:password", "3", "Password Change"}, {"action:enable", "2", "Enable"},
+            {"action:disable", "5", "Disable"}, {"action:lock", "9", "Lock"}};
+    private static final String[][] FILE = {{"type:creation", "1", "Create"}, {"type:deletion", "4", "Delete"},
+            {"action:rename", "5", "Rename"}, {"type:change", "3", "Update"}, {"type:access", "2", "Read"}};
+    private static final String[][] NETWORK = {{"type:denied", "5", "Refuse"}, {"type:start", "1", "Open"},
+            {"type:end", "2", "Close"}, {"type:connection", "6", "Traffic"}, {"type:protocol", "6", "Traffic"}};
 
     private EcsClasses() {
     }
@@ -21,63 +37,37 @@ final class EcsClasses {
         if (kind.equals("alert") || kind.equals("signal")) {
             out.classify(OcsfClass.DETECTION_FINDING, 1, "Create");
         } else if (categories.contains("authentication")) {
-            boolean end = types.contains("end") || a.contains("logoff") || a.contains("logout");
-            out.classify(OcsfClass.AUTHENTICATION, end ? 2 : 1, end ? "Logoff" : "Logon");
+            pick(out, OcsfClass.AUTHENTICATION, types, a, AUTHENTICATION);
         } else if (categories.contains("process")) {
-            int id = types.contains("start") ? 1 : types.contains("end") ? 2 : types.contains("access") ? 3 : 99;
-            out.classify(OcsfClass.PROCESS_ACTIVITY, id, id == 1
-                    ? "Launch"
-                    : id == 2
-                            ? "Terminate"
-                            : id == 3 ? "Open" : "Other");
+            pick(out, OcsfClass.PROCESS_ACTIVITY, types, a, PROCESS);
         } else if (categories.contains("iam") && types.contains("group")) {
-            int id = a.contains("add")
-                    ? 3
-                    : a.contains("remove")
-                            ? 4
-                            : types.contains("deletion")
-                                    ? 5
-                                    : types.contains("creation") ? 6 : 99;
-            out.classify(OcsfClass.GROUP_MANAGEMENT, id, new String[]{"", "", "", "Add User", "Remove User",
-                    "Delete", "Create"}[id == 99 ? 0 : id]);
+            pick(out, OcsfClass.GROUP_MANAGEMENT, types, a, GROUP);
         } else if (categories.contains("iam") && types.contains("user")) {
-            int id = types.contains("creation")
-                    ? 1
-                    : types.contains("deletion")
-                            ? 6
-                            : a.contains("password")
-                                    ? 3
-                                    : a.contains("enable") ? 2 : a.contains("disable") ? 5 : 99;
-            out.classify(OcsfClass.ACCOUNT_CHANGE, id, new String[]{"", "Create", "Enable", "Password Change", "",
-                    "Disable", "Delete"}[id == 99 ? 0 : id]);
+            pick(out, OcsfClass.ACCOUNT_CHANGE, types, a, ACCOUNT);
         } else if (categories.contains("file")) {
-            int id = types.contains("creation")
-                    ? 1
-                    : types.contains("deletion")
-                            ? 4
-                            : a.contains("rename")
-                                    ? 5
-                                    : types.contains("change") ? 3 : types.contains("access") ? 2 : 99;
-            out.classify(OcsfClass.FILE_ACTIVITY, id, new String[]{"", "Create", "Read", "Update", "Delete",
-                    "Rename"}[id == 99 ? 0 : id]);
-        } else {
-            network(out, in, categories, types);
-        }
-    }
-    private static void network(OcsfEvent out, Source in, Set<String> categories, Set<String> types) {
-        boolean dns = in.peek("dns.question.name") != null;
-        boolean http = in.peek("http.request.method") != null;
-        if (dns) {
+            pick(out, OcsfClass.FILE_ACTIVITY, types, a, FILE);
+        } else if (in.peek("dns.question.name") != null) {
             boolean answer = in.peek("dns.response_code") != null || in.peek("dns.answers") != null;
             out.classify(OcsfClass.DNS_ACTIVITY, answer ? 2 : 1, answer ? "Response" : "Query");
-        } else if (http || categories.contains("web")) {
-            out.classify(OcsfClass.HTTP_ACTIVITY, 99, "Other");
+        } else if (in.peek("http.request.method") != null || categories.contains("web")) {
+            NetworkFields.http(out, in.text("http.request.method"));
         } else if (categories.contains("network") || categories.contains("intrusion_detection")) {
-            int id = types.contains("denied") ? 5 : types.contains("start") ? 1 : types.contains("end") ? 2 : 6;
-            out.classify(OcsfClass.NETWORK_ACTIVITY, id, new String[]{"", "Open", "Close", "", "", "Refuse",
-                    "Traffic"}[id]);
+            pick(out, OcsfClass.NETWORK_ACTIVITY, types, a, NETWORK);
         } else {
             out.classify(OcsfClass.BASE_EVENT, 99, "Other");
         }
+    }
+
+    /** The first rule that holds gives the activity; none: 99 Other. */
+    private static void pick(OcsfEvent out, OcsfClass c, Set<String> types, String action, String[][] rules) {
+        for (String[] rule : rules) {
+            String[] test = rule[0].split(":", 2);
+            boolean holds = test[0].equals("type") ? types.contains(test[1]) : action.contains(test[1]);
+            if (holds) {
+                out.classify(c, Integer.parseInt(rule[1]), rule[2]);
+                return;
+            }
+        }
+        out.classify(c, 99, "Other");
     }
 }

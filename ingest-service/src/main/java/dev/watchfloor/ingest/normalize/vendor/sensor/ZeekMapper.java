@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -25,6 +26,9 @@ import dev.watchfloor.ingest.normalize.ocsf.Source;
  */
 public final class ZeekMapper implements Mapper {
 
+    /** Logs whose records carry no connection 4-tuple but fields distinctive enough to claim them. */
+    private static final Set<String> STANDALONE = Set.of("x509", "pe", "notice", "weird");
+
     @Override
     public String id() {
         return "zeek";
@@ -39,10 +43,13 @@ public final class ZeekMapper implements Mapper {
         if (ZeekLogType.has(f, "id.orig_h") && ZeekLogType.has(f, "id.resp_h")) {
             return true;
         }
-        return "tsv".equals(record.format()) || f.path("_path").isTextual() && ZeekLogType.of(f) != null
-                || ZeekLogType.has(f, "fuid") && ZeekLogType.of(f) != null
-                || "dhcp".equals(ZeekLogType.of(f)) && f.has("uids")
-                || "x509".equals(ZeekLogType.of(f)) || "pe".equals(ZeekLogType.of(f));
+        if ("tsv".equals(record.format()) || f.path("_path").isTextual()) {
+            return true;
+        }
+        // logs without a connection: told apart by fields only Zeek writes together
+        String log = ZeekLogType.of(f);
+        return log != null && (STANDALONE.contains(log) || log.equals("files") && f.has("fuid")
+                || log.equals("dhcp") && f.has("uids"));
     }
 
     @Override

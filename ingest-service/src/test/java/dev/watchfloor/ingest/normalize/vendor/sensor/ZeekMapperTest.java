@@ -145,7 +145,7 @@ class ZeekMapperTest {
                 """
                         {"ts":1795835048.0,"note":"Scan::Port_Scan","msg":"10.9.9.9 scanned at least 15 unique ports of host 10.4.0.2 in 0m2s",\
                         "sub":"local","src":"10.9.9.9","dst":"10.4.0.2","peer_descr":"worker-1",\
-                        "actions":["Notice::ACTION_LOG"],"suppress_for":3600.0,"_path":"notice"}
+                        "actions":["Notice::ACTION_LOG"],"suppress_for":3600.0}
                         """);
         JsonNode e = r.body();
 
