@@ -67,7 +67,8 @@ public final class SuricataEveMapper implements Mapper {
         }
     }
 
-    private static void alert(Source in, OcsfEvent out) {
+    /** An EVE {@code alert} object (also in Corelight's suricata_corelight log) as a Detection Finding. */
+    static void alert(Source in, OcsfEvent out) {
         out.classify(OcsfClass.DETECTION_FINDING, 1, "Create");
         String signature = in.text("alert.signature");
         String sid = in.text("alert.signature_id");

@@ -27,7 +27,10 @@ final class ZeekLogs {
             case "kerberos", "ntlm", "rdp", "dhcp", "smb_mapping", "smb_files" -> ZeekAccessLogs.map(log, in, out);
             case "notice", "weird" -> ZeekNoticeLogs.finding(log, in, out);
             default -> {
-                // classified by the caller from what the record holds
+                if (log.startsWith("suricata") && in.peek("alert.signature") != null) {
+                    SuricataEveMapper.alert(in, out); // Corelight writes Suricata alerts as a Zeek log
+                }
+                // anything else is classified by the caller from what the record holds
             }
         }
     }

@@ -243,4 +243,20 @@ class ZeekMapperTest {
         assertThat(e.path("activity_id").asInt()).isEqualTo(1);
         assertThat(e.at("/metadata/loggers/0/name").asText()).isEqualTo("sensor-9");
     }
+
+    @Test
+    void corelightSuricataAlertsInAZeekLogAreDetectionFindings() {
+        NormalizedRecord r = one(
+                """
+                        {"_path":"suricata_corelight","ts":"2026-11-28T03:05:00.000000Z","uid":"CSur1",\
+                        "id.orig_h":"10.0.0.5","id.orig_p":52001,"id.resp_h":"192.0.2.10","id.resp_p":80,\
+                        "alert.action":"allowed","alert.signature_id":2100498,"alert.signature":"GPL ATTACK_RESPONSE id check returned root",\
+                        "alert.category":"Potentially Bad Traffic","alert.severity":2,"service":"http"}
+                        """);
+
+        assertThat(r.body().path("class_uid").asInt()).isEqualTo(2004);
+        assertThat(r.body().path("severity_id").asInt()).isEqualTo(3);
+        assertThat(r.title()).isEqualTo("GPL ATTACK_RESPONSE id check returned root");
+        assertThat(r.source()).isEqualTo("zeek");
+    }
 }
