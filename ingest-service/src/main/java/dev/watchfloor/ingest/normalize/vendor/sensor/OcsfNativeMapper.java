@@ -91,8 +91,8 @@ public final class OcsfNativeMapper implements Mapper {
 
     /** The record's metadata over ours; its schema version, when not the one we emit, kept in unmapped. */
     private static void metadata(ObjectNode event, ObjectNode metadata, ObjectNode unmapped) {
-        ObjectNode ours = event.with("metadata");
-        metadata.fields().forEachRemaining(e -> ours.set(e.getKey(), e.getValue().deepCopy()));
+        ObjectNode ours = event.get("metadata") instanceof ObjectNode o ? o : event.putObject("metadata");
+        metadata.properties().forEach(e -> ours.set(e.getKey(), e.getValue().deepCopy()));
         JsonNode version = metadata.get("version");
         if (version != null && !OcsfEvent.VERSION.equals(version.asText())) {
             unmapped.set("metadata.version", version.deepCopy());

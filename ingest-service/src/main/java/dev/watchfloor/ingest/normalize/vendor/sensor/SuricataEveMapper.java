@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.watchfloor.ingest.normalize.format.Parsed;
@@ -84,7 +85,7 @@ public final class SuricataEveMapper implements Mapper {
         out.set("finding_info.analytic.type", "Rule");
         String category = in.text("alert.category");
         if (category != null) {
-            out.node().with("finding_info").putArray("types").add(category);
+            out.set("finding_info.types", JsonNodeFactory.instance.arrayNode().add(category));
         }
         Long severity = in.number("alert.severity");
         out.severity(severity == null ? 0 : severity == 1 ? 4 : severity == 2 ? 3 : severity == 3 ? 2 : 1);
@@ -113,7 +114,7 @@ public final class SuricataEveMapper implements Mapper {
                 "alert.metadata.mitre_tactic_name");
         JsonNode list = techniques.isArray()
                 ? techniques
-                : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                : JsonNodeFactory.instance
                         .arrayNode().add(techniques);
         for (int i = 0; i < list.size() && i < 50; i++) {
             JsonNode id = list.get(i);

@@ -3,15 +3,14 @@ package dev.watchfloor.ingest.normalize.vendor.sensor;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.watchfloor.ingest.normalize.ocsf.OcsfClass;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
 import dev.watchfloor.ingest.normalize.ocsf.Source;
 
 /**
- * Zeek's connection-level logs: {@code conn.log} (Network Activity, the activity from {@code conn_state}),
- * {@code ssl.log} (Network Activity with TLS details) and {@code dns.log} (DNS Activity); other logs are handed on.
+ * Zeek's connection-level logs: {@code conn.log} (Network Activity, the activity from {@code conn_state}) and
+ * {@code ssl.log} (Network Activity with TLS details); {@code dns.log} and the other logs are handed on.
  */
 final class ZeekLogs {
 
@@ -22,7 +21,7 @@ final class ZeekLogs {
         switch (log) {
             case "conn" -> conn(in, out);
             case "ssl" -> ssl(in, out);
-            case "dns" -> dns(in, out);
+            case "dns" -> ZeekDnsLog.map(in, out);
             case "http", "ssh", "files", "smtp", "ftp" -> ZeekAppLogs.map(log, in, out);
             case "kerberos", "ntlm", "rdp", "dhcp", "smb_mapping", "smb_files" -> ZeekAccessLogs.map(log, in, out);
             case "notice", "weird" -> ZeekNoticeLogs.finding(log, in, out);
@@ -100,76 +99,6 @@ final class ZeekLogs {
             out.status(established ? 1 : 2);
         }
         out.set("status_detail", in.text("last_alert"));
-    }
-
-    private static void dns(Source in, OcsfEvent out) {
-        Long rcode = in.number("rcode");
-        JsonNode answers = in.peek("answers");
-        boolean response = rcode != null || answers != null && answers.isArray() && !answers.isEmpty();
-        out.classify(OcsfClass.DNS_ACTIVITY, response ? 6 : 1, response ? "Traffic" : "Query");
-        out.set("query.hostname", in.text("query"));
-        out.set("query.type", in.text("qtype_name"));
-        out.set("query.class", in.text("qclass_name"));
-        Long transaction = in.number("trans_id");
-        out.set("query.packet_uid", transaction);
-        out.set("rcode", in.text("rcode_name"));
-        if (rcode != null) {
-            out.set("rcode_id", rcode >= 0 && rcode <= 10 ? rcode : 99L);
-        }
-        out.set("response_time", millis(in, "rtt"));
-        Boolean rejected = ZeekMapper.bool(in, "rejected");
-        if (rcode != null || Boolean.TRUE.equals(rejected)) {
-            out.status(rcode != null && rcode == 0 && !Boolean.TRUE.equals(rejected) ? 1 : 2);
-        }
-        answers(in, out, transaction);
-    }
-
-    /** {@code answers} with {@code TTLs} at the same index, and the header flags Zeek reports. */
-    private static void answers(Source in, OcsfEvent out, Long transaction) {
-        JsonNode answers = in.peek("answers");
-        if (answers == null || !answers.isArray()) {
-            return;
-        }
-        in.use("answers");
-        JsonNode ttls = in.peek("TTLs");
-        if (ttls != null && ttls.isArray()) {
-            in.use("TTLs");
-        }
-        int[] flagIds = flags(in);
-        for (int i = 0; i < answers.size() && i < 1000; i++) {
-            JsonNode answer = answers.get(i);
-            if (answer == null || !answer.isValueNode()) {
-                continue;
-            }
-            ObjectNode a = out.append("answers");
-            a.put("rdata", answer.asText());
-            JsonNode ttl = ttls != null && ttls.isArray() ? ttls.get(i) : null;
-            if (ttl != null && ttl.isNumber()) {
-                a.put("ttl", ttl.asLong());
-            }
-            if (transaction != null) {
-                a.put("packet_uid", transaction);
-            }
-            if (flagIds.length > 0) {
-                var ids = a.putArray("flag_ids");
-                for (int id : flagIds) {
-                    ids.add(id);
-                }
-            }
-        }
-    }
-
-    /** OCSF DNS flag ids: 1 AA, 2 TC, 3 RD, 4 RA. */
-    private static int[] flags(Source in) {
-        String[] names = {"AA", "TC", "RD", "RA"};
-        int[] found = new int[4];
-        int n = 0;
-        for (int i = 0; i < names.length; i++) {
-            if (Boolean.TRUE.equals(ZeekMapper.bool(in, names[i]))) {
-                found[n++] = i + 1;
-            }
-        }
-        return java.util.Arrays.copyOf(found, n);
     }
 
     /** A duration in seconds (Zeek's {@code interval}) as whole milliseconds; null when absent or odd. */
