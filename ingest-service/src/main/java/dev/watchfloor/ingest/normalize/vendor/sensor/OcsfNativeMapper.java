@@ -118,6 +118,10 @@ public final class OcsfNativeMapper implements Mapper {
         if (!event.has("activity_name") && event.path("activity_id").asLong(-1) == 0) {
             event.put("activity_name", "Unknown");
         }
+        if (!record.has("type_name") && event.path("class_name").isTextual()
+                && event.path("activity_name").isTextual()) {
+            event.put("type_name", event.get("class_name").asText() + ": " + event.get("activity_name").asText());
+        }
     }
 
     /** The record's severity_id as it is; without one, from its severity word, with the caption. */

@@ -40,13 +40,15 @@ class OcsfNativeMapperTest {
     @Test
     void fillsTypeAndCategoryWhenMissing() {
         JsonNode e = one("""
-                {"class_uid":4001,"activity_id":6,"metadata":{"version":"1.3.0"},"time":1795835045000,\
+                {"class_uid":4001,"activity_id":6,"activity_name":"Traffic","metadata":{"version":"1.3.0"},\
+                "time":1795835045000,\
                 "src_endpoint":{"ip":"10.0.0.1"},"dst_endpoint":{"ip":"10.0.0.2","port":22}}
                 """).body();
 
         assertThat(e.path("category_uid").asInt()).isEqualTo(4);
         assertThat(e.path("type_uid").asLong()).isEqualTo(400106);
         assertThat(e.path("class_name").asText()).isEqualTo("Network Activity");
+        assertThat(e.path("type_name").asText()).isEqualTo("Network Activity: Traffic");
     }
 
     @Test
