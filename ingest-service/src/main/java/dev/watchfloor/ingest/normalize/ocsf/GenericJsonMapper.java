@@ -19,7 +19,8 @@ public final class GenericJsonMapper implements Mapper {
     public static final String ID = "json";
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F]{0,4}(:[0-9a-fA-F]{0,4}){2,7}(%\\w+)?");
+    private static final Pattern IPV6 = Pattern
+            .compile("[0-9a-fA-F]{0,4}(:[0-9a-fA-F]{0,4}){2,7}(:\\d{1,3}(\\.\\d{1,3}){3})?");
 
     @Override
     public String id() {
@@ -132,9 +133,22 @@ public final class GenericJsonMapper implements Mapper {
         return null;
     }
 
+    /** An IPv4 or IPv6 literal (a zone index allowed); never a name, and never looked up. */
     static boolean isIp(String value) {
-        return value != null && value.length() <= 64 && (IPV4.matcher(value).matches() || value.indexOf(':') >= 0
-                && IPV6.matcher(value).matches());
+        if (value == null || value.length() > 64) {
+            return false;
+        }
+        if (IPV4.matcher(value).matches()) {
+            for (String octet : value.split("\\.")) {
+                if (Integer.parseInt(octet) > 255) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        String address = value.indexOf('%') > 0 ? value.substring(0, value.indexOf('%')) : value;
+        long colons = address.chars().filter(c -> c == ':').count();
+        return IPV6.matcher(address).matches() && (address.contains("::") || colons == 7);
     }
 
     private static JsonNode first(Source in, String... paths) {

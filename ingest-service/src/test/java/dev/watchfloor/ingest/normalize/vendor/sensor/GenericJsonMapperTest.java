@@ -5,6 +5,8 @@ import static dev.watchfloor.ingest.normalize.vendor.sensor.SensorFixtures.oneAl
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -61,5 +63,15 @@ class GenericJsonMapperTest {
         assertThat(r.entities()).containsExactly("ip:192.0.2.44");
         assertThat(r.body().at("/unmapped/src").asText()).isEqualTo("frontend");
         assertThat(r.body().at("/unmapped/payload/user").asText()).isEqualTo("mallory");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"10.1.2.3, true", "2001:db8::7, true", "::ffff:192.0.2.1, true", "fe80::1%eth0, true",
+            "2001:0db8:0000:0000:0000:ff00:0042:8329, true", "300.1.2.3, false", "12:30:45, false",
+            "frontend, false", "10.1.2, false"})
+    void srcIsAnIpOnlyWhenItIsAnAddressLiteral(String src, boolean ip) {
+        NormalizedRecord r = one("{\"time\":\"2026-11-28T03:04:05Z\",\"src\":\"" + src + "\"}");
+
+        assertThat(r.body().at("/src_endpoint/ip").isMissingNode()).isEqualTo(!ip);
     }
 }
