@@ -1,5 +1,11 @@
 package dev.watchfloor.ingest.normalize.format;
 
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -112,7 +118,7 @@ public final class ZeekTsv {
             }
             case "double", "time", "interval" -> {
                 if (text.matches("-?\\d{1,20}(\\.\\d{1,12})?([eE][-+]?\\d{1,3})?")) {
-                    return NODES.numberNode(new java.math.BigDecimal(text));
+                    return NODES.numberNode(new BigDecimal(text));
                 }
             }
             case "bool" -> {
@@ -149,16 +155,36 @@ public final class ZeekTsv {
             return text;
         }
         StringBuilder b = new StringBuilder(text.length());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == 'x' && hex(text, i + 2) >= 0) {
-                b.append((char) hex(text, i + 2));
+                bytes.write(hex(text, i + 2));
                 i += 3;
             } else {
+                flush(bytes, b);
                 b.append(c);
             }
         }
+        flush(bytes, b);
         return b.toString();
+    }
+
+    /** Escaped bytes in a row: UTF-8 when they are (Zeek escapes multibyte characters byte by byte), else Latin-1. */
+    private static void flush(ByteArrayOutputStream bytes, StringBuilder b) {
+        if (bytes.size() == 0) {
+            return;
+        }
+        byte[] raw = bytes.toByteArray();
+        bytes.reset();
+        try {
+            b.append(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(raw)));
+        } catch (CharacterCodingException e) {
+            b.append(new String(raw, StandardCharsets.ISO_8859_1));
+        }
     }
 
     private static int hex(String text, int at) {

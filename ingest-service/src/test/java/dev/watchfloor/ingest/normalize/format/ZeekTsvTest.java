@@ -101,4 +101,10 @@ class ZeekTsvTest {
         return new RecordReader(65_536, 100_000).read(body.getBytes(StandardCharsets.UTF_8),
                 RecordReader.Hint.DETECT);
     }
+
+    @Test
+    void escapedBytesAreReadAsUtf8WhenTheyAreElseAsLatin1() {
+        assertThat(ZeekTsv.unescape("caf\\xc3\\xa9 \\x09 \\xff end")).isEqualTo("caf\u00e9 \t \u00ff end");
+        assertThat(ZeekTsv.unescape("no escapes \\n")).isEqualTo("no escapes \\n");
+    }
 }
