@@ -64,7 +64,7 @@ public final class SuricataEveMapper implements Mapper {
         if (type.equals("alert")) {
             alert(in, out);
         } else {
-            SuricataProtocols.map(type, in, out);
+            SuricataProtocols.map(type, in, out, ctx);
         }
     }
 

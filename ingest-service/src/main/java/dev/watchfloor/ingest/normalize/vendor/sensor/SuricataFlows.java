@@ -2,8 +2,11 @@ package dev.watchfloor.ingest.normalize.vendor.sensor;
 
 import java.util.Locale;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.watchfloor.ingest.normalize.Timestamps;
+import dev.watchfloor.ingest.normalize.ocsf.MapContext;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfClass;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
 import dev.watchfloor.ingest.normalize.ocsf.Source;
@@ -11,19 +14,19 @@ import dev.watchfloor.ingest.normalize.ocsf.Source;
 /**
  * Suricata EVE {@code tls} (Network Activity with the TLS details and JA3/JA3S), {@code ssh} (SSH Activity with HASSH),
  * {@code fileinfo} (Network File Activity with hashes; the direction from {@code direction}) and {@code flow}/
- * {@code netflow} (Network Activity with traffic counters; a closed flow is Close).
+ * {@code netflow} (Network Activity with traffic counters, start and end times; a closed flow is Close).
  */
 final class SuricataFlows {
 
     private SuricataFlows() {
     }
 
-    static void map(String type, Source in, OcsfEvent out) {
+    static void map(String type, Source in, OcsfEvent out, MapContext ctx) {
         switch (type) {
             case "tls" -> tls(in, out);
             case "ssh" -> ssh(in, out);
             case "fileinfo" -> fileinfo(in, out);
-            default -> flow(type, in, out);
+            default -> flow(type, in, out, ctx);
         }
     }
 
@@ -81,7 +84,7 @@ final class SuricataFlows {
         out.set("http_request.url.hostname", in.text("http.hostname"));
         out.set("http_request.url.path", in.text("http.url"));
     }
-    private static void flow(String type, Source in, OcsfEvent out) {
+    private static void flow(String type, Source in, OcsfEvent out, MapContext ctx) {
         String state = String.valueOf(in.peekText("flow.state")).toLowerCase(Locale.ROOT);
         int activity = type.equals("netflow") ? 6 : switch (state) {
             case "new" -> 1;
@@ -96,6 +99,14 @@ final class SuricataFlows {
         String side = type.equals("netflow") ? "netflow" : "flow";
         out.set("status_code", in.text(side + ".state"));
         out.set("status_detail", in.text(side + ".reason"));
+        for (String[] bound : new String[][]{{"start", "start_time"}, {"end", "end_time"}}) {
+            JsonNode at = in.peek(side + "." + bound[0]);
+            Timestamps.Read read = at == null ? null : ctx.time(at);
+            if (read != null && !read.flags().contains(Timestamps.Flag.UNREADABLE)) {
+                in.use(side + "." + bound[0]);
+                out.set(bound[1], read.utc().toEpochMilli());
+            }
+        }
         Long packetsOut = in.number(side + ".pkts_toserver", side + ".pkts");
         Long packetsIn = in.number(side + ".pkts_toclient");
         Long bytesOut = in.number(side + ".bytes_toserver", side + ".bytes");

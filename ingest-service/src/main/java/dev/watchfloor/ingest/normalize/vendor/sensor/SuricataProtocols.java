@@ -5,6 +5,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.watchfloor.ingest.normalize.ocsf.MapContext;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfClass;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
 import dev.watchfloor.ingest.normalize.ocsf.Source;
@@ -20,11 +21,11 @@ final class SuricataProtocols {
     private SuricataProtocols() {
     }
 
-    static void map(String type, Source in, OcsfEvent out) {
+    static void map(String type, Source in, OcsfEvent out, MapContext ctx) {
         switch (type) {
             case "dns" -> dns(in, out);
             case "http" -> http(in, out);
-            case "tls", "ssh", "fileinfo", "flow", "netflow" -> SuricataFlows.map(type, in, out);
+            case "tls", "ssh", "fileinfo", "flow", "netflow" -> SuricataFlows.map(type, in, out, ctx);
             case "drop" -> {
                 out.classify(OcsfClass.NETWORK_ACTIVITY, 5, "Refuse");
                 out.set("disposition_id", 2L);

@@ -77,6 +77,8 @@ class SuricataEveMapperTest {
         assertThat(flow.path("class_uid").asInt()).isEqualTo(4001);
         assertThat(flow.path("activity_id").asInt()).isEqualTo(2);
         assertThat(flow.at("/traffic/bytes").asLong()).isEqualTo(6600);
+        assertThat(flow.path("start_time").asLong()).isEqualTo(1795834980000L);
+        assertThat(flow.path("end_time").asLong()).isEqualTo(1795835040000L);
         NormalizedRecord file = rs.get(2);
         assertThat(file.body().path("class_uid").asInt()).isEqualTo(4010);
         assertThat(file.body().at("/file/name").asText()).isEqualTo("tool.exe");
