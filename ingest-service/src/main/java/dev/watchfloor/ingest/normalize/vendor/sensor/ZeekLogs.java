@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.watchfloor.ingest.normalize.Timestamps;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfClass;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
 import dev.watchfloor.ingest.normalize.ocsf.Source;
@@ -56,6 +57,12 @@ final class ZeekLogs {
         out.set("app_name", in.text("service"));
         Long duration = millis(in, "duration");
         out.set("duration", duration);
+        if (out.time() != null && !out.time().flags().contains(Timestamps.Flag.UNREADABLE)
+                && !out.time().flags().contains(Timestamps.Flag.MISSING)) {
+            long start = out.time().utc().toEpochMilli(); // a conn record's ts is when the connection began
+            out.set("start_time", start);
+            out.set("end_time", duration == null ? null : start + duration);
+        }
         Long bytesOut = in.number("orig_bytes");
         Long bytesIn = in.number("resp_bytes");
         Long packetsOut = in.number("orig_pkts");

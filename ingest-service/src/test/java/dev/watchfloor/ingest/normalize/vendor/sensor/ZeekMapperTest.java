@@ -35,6 +35,8 @@ class ZeekMapperTest {
         assertThat(e.at("/connection_info/direction_id").asInt()).isEqualTo(2);
         assertThat(e.at("/connection_info/protocol_name").asText()).isEqualTo("tcp");
         assertThat(e.path("duration").asLong()).isEqualTo(12500);
+        assertThat(e.path("start_time").asLong()).isEqualTo(1795835045250L);
+        assertThat(e.path("end_time").asLong()).isEqualTo(1795835057750L);
         assertThat(e.at("/metadata/uid").asText()).isEqualTo("CzT1a4bQx9");
         assertThat(e.at("/metadata/product/name").asText()).isEqualTo("Zeek");
         assertThat(e.at("/unmapped/history").asText()).isEqualTo("ShADadFf");
