@@ -13,6 +13,10 @@ import dev.watchfloor.ingest.normalize.vendor.network.FortiGateMapper;
 import dev.watchfloor.ingest.normalize.vendor.network.LeefMapper;
 import dev.watchfloor.ingest.normalize.vendor.network.LinuxAuthMapper;
 import dev.watchfloor.ingest.normalize.vendor.network.PanOsMapper;
+import dev.watchfloor.ingest.normalize.vendor.sensor.EcsMapper;
+import dev.watchfloor.ingest.normalize.vendor.sensor.OcsfNativeMapper;
+import dev.watchfloor.ingest.normalize.vendor.sensor.SuricataEveMapper;
+import dev.watchfloor.ingest.normalize.vendor.sensor.ZeekMapper;
 import dev.watchfloor.ingest.normalize.vendor.identity.CloudTrailMapper;
 import dev.watchfloor.ingest.normalize.vendor.identity.EntraAuditMapper;
 import dev.watchfloor.ingest.normalize.vendor.identity.EntraSignInMapper;
@@ -41,8 +45,8 @@ public final class VendorMappers {
                 new CrowdStrikeMapper(), new DefenderMapper(), new WindowsMapper(),
                 // network and syslog
                 new CiscoAsaMapper(), new CiscoIosMapper(), new PanOsMapper(), new FortiGateMapper(),
-                new LinuxAuthMapper(),
+                new LinuxAuthMapper(), new ZeekMapper(), new SuricataEveMapper(),
                 // generic formats
-                new CefMapper(), new LeefMapper());
+                new CefMapper(), new LeefMapper(), new OcsfNativeMapper(), new EcsMapper());
     }
 }
