@@ -23,8 +23,7 @@ import dev.watchfloor.ingest.normalize.ocsf.Mappers;
  * The normal build runs the seeds ({@code src/test/resources/dev/watchfloor/ingest/fuzz/NormalizeFuzzTestInputs}); to
  * fuzz for {@code maxDuration} (the corpus it grows is kept in {@code ingest-service/.cifuzz-corpus} and reused by the
  * next run, so repeated runs add up): {@code JAZZER_FUZZ=1 ./mvnw -pl ingest-service -am test -Dtest=NormalizeFuzzTest
- * -Dsurefire.failIfNoSpecifiedTests=false}. A crashing input is written beside the seeds and then runs in every
- * build.
+ * -Dsurefire.failIfNoSpecifiedTests=false}. A crashing input is written beside the seeds and then runs in every build.
  */
 class NormalizeFuzzTest {
 

@@ -6,6 +6,14 @@ import dev.watchfloor.ingest.normalize.ocsf.Mapper;
 import dev.watchfloor.ingest.normalize.vendor.endpoint.CrowdStrikeMapper;
 import dev.watchfloor.ingest.normalize.vendor.endpoint.DefenderMapper;
 import dev.watchfloor.ingest.normalize.vendor.endpoint.WindowsMapper;
+import dev.watchfloor.ingest.normalize.vendor.identity.CloudTrailMapper;
+import dev.watchfloor.ingest.normalize.vendor.identity.EntraAuditMapper;
+import dev.watchfloor.ingest.normalize.vendor.identity.EntraSignInMapper;
+import dev.watchfloor.ingest.normalize.vendor.identity.GitHubAuditMapper;
+import dev.watchfloor.ingest.normalize.vendor.identity.GoogleWorkspaceMapper;
+import dev.watchfloor.ingest.normalize.vendor.identity.GuardDutyFindingMapper;
+import dev.watchfloor.ingest.normalize.vendor.identity.OktaSystemLogMapper;
+import dev.watchfloor.ingest.normalize.vendor.identity.SecurityHubFindingMapper;
 import dev.watchfloor.ingest.normalize.vendor.network.CefMapper;
 import dev.watchfloor.ingest.normalize.vendor.network.CiscoAsaMapper;
 import dev.watchfloor.ingest.normalize.vendor.network.CiscoIosMapper;
@@ -17,14 +25,6 @@ import dev.watchfloor.ingest.normalize.vendor.sensor.EcsMapper;
 import dev.watchfloor.ingest.normalize.vendor.sensor.OcsfNativeMapper;
 import dev.watchfloor.ingest.normalize.vendor.sensor.SuricataEveMapper;
 import dev.watchfloor.ingest.normalize.vendor.sensor.ZeekMapper;
-import dev.watchfloor.ingest.normalize.vendor.identity.CloudTrailMapper;
-import dev.watchfloor.ingest.normalize.vendor.identity.EntraAuditMapper;
-import dev.watchfloor.ingest.normalize.vendor.identity.EntraSignInMapper;
-import dev.watchfloor.ingest.normalize.vendor.identity.GitHubAuditMapper;
-import dev.watchfloor.ingest.normalize.vendor.identity.GoogleWorkspaceMapper;
-import dev.watchfloor.ingest.normalize.vendor.identity.GuardDutyFindingMapper;
-import dev.watchfloor.ingest.normalize.vendor.identity.OktaSystemLogMapper;
-import dev.watchfloor.ingest.normalize.vendor.identity.SecurityHubFindingMapper;
 
 /**
  * Every vendor mapper, in detection order: a mapper whose {@code matches} is narrow comes before one that claims a
