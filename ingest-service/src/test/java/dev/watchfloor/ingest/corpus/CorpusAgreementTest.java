@@ -41,7 +41,10 @@ import dev.watchfloor.ingest.normalize.ocsf.Mappers;
 class CorpusAgreementTest {
 
     /** Per vendor folder: the agreement (0-1) it must keep. Vendors not listed only have to normalize. */
-    static final Map<String, Double> FLOORS = Map.of();
+    static final Map<String, Double> FLOORS = Map.ofEntries(Map.entry("aws-cloudtrail", 1.0),
+            Map.entry("aws-securityhub", 1.0), Map.entry("cisco-asa", 0.81), Map.entry("crowdstrike", 1.0),
+            Map.entry("github", 1.0), Map.entry("okta", 1.0), Map.entry("windows-powershell", 0.88),
+            Map.entry("windows-security", 0.87), Map.entry("zeek", 1.0));
 
     private final Normalizer normalizer = new Normalizer(new IngestConfig.Time() {
 
@@ -95,6 +98,7 @@ class CorpusAgreementTest {
     void agreesWithTheOcsfGroundTruth() throws IOException {
         Assumptions.assumeTrue(Files.isDirectory(corpus()), "no corpus at " + corpus().toAbsolutePath());
         Map<String, Tally> tallies = new TreeMap<>();
+        Map<String, String> defects = knownDefects();
         try (Stream<Path> files = Files.walk(corpus())) {
             for (Path expectedFile : files.filter(f -> f.toString().endsWith(".expected.ocsf.json")).sorted()
                     .toList()) {
@@ -112,18 +116,21 @@ class CorpusAgreementTest {
                             ? null
                             : normalizer.normalize(p.parsed(), null, false, Instant.now()).body());
                 }
-                Comparison.compare(vendor, input.getFileName().toString(), expected, actual, aliases(vendor), tally);
+                Comparison.compare(vendor, input.getFileName().toString(), expected, actual, aliases(vendor),
+                        defects, tally);
             }
         }
         StringBuilder report = new StringBuilder(
-                "| vendor | files | fields compared | agreed | agreement | swapped endpoints | emitted, not expected |"
-                        + "\n|---|---|---|---|---|---|---|\n");
+                "| vendor | files | fields compared | agreed | agreement | swapped endpoints | emitted, not expected "
+                        + "| known defects left out |\n|---|---|---|---|---|---|---|---|\n");
         Tally total = new Tally();
         tallies.forEach((vendor, t) -> {
             report.append(t.row(vendor));
             total.add(t);
         });
         report.append(total.row("**all**"));
+        report.append("\n### Known defects of the expected files, left out\n\n");
+        total.defects.forEach(d -> report.append("- ").append(d).append('\n'));
         report.append("\n### Disagreements\n\n");
         tallies.forEach((vendor, t) -> t.misses.forEach(m -> report.append("- ").append(vendor).append(": ")
                 .append(m).append('\n')));
@@ -131,6 +138,20 @@ class CorpusAgreementTest {
         System.out.println(report);
         FLOORS.forEach((vendor, floor) -> assertThat(tallies.get(vendor).agreement())
                 .as("agreement of " + vendor).isGreaterThanOrEqualTo(floor));
+    }
+
+    /** {@code "<input file> <path>"} → what is wrong with the expected value (corpus-aliases/known-defects.txt). */
+    private static Map<String, String> knownDefects() throws IOException {
+        Map<String, String> defects = new HashMap<>();
+        try (InputStream in = CorpusAgreementTest.class.getResourceAsStream("/corpus-aliases/known-defects.txt")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String[] parts = line.split(" ", 3);
+                if (parts.length == 3 && !line.startsWith("#")) {
+                    defects.put(parts[0] + " " + parts[1], parts[2]);
+                }
+            }
+        }
+        return defects;
     }
 
     private static Map<String, Set<String>> aliases(String vendor) throws IOException {
