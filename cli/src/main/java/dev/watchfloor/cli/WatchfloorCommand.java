@@ -19,6 +19,8 @@ import dev.watchfloor.cli.command.TokenCommand;
 import dev.watchfloor.cli.command.UpCommand;
 import dev.watchfloor.cli.demo.BenchInvestigationsCommand;
 import dev.watchfloor.cli.demo.DemoCommand;
+import dev.watchfloor.cli.ingest.BenchIngestCommand;
+import dev.watchfloor.cli.ingest.CrashIngestCommand;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -30,6 +32,8 @@ import picocli.CommandLine.HelpCommand;
  */
 @Command(name = "watchfloor", mixinStandardHelpOptions = true, description = "Runs the local Watchfloor mesh and the demo, submits alerts, shows and judges investigations, and decides approvals.", subcommands = {
         UpCommand.class, DemoCommand.class, BenchStartupCommand.class, BenchInvestigationsCommand.class,
+        BenchIngestCommand.class,
+        CrashIngestCommand.class,
         SubmitCommand.class,
         ApprovalsCommand.class, ApproveCommand.class, DenyCommand.class, TokenCommand.class,
         TenantCommand.class, AuditCommand.class, PolicyCommand.class, CostsCommand.class,

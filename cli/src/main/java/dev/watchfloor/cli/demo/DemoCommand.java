@@ -72,7 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
                 endpoint(mesh, ServiceSpec.GOVERNANCE, ServiceUrls.GOVERNANCE_ENV));
     }
 
-    static Endpoint endpoint(RunningMesh mesh, String service, String envVar) {
+    public static Endpoint endpoint(RunningMesh mesh, String service, String envVar) {
         return new Endpoint(service, URI.create(mesh.service(service).url()), envVar);
     }
 }

@@ -18,9 +18,9 @@ import dev.watchfloor.launcher.MeshCredentials;
  * admin creates a SIEM client that submits alerts, an analyst who reads investigations and an approver who decides.
  * Distinct principals, so separation of duties holds: the SIEM never approves.
  */
-record DemoIdentities(String tenant, TokenSource siem, TokenSource analyst, TokenSource approver) {
+public record DemoIdentities(String tenant, TokenSource siem, TokenSource analyst, TokenSource approver) {
 
-    static DemoIdentities provision(Endpoint governance, MeshCredentials mesh) {
+    public static DemoIdentities provision(Endpoint governance, MeshCredentials mesh) {
         GovernanceClient platform = new GovernanceClient(governance,
                 new ClientCredentialsTokens(governance, MeshCredentials.ADMIN_CLIENT_ID, mesh.adminSecret()));
         JsonNode created = createTenant(platform);

@@ -246,9 +246,7 @@ public final class RecordReader {
 
     /** Reads strict values from {@code pos}; answers where the first value that fails starts, or -1 at the end. */
     private int strictRun(String text, int pos, List<Piece> pieces) {
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build();
-        factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        JsonFactory factory = factory(Set.of(), true);
         String run = text.substring(pos);
         int start = 0;
         try (JsonParser parser = factory.createParser(run)) {
@@ -391,18 +389,28 @@ public final class RecordReader {
         return value;
     }
 
-    private Value parse(String text, int pos, Set<Repair> repairs, boolean strictDuplicates) {
-        com.fasterxml.jackson.core.JsonFactoryBuilder builder = new com.fasterxml.jackson.core.JsonFactoryBuilder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
-        repairs.forEach(r -> {
-            for (JsonReadFeature f : r.features) {
-                builder.enable(f);
+    /** Factories are costly to make and safe to share: one per set of repairs (and duplicate strictness). */
+    private static final java.util.concurrent.ConcurrentMap<String, JsonFactory> FACTORIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static JsonFactory factory(Set<Repair> repairs, boolean strictDuplicates) {
+        return FACTORIES.computeIfAbsent(repairs + "/" + strictDuplicates, k -> {
+            com.fasterxml.jackson.core.JsonFactoryBuilder builder = new com.fasterxml.jackson.core.JsonFactoryBuilder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
+            repairs.forEach(r -> {
+                for (JsonReadFeature f : r.features) {
+                    builder.enable(f);
+                }
+            });
+            JsonFactory factory = builder.build();
+            if (strictDuplicates) {
+                factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             }
+            return factory;
         });
-        JsonFactory factory = builder.build();
-        if (strictDuplicates) {
-            factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        }
+    }
+
+    private Value parse(String text, int pos, Set<Repair> repairs, boolean strictDuplicates) {
+        JsonFactory factory = factory(repairs, strictDuplicates);
         try (JsonParser parser = factory.createParser(text.substring(pos))) {
             parser.setCodec(JSON);
             JsonToken token = parser.nextToken();

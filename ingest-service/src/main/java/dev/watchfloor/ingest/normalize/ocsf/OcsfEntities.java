@@ -59,7 +59,7 @@ public final class OcsfEntities {
 
     private static JsonNode at(JsonNode event, String path) {
         JsonNode node = event;
-        for (String segment : path.split("\\.")) {
+        for (String segment : Paths.split(path)) {
             node = node == null ? null : node.get(segment);
         }
         return node;

@@ -139,7 +139,7 @@ public final class OcsfEvent {
     /** The text at a path of the event built so far, or null. */
     public String text(String path) {
         JsonNode node = root;
-        for (String segment : path.split("\\.")) {
+        for (String segment : Paths.split(path)) {
             node = node == null ? null : node.get(segment);
         }
         return node == null || !node.isValueNode() ? null : node.asText();

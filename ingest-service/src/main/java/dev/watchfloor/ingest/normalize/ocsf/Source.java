@@ -112,13 +112,13 @@ public final class Source {
     }
 
     private JsonNode resolve(String path, List<Object> keys) {
-        String[] segments = path.split("\\.", -1);
+        String[] segments = Paths.split(path);
         JsonNode node = root;
         int i = 0;
         while (node != null && i < segments.length) {
             if (node.isArray()) {
                 String segment = segments[i];
-                if (!segment.matches("\\d{1,6}")) {
+                if (segment.isEmpty() || segment.length() > 6 || !segment.chars().allMatch(Character::isDigit)) {
                     return null;
                 }
                 int index = Integer.parseInt(segment);
@@ -132,6 +132,14 @@ public final class Source {
             }
             JsonNode next = null;
             int taken = 0;
+            JsonNode single = node.get(segments[i]);
+            if (single != null && (i == segments.length - 1 || single.isContainerNode())) {
+                // the common case: one key per segment (keys holding dots are tried only when it fails)
+                keys.add(segments[i]);
+                node = single;
+                i++;
+                continue;
+            }
             for (int end = segments.length; end > i; end--) {
                 String key = end == i + 1
                         ? segments[i]
