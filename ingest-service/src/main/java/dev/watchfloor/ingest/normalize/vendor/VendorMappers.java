@@ -3,6 +3,14 @@ package dev.watchfloor.ingest.normalize.vendor;
 import java.util.List;
 
 import dev.watchfloor.ingest.normalize.ocsf.Mapper;
+import dev.watchfloor.ingest.normalize.vendor.cloud.AwsWafMapper;
+import dev.watchfloor.ingest.normalize.vendor.cloud.FalcoMapper;
+import dev.watchfloor.ingest.normalize.vendor.cloud.KubernetesAuditMapper;
+import dev.watchfloor.ingest.normalize.vendor.cloud.M365AuditMapper;
+import dev.watchfloor.ingest.normalize.vendor.cloud.M365MessageTraceMapper;
+import dev.watchfloor.ingest.normalize.vendor.cloud.QRadarOffenseMapper;
+import dev.watchfloor.ingest.normalize.vendor.cloud.Route53ResolverMapper;
+import dev.watchfloor.ingest.normalize.vendor.cloud.VpcFlowMapper;
 import dev.watchfloor.ingest.normalize.vendor.endpoint.CrowdStrikeMapper;
 import dev.watchfloor.ingest.normalize.vendor.endpoint.DefenderMapper;
 import dev.watchfloor.ingest.normalize.vendor.endpoint.WindowsMapper;
@@ -31,7 +39,10 @@ public final class VendorMappers {
                 new SecurityHubFindingMapper(), new EntraSignInMapper(), new EntraAuditMapper(),
                 new GoogleWorkspaceMapper(), new GitHubAuditMapper(),
                 // endpoint
-                new CrowdStrikeMapper(), new DefenderMapper(), new WindowsMapper()
+                new CrowdStrikeMapper(), new DefenderMapper(), new WindowsMapper(),
+                // cloud and other
+                new KubernetesAuditMapper(), new Route53ResolverMapper(), new VpcFlowMapper(), new AwsWafMapper(),
+                new FalcoMapper(), new M365MessageTraceMapper(), new M365AuditMapper(), new QRadarOffenseMapper()
         // network and syslog
         // generic formats
         );

@@ -1,0 +1,155 @@
+package dev.watchfloor.ingest.normalize.vendor.cloud;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.watchfloor.ingest.normalize.format.Parsed;
+import dev.watchfloor.ingest.normalize.ocsf.MapContext;
+import dev.watchfloor.ingest.normalize.ocsf.Mapper;
+import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
+import dev.watchfloor.ingest.normalize.ocsf.Source;
+import dev.watchfloor.ingest.normalize.vendor.identity.ApiVerbs;
+import dev.watchfloor.ingest.normalize.vendor.identity.Fields;
+
+/**
+ * Kubernetes audit events (Kubernetes documentation, "Auditing", {@code audit.k8s.io/v1} {@code Event}; also
+ * {@code v1beta1}) as the API server writes them, on Amazon EKS (control-plane "audit" log, or Panther's
+ * {@code Amazon.EKS.Audit}) and other clusters, to API Activity: the verb as activity (create, get/list/watch,
+ * update/patch, delete/deletecollection), the response code as status (below 400 success), the requesting user and its
+ * groups as actor, the first source IP, the object referred to as resource. EKS events (AWS IAM authenticator users)
+ * are labelled Amazon EKS, others Kubernetes.
+ */
+public final class KubernetesAuditMapper implements Mapper {
+
+    private static final int MAX_GROUPS = 64;
+
+    @Override
+    public String id() {
+        return "k8s-audit";
+    }
+
+    @Override
+    public boolean matches(Parsed record) {
+        ObjectNode f = record.fields();
+        String api = Fields.peek(f, "apiVersion");
+        return "Event".equals(Fields.peek(f, "kind")) && api != null && api.startsWith("audit.k8s.io/")
+                || "Amazon.EKS.Audit".equals(Fields.peek(f, "p_log_type"));
+    }
+
+    @Override
+    public void map(Parsed record, Source in, OcsfEvent out, MapContext ctx) {
+        String verb = in.text("verb");
+        ApiVerbs.api(out, activity(verb));
+        out.time(ctx.time(Fields.scalar(in, "stageTimestamp", "requestReceivedTimestamp")));
+        JsonNode received = in.peek("requestReceivedTimestamp");
+        if (received != null && received.isValueNode()) {
+            out.set("start_time", ctx.time(in.node("requestReceivedTimestamp")).utc().toEpochMilli());
+        }
+        out.severity(1);
+        if (eks(record.fields())) {
+            out.product("AWS", "Amazon EKS");
+            out.set("cloud.provider", "AWS");
+        } else {
+            out.product("Kubernetes", "Kubernetes");
+        }
+        out.set("metadata.product.version", in.text("apiVersion"));
+        out.set("metadata.log_name", in.text("kind"));
+        out.set("metadata.log_level", in.text("level"));
+        out.set("metadata.uid", in.text("auditID"));
+        String stage = in.text("stage");
+        out.set("metadata.event_code", stage);
+        out.set("api.operation", verb);
+        out.set("api.request.uid", out.text("metadata.uid"));
+        out.set("api.version", in.text("objectRef.apiVersion"));
+        out.set("api.group.name", in.text("objectRef.apiGroup"));
+        String uri = in.text("requestURI");
+        out.set("http_request.url.path", uri);
+        out.set("http_request.user_agent", in.text("userAgent"));
+        out.set("message", verb != null && uri != null ? verb + " " + uri : stage);
+        status(in, out);
+        actor(in, out);
+        JsonNode ips = in.peek("sourceIPs");
+        if (ips != null && ips.isArray() && !ips.isEmpty()) {
+            String ip = in.text("sourceIPs.0");
+            if (Fields.isIp(ip)) {
+                out.set("src_endpoint.ip", ip);
+            }
+        }
+        resource(in, out);
+    }
+
+    /** create 1; get, list, watch 2; update, patch 3; delete, deletecollection 4; other verbs (proxy ...) 99. */
+    static int activity(String verb) {
+        return switch (Fields.lower(verb)) {
+            case "create" -> 1;
+            case "get", "list", "watch" -> 2;
+            case "update", "patch" -> 3;
+            case "delete", "deletecollection" -> 4;
+            default -> 99;
+        };
+    }
+
+    private static boolean eks(JsonNode f) {
+        String uid = Fields.peek(f, "user.uid");
+        return "Amazon.EKS.Audit".equals(Fields.peek(f, "p_log_type")) || uid != null
+                && (uid.startsWith("heptio-authenticator-aws:") || uid.startsWith("aws-iam-authenticator:"))
+                || Fields.hasObject(f.path("user"), "extra") && f.path("user").path("extra").has("arn");
+    }
+
+    private static void status(Source in, OcsfEvent out) {
+        Long code = in.number("responseStatus.code");
+        String decision = in.peekText("annotations.authorization.k8s.io/decision");
+        if (code != null) {
+            out.set("api.response.code", code);
+            out.set("status_code", Long.toString(code));
+            out.status(code < 400 ? 1 : 2);
+        } else if (decision != null) {
+            out.status("forbid".equals(decision) ? 2 : 1);
+        }
+        out.set("status_detail", in.text("responseStatus.message", "responseStatus.reason"));
+        out.set("api.response.message", in.text("responseStatus.status"));
+    }
+
+    /** The authenticated user, its groups, and the IAM session an EKS user came through. */
+    private static void actor(Source in, OcsfEvent out) {
+        String name = in.text("user.username");
+        out.set("actor.user.name", name);
+        out.set("actor.user.uid", in.text("user.uid"));
+        out.set("actor.user.email_addr", Fields.email(name));
+        JsonNode groups = in.peek("user.groups");
+        int n = groups != null && groups.isArray() ? Math.min(groups.size(), MAX_GROUPS) : 0;
+        for (int i = 0; i < n; i++) {
+            String group = in.text("user.groups." + i);
+            if (group != null) {
+                out.append("actor.user.groups").put("name", group);
+            }
+        }
+        out.set("actor.session.credential_uid", in.text("user.extra.accessKeyId.0"));
+        out.set("actor.session.issuer", in.text("user.extra.canonicalArn.0", "user.extra.arn.0"));
+        out.set("actor.session.uid", in.text("user.extra.sessionName.0"));
+        out.set("actor.user.uid_alt", in.text("user.extra.arn.0"));
+    }
+
+    /** {@code objectRef}: the resource, its namespace and subresource. */
+    private static void resource(Source in, OcsfEvent out) {
+        String type = in.text("objectRef.resource");
+        String name = in.text("objectRef.name");
+        String uid = in.text("objectRef.uid");
+        String namespace = in.text("objectRef.namespace");
+        if (type == null && name == null && uid == null) {
+            return;
+        }
+        String sub = in.text("objectRef.subresource");
+        ObjectNode resource = out.append("resources");
+        put(resource, "type", type == null || sub == null ? type : type + "/" + sub);
+        put(resource, "name", name);
+        put(resource, "uid", uid);
+        put(resource, "namespace", namespace);
+    }
+
+    private static void put(ObjectNode node, String key, String value) {
+        if (value != null) {
+            node.put(key, value);
+        }
+    }
+}
