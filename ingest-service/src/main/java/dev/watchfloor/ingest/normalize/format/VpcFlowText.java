@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * then one space-separated record per line; {@code -} is an absent value. A comma-separated header and records (exports
  * of the same fields, names written with {@code _}) are read the same way. Field names are given with {@code _}
  * ({@code log_status}, as in the Parquet and JSON forms), values as text; a header repeated in the middle (files
- * joined) starts a new format. A record whose field count differs from its header's is quarantined.
+ * joined) starts a new format. A record whose field count differs from its header's is quarantined. A line of the
+ * default format delivered without a header (CloudWatch Logs) is recognised by {@link #defaultRecord}.
  */
 public final class VpcFlowText {
 
@@ -61,6 +62,33 @@ public final class VpcFlowText {
             pos = end + 1;
         }
         return pieces;
+    }
+
+    /** The default format's fields (version 2), for records delivered without their header (CloudWatch Logs). */
+    private static final String[] DEFAULT = {"version", "account_id", "interface_id", "srcaddr", "dstaddr", "srcport",
+            "dstport", "protocol", "packets", "bytes", "start", "end", "action", "log_status"};
+
+    /**
+     * A line in the default format without its header ({@code 2 <account> eni-... <srcaddr> ... ACCEPT OK}) as fields,
+     * or null when the line is not one.
+     */
+    public static ObjectNode defaultRecord(String line) {
+        if (line == null || line.length() > 1024) {
+            return null;
+        }
+        String[] values = split(line, false);
+        if (values.length != DEFAULT.length || !values[0].matches("\\d{1,2}")
+                || !(values[2].startsWith("eni-") || values[2].equals("-"))
+                || !values[12].matches("ACCEPT|REJECT|-") || !values[13].matches("OK|NODATA|SKIPDATA")) {
+            return null;
+        }
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        for (int i = 0; i < values.length; i++) {
+            if (!values[i].equals("-")) {
+                fields.put(DEFAULT[i], values[i]);
+            }
+        }
+        return fields;
     }
 
     private static Piece record(Header header, String line, int offset) {

@@ -19,7 +19,8 @@ import dev.watchfloor.ingest.normalize.vendor.identity.Fields;
  * send them: {@code time}, {@code rule}, {@code priority}, {@code output}, {@code output_fields}, {@code source},
  * {@code tags}, {@code hostname}, {@code uuid}) to Detection Finding: the rule as title and analytic, the priority as
  * severity (Emergency to Debug), MITRE technique tags as attacks, and the documented output fields of the event (user,
- * process and parent, container, Kubernetes pod, file descriptor addresses) as OCSF objects.
+ * process and parent, container, Kubernetes pod, file descriptor addresses; the k8saudit plugin's user and target, the
+ * cloudtrail plugin's user and source address) as OCSF objects.
  */
 public final class FalcoMapper implements Mapper {
 
@@ -87,7 +88,7 @@ public final class FalcoMapper implements Mapper {
 
     /** The documented Falco fields of the event that fired (Falco "Supported fields"). */
     private static void fields(Source in, OcsfEvent out) {
-        out.set("actor.user.name", in.text(OF + "user.name"));
+        out.set("actor.user.name", in.text(OF + "user.name", OF + "ka.user.name", OF + "ct.user"));
         out.set("actor.user.uid", in.text(OF + "user.uid"));
         out.set("process.name", in.text(OF + "proc.name"));
         pid(in.number(OF + "proc.pid"), "process.pid", out);
@@ -103,17 +104,12 @@ public final class FalcoMapper implements Mapper {
         out.set("container.image.tag", in.text(OF + "container.image.tag"));
         out.set("container.image.uid", in.text(OF + "container.image.id"));
         out.set("container.pod_uuid", in.text(OF + "k8s.pod.uid"));
-        String pod = in.text(OF + "k8s.pod.name");
-        String namespace = in.text(OF + "k8s.ns.name");
-        if (pod != null || namespace != null) {
-            ObjectNode resource = out.append("resources");
-            resource.put("type", "pod");
-            if (pod != null) {
-                resource.put("name", pod);
-            }
-            if (namespace != null) {
-                resource.put("namespace", namespace);
-            }
+        resource(out, "pod", in.text(OF + "k8s.pod.name"), in.text(OF + "k8s.ns.name"));
+        resource(out, in.text(OF + "ka.target.resource"), in.text(OF + "ka.target.name"),
+                in.text(OF + "ka.target.namespace"));
+        String auditSource = in.text(OF + "ct.srcip");
+        if (Fields.isIp(auditSource)) {
+            out.set("src_endpoint.ip", auditSource);
         }
         String file = in.text(OF + "fd.name");
         String type = in.peekText(OF + "fd.type");
@@ -124,6 +120,23 @@ public final class FalcoMapper implements Mapper {
         }
         endpoint(in.text(OF + "fd.cip"), in.text(OF + "fd.cport"), "src_endpoint", out);
         endpoint(in.text(OF + "fd.sip"), in.text(OF + "fd.sport"), "dst_endpoint", out);
+    }
+
+    /** A Kubernetes object the event concerns: the pod of a syscall event, the target of a k8s audit event. */
+    private static void resource(OcsfEvent out, String type, String name, String namespace) {
+        if (name == null && namespace == null) {
+            return;
+        }
+        ObjectNode resource = out.append("resources");
+        if (type != null) {
+            resource.put("type", type);
+        }
+        if (name != null) {
+            resource.put("name", name);
+        }
+        if (namespace != null) {
+            resource.put("namespace", namespace);
+        }
     }
 
     private static void pid(Long pid, String path, OcsfEvent out) {

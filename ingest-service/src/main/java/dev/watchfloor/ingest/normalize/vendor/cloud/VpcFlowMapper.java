@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.watchfloor.ingest.normalize.format.Parsed;
+import dev.watchfloor.ingest.normalize.format.VpcFlowText;
 import dev.watchfloor.ingest.normalize.ocsf.MapContext;
 import dev.watchfloor.ingest.normalize.ocsf.Mapper;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfClass;
@@ -18,8 +19,9 @@ import dev.watchfloor.ingest.normalize.vendor.identity.Fields;
  * Amazon VPC Flow Logs records (Amazon VPC User Guide, "Flow log records", versions 2-8) to Network Activity: the text
  * form read by {@code VpcFlowText} (fields named with {@code _}), the same fields in JSON with {@code _}, {@code -} or
  * camelCase names (Parquet, Firehose, Panther's {@code AWS.VPCFlow}). ACCEPT is Traffic, allowed; REJECT is Refuse,
- * blocked; a record without an action (NODATA, SKIPDATA) is Other. The network interface, instance, subnet and VPC are
- * put on the side the flow direction names as the local one (ingress: destination, egress: source).
+ * blocked; a record without an action (NODATA, SKIPDATA) is Other. A default-format line without its header (as
+ * CloudWatch Logs delivers them) is read too. The network interface, instance, subnet and VPC are put on the side the
+ * flow direction names as the local one (ingress: destination, egress: source).
  */
 public final class VpcFlowMapper implements Mapper {
 
@@ -34,14 +36,23 @@ public final class VpcFlowMapper implements Mapper {
         if ("AWS.VPCFlow".equals(Fields.peek(f, "p_log_type"))) {
             return true;
         }
+        if (headerless(record) != null) {
+            return true;
+        }
         boolean addresses = has(f, "srcaddr") && has(f, "dstaddr");
         return addresses && (has(f, "interface_id") || has(f, "log_status") || has(f, "account_id"))
                 || has(f, "log_status") && has(f, "interface_id");
     }
 
     @Override
-    public void map(Parsed record, Source in, OcsfEvent out, MapContext ctx) {
-        JsonNode f = record.fields();
+    public void map(Parsed record, Source source, OcsfEvent out, MapContext ctx) {
+        ObjectNode line = headerless(record);
+        Source in = source;
+        if (line != null) {
+            source.use("message");
+            in = new Source(line);
+        }
+        JsonNode f = in.root();
         Keys k = snake -> key(f, snake);
         String action = in.text(k.of("action"));
         switch (Fields.lower(action)) {
@@ -87,6 +98,15 @@ public final class VpcFlowMapper implements Mapper {
         connection(in, k, direction, out);
         out.set("traffic.bytes", in.number(k.of("bytes")));
         out.set("traffic.packets", in.number(k.of("packets")));
+    }
+
+    /** A default-format line that came as free text (no header), as fields; else null. */
+    private static ObjectNode headerless(Parsed record) {
+        ObjectNode f = record.fields();
+        if (f.size() != 1 || !"text".equals(record.format())) {
+            return null;
+        }
+        return VpcFlowText.defaultRecord(Fields.peek(f, "message"));
     }
 
     private static void endpoint(String ip, String port, String at, OcsfEvent out) {

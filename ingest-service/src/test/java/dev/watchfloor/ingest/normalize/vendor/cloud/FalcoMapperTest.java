@@ -42,6 +42,20 @@ class FalcoMapperTest {
     }
 
     @Test
+    void aK8sAuditAlertNamesItsUserAndTarget() {
+        NormalizedRecord r = one("""
+                {"rule":"Attach/Exec Pod","priority":"Notice","source":"k8s_audit","time":"2024-05-01T09:00:00Z",
+                 "output":"Attach/Exec to pod (user=alice pod=db-0 ns=prod)",
+                 "output_fields":{"ka.user.name":"alice","ka.target.resource":"pods","ka.target.name":"db-0",
+                   "ka.target.namespace":"prod"}}
+                """);
+        assertThat(text(r.body(), "actor.user.name")).isEqualTo("alice");
+        assertThat(text(r.body(), "resources.0.type")).isEqualTo("pods");
+        assertThat(text(r.body(), "resources.0.name")).isEqualTo("db-0");
+        assertThat(r.body().path("severity_id").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void prioritiesAreSeverities() {
         for (String[] p : new String[][]{{"Emergency", "6"}, {"Error", "4"}, {"Warning", "3"}, {"Notice", "1"},
                 {"Debug", "1"}}) {

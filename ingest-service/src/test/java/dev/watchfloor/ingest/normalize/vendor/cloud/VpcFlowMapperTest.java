@@ -82,6 +82,17 @@ class VpcFlowMapperTest {
         assertThat(e.path("activity_id").asInt()).isEqualTo(6);
     }
 
+    @Test
+    void aDefaultFormatLineWithoutItsHeaderIsRead() {
+        var r = one("2 210987654321 eni-0a1b2c3d4e5f60718 10.1.2.3 192.0.2.10 44321 443 6 12 6400 1714554000 1714554060"
+                + " ACCEPT OK");
+        assertThat(r.source()).isEqualTo("vpc-flow");
+        assertThat(r.body().path("activity_id").asInt()).isEqualTo(6);
+        assertThat(text(r.body(), "dst_endpoint.ip")).isEqualTo("192.0.2.10");
+        assertThat(r.body().path("time").asLong()).isEqualTo(1714554000000L);
+        assertThat(r.body().has("unmapped")).isFalse();
+    }
+
     private static JsonNode normalize(Piece piece) {
         return CloudFixtures.NORMALIZER.normalize(piece.parsed(), null, false, Instant.parse("2024-05-01T12:00:00Z"))
                 .body();
