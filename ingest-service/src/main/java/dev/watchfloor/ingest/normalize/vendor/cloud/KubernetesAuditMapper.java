@@ -10,11 +10,13 @@ import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
 import dev.watchfloor.ingest.normalize.ocsf.Source;
 import dev.watchfloor.ingest.normalize.vendor.identity.ApiVerbs;
 import dev.watchfloor.ingest.normalize.vendor.identity.Fields;
+import dev.watchfloor.ingest.normalize.vendor.identity.Prefixed;
 
 /**
  * Kubernetes audit events (Kubernetes documentation, "Auditing", {@code audit.k8s.io/v1} {@code Event}; also
  * {@code v1beta1}) as the API server writes them, on Amazon EKS (control-plane "audit" log, or Panther's
- * {@code Amazon.EKS.Audit}) and other clusters, to API Activity: the verb as activity (create, get/list/watch,
+ * {@code Amazon.EKS.Audit}), Azure Kubernetes Service (resource logs of category {@code kube-audit}, the event in
+ * {@code properties.log}) and other clusters, to API Activity: the verb as activity (create, get/list/watch,
  * update/patch, delete/deletecollection), the response code as status (below 400 success), the requesting user and its
  * groups as actor, the first source IP, the object referred to as resource. EKS events (AWS IAM authenticator users)
  * are labelled Amazon EKS, others Kubernetes.
@@ -22,6 +24,8 @@ import dev.watchfloor.ingest.normalize.vendor.identity.Fields;
 public final class KubernetesAuditMapper implements Mapper {
 
     private static final int MAX_GROUPS = 64;
+    /** Where Azure Kubernetes Service resource logs (category kube-audit) hold the event. */
+    private static final String AKS = "properties.log.";
 
     @Override
     public String id() {
@@ -31,22 +35,34 @@ public final class KubernetesAuditMapper implements Mapper {
     @Override
     public boolean matches(Parsed record) {
         ObjectNode f = record.fields();
-        String api = Fields.peek(f, "apiVersion");
-        return "Event".equals(Fields.peek(f, "kind")) && api != null && api.startsWith("audit.k8s.io/")
+        return event(f) || event(f.path("properties").path("log"))
                 || "Amazon.EKS.Audit".equals(Fields.peek(f, "p_log_type"));
     }
 
+    private static boolean event(JsonNode f) {
+        String api = Fields.peek(f, "apiVersion");
+        return "Event".equals(Fields.peek(f, "kind")) && api != null && api.startsWith("audit.k8s.io/");
+    }
+
     @Override
-    public void map(Parsed record, Source in, OcsfEvent out, MapContext ctx) {
+    public void map(Parsed record, Source source, OcsfEvent out, MapContext ctx) {
+        boolean aks = !event(record.fields()) && event(record.fields().path("properties").path("log"));
+        Prefixed in = new Prefixed(source, aks ? AKS : "");
         String verb = in.text("verb");
         ApiVerbs.api(out, activity(verb));
-        out.time(ctx.time(Fields.scalar(in, "stageTimestamp", "requestReceivedTimestamp")));
+        out.time(ctx
+                .time(Fields.scalar(source, in.prefix() + "stageTimestamp", in.prefix() + "requestReceivedTimestamp")));
         JsonNode received = in.peek("requestReceivedTimestamp");
         if (received != null && received.isValueNode()) {
             out.set("start_time", ctx.time(in.node("requestReceivedTimestamp")).utc().toEpochMilli());
         }
         out.severity(1);
-        if (eks(record.fields())) {
+        if (aks) {
+            out.product("Microsoft", "Azure Kubernetes Service");
+            out.set("cloud.provider", "Azure");
+            out.set("metadata.product.feature.name", source.text("category"));
+            out.set("cloud.account.uid", subscription(source.text("resourceId", "ResourceId")));
+        } else if (eks(record.fields())) {
             out.product("AWS", "Amazon EKS");
             out.set("cloud.provider", "AWS");
         } else {
@@ -89,6 +105,15 @@ public final class KubernetesAuditMapper implements Mapper {
         };
     }
 
+    /** The subscription id of an Azure resource id ({@code /subscriptions/<id>/resourceGroups/...}). */
+    static String subscription(String resourceId) {
+        if (resourceId == null) {
+            return null;
+        }
+        var m = java.util.regex.Pattern.compile("(?i)^/subscriptions/([^/]+)/").matcher(resourceId);
+        return m.find() ? m.group(1) : null;
+    }
+
     private static boolean eks(JsonNode f) {
         String uid = Fields.peek(f, "user.uid");
         return "Amazon.EKS.Audit".equals(Fields.peek(f, "p_log_type")) || uid != null
@@ -96,7 +121,7 @@ public final class KubernetesAuditMapper implements Mapper {
                 || Fields.hasObject(f.path("user"), "extra") && f.path("user").path("extra").has("arn");
     }
 
-    private static void status(Source in, OcsfEvent out) {
+    private static void status(Prefixed in, OcsfEvent out) {
         Long code = in.number("responseStatus.code");
         String decision = in.peekText("annotations.authorization.k8s.io/decision");
         if (code != null) {
@@ -111,7 +136,7 @@ public final class KubernetesAuditMapper implements Mapper {
     }
 
     /** The authenticated user, its groups, and the IAM session an EKS user came through. */
-    private static void actor(Source in, OcsfEvent out) {
+    private static void actor(Prefixed in, OcsfEvent out) {
         String name = in.text("user.username");
         out.set("actor.user.name", name);
         out.set("actor.user.uid", in.text("user.uid"));
@@ -131,7 +156,7 @@ public final class KubernetesAuditMapper implements Mapper {
     }
 
     /** {@code objectRef}: the resource, its namespace and subresource. */
-    private static void resource(Source in, OcsfEvent out) {
+    private static void resource(Prefixed in, OcsfEvent out) {
         String type = in.text("objectRef.resource");
         String name = in.text("objectRef.name");
         String uid = in.text("objectRef.uid");

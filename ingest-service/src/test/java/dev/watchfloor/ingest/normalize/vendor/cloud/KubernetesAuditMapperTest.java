@@ -48,6 +48,25 @@ class KubernetesAuditMapperTest {
     }
 
     @Test
+    void anAksResourceLogHoldsTheEventAsText() {
+        NormalizedRecord r = one(
+                """
+                        {"records":[{"time":"2024-05-01T12:00:01Z","category":"kube-audit",
+                         "resourceId":"/SUBSCRIPTIONS/0F1E2D3C-AAAA-BBBB-CCCC-123456789ABC/RESOURCEGROUPS/RG/PROVIDERS/MICROSOFT.CONTAINERSERVICE/MANAGEDCLUSTERS/AKS1",
+                         "operationName":"Microsoft.ContainerService/managedClusters/diagnosticLogs/Read",
+                         "properties":{"log":"{\\"kind\\":\\"Event\\",\\"apiVersion\\":\\"audit.k8s.io/v1\\",\\"verb\\":\\"create\\",\\"user\\":{\\"username\\":\\"masterclient\\"},\\"sourceIPs\\":[\\"172.31.9.8\\"],\\"responseStatus\\":{\\"code\\":201},\\"stageTimestamp\\":\\"2024-05-01T12:00:00.5Z\\"}",
+                           "stream":"stdout","pod":"kube-apiserver-7c9d"}}]}
+                        """);
+        assertThat(r.source()).isEqualTo("k8s-audit");
+        assertThat(r.body().path("activity_id").asInt()).isEqualTo(1);
+        assertThat(text(r.body(), "actor.user.name")).isEqualTo("masterclient");
+        assertThat(text(r.body(), "src_endpoint.ip")).isEqualTo("172.31.9.8");
+        assertThat(text(r.body(), "metadata.product.name")).isEqualTo("Azure Kubernetes Service");
+        assertThat(text(r.body(), "cloud.account.uid")).isEqualTo("0F1E2D3C-AAAA-BBBB-CCCC-123456789ABC");
+        assertThat(r.body().path("time").asLong()).isEqualTo(1714564800500L);
+    }
+
+    @Test
     void verbsMapToActivities() {
         assertThat(KubernetesAuditMapper.activity("create")).isEqualTo(1);
         assertThat(KubernetesAuditMapper.activity("watch")).isEqualTo(2);
