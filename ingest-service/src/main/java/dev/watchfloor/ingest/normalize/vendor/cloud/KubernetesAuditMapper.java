@@ -50,8 +50,10 @@ public final class KubernetesAuditMapper implements Mapper {
         Prefixed in = new Prefixed(source, aks ? AKS : "");
         String verb = in.text("verb");
         ApiVerbs.api(out, activity(verb));
-        out.time(ctx
-                .time(Fields.scalar(source, in.prefix() + "stageTimestamp", in.prefix() + "requestReceivedTimestamp")));
+        String p = in.prefix();
+        // an AKS resource log's own time when the event has none
+        out.time(ctx.time(Fields.scalar(source, p + "stageTimestamp", p + "requestReceivedTimestamp",
+                aks ? "time" : p + "stageTimestamp")));
         JsonNode received = in.peek("requestReceivedTimestamp");
         if (received != null && received.isValueNode()) {
             out.set("start_time", ctx.time(in.node("requestReceivedTimestamp")).utc().toEpochMilli());
