@@ -23,7 +23,6 @@ import dev.watchfloor.ingest.normalize.vendor.identity.Prefixed;
  */
 public final class KubernetesAuditMapper implements Mapper {
 
-    private static final int MAX_GROUPS = 64;
     /** Where Azure Kubernetes Service resource logs (category kube-audit) hold the event. */
     private static final String AKS = "properties.log.";
 
@@ -85,7 +84,7 @@ public final class KubernetesAuditMapper implements Mapper {
         out.set("http_request.user_agent", in.text("userAgent"));
         out.set("message", verb != null && uri != null ? verb + " " + uri : stage);
         status(in, out);
-        actor(in, out);
+        KubernetesAuditSubjects.actor(in, out);
         JsonNode ips = in.peek("sourceIPs");
         if (ips != null && ips.isArray() && !ips.isEmpty()) {
             String ip = in.text("sourceIPs.0");
@@ -93,7 +92,7 @@ public final class KubernetesAuditMapper implements Mapper {
                 out.set("src_endpoint.ip", ip);
             }
         }
-        resource(in, out);
+        KubernetesAuditSubjects.resource(in, out);
     }
 
     /** create 1; get, list, watch 2; update, patch 3; delete, deletecollection 4; other verbs (proxy ...) 99. */
@@ -135,48 +134,5 @@ public final class KubernetesAuditMapper implements Mapper {
         }
         out.set("status_detail", in.text("responseStatus.message", "responseStatus.reason"));
         out.set("api.response.message", in.text("responseStatus.status"));
-    }
-
-    /** The authenticated user, its groups, and the IAM session an EKS user came through. */
-    private static void actor(Prefixed in, OcsfEvent out) {
-        String name = in.text("user.username");
-        out.set("actor.user.name", name);
-        out.set("actor.user.uid", in.text("user.uid"));
-        out.set("actor.user.email_addr", Fields.email(name));
-        JsonNode groups = in.peek("user.groups");
-        int n = groups != null && groups.isArray() ? Math.min(groups.size(), MAX_GROUPS) : 0;
-        for (int i = 0; i < n; i++) {
-            String group = in.text("user.groups." + i);
-            if (group != null) {
-                out.append("actor.user.groups").put("name", group);
-            }
-        }
-        out.set("actor.session.credential_uid", in.text("user.extra.accessKeyId.0"));
-        out.set("actor.session.issuer", in.text("user.extra.canonicalArn.0", "user.extra.arn.0"));
-        out.set("actor.session.uid", in.text("user.extra.sessionName.0"));
-        out.set("actor.user.uid_alt", in.text("user.extra.arn.0"));
-    }
-
-    /** {@code objectRef}: the resource, its namespace and subresource. */
-    private static void resource(Prefixed in, OcsfEvent out) {
-        String type = in.text("objectRef.resource");
-        String name = in.text("objectRef.name");
-        String uid = in.text("objectRef.uid");
-        String namespace = in.text("objectRef.namespace");
-        if (type == null && name == null && uid == null) {
-            return;
-        }
-        String sub = in.text("objectRef.subresource");
-        ObjectNode resource = out.append("resources");
-        put(resource, "type", type == null || sub == null ? type : type + "/" + sub);
-        put(resource, "name", name);
-        put(resource, "uid", uid);
-        put(resource, "namespace", namespace);
-    }
-
-    private static void put(ObjectNode node, String key, String value) {
-        if (value != null) {
-            node.put(key, value);
-        }
     }
 }

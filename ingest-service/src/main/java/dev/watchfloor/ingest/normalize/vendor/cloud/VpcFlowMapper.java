@@ -1,7 +1,5 @@
 package dev.watchfloor.ingest.normalize.vendor.cloud;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -53,7 +51,7 @@ public final class VpcFlowMapper implements Mapper {
             in = new Source(line);
         }
         JsonNode f = in.root();
-        Keys k = snake -> key(f, snake);
+        Keys k = snake -> VpcFlowFields.key(f, snake);
         String action = in.text(k.of("action"));
         switch (Fields.lower(action)) {
             case "accept" -> {
@@ -95,7 +93,7 @@ public final class VpcFlowMapper implements Mapper {
         out.set(local + ".instance_uid", in.text(k.of("instance_id")));
         out.set(local + ".subnet_uid", in.text(k.of("subnet_id")));
         out.set(local + ".vpc_uid", in.text(k.of("vpc_id")));
-        connection(in, k, direction, out);
+        VpcFlowFields.connection(in, k, direction, out);
         out.set("traffic.bytes", in.number(k.of("bytes")));
         out.set("traffic.packets", in.number(k.of("packets")));
     }
@@ -116,75 +114,8 @@ public final class VpcFlowMapper implements Mapper {
         out.port(at + ".port", port);
     }
 
-    private static void connection(Source in, Keys k, String direction, OcsfEvent out) {
-        Long protocol = in.number(k.of("protocol"));
-        if (protocol != null && protocol >= 0 && protocol <= 255) {
-            out.set("connection_info.protocol_num", protocol);
-            out.set("connection_info.protocol_name", switch (protocol.intValue()) {
-                case 1 -> "icmp";
-                case 6 -> "tcp";
-                case 17 -> "udp";
-                case 47 -> "gre";
-                case 50 -> "esp";
-                case 58 -> "ipv6-icmp";
-                default -> null;
-            });
-        }
-        switch (Fields.lower(direction)) {
-            case "ingress" -> {
-                out.set("connection_info.direction_id", 1L);
-                out.set("connection_info.direction", "Inbound");
-            }
-            case "egress" -> {
-                out.set("connection_info.direction_id", 2L);
-                out.set("connection_info.direction", "Outbound");
-            }
-            default -> {
-            }
-        }
-        out.set("connection_info.tcp_flags", in.number(k.of("tcp_flags")));
-        String type = in.text(k.of("type"));
-        out.set("connection_info.protocol_ver", type);
-        if (type != null) {
-            String t = type.toUpperCase(Locale.ROOT);
-            out.set("connection_info.protocol_ver_id", t.equals("IPV4") ? 4L : t.equals("IPV6") ? 6L : null);
-        }
-    }
-
-    /** The record's key for a documented field: {@code log_status}, {@code log-status} or {@code logStatus}. */
-    static String key(JsonNode f, String snake) {
-        if (f.has(snake)) {
-            return snake;
-        }
-        String hyphen = snake.replace('_', '-');
-        if (f.has(hyphen)) {
-            return hyphen;
-        }
-        StringBuilder camel = new StringBuilder();
-        boolean upper = false;
-        for (char c : snake.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                camel.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        String c = camel.toString();
-        if (f.has(c)) {
-            return c;
-        }
-        // Panther writes srcAddr, dstPort
-        if (c.matches("(pkt)?(src|dst)(addr|port)")) {
-            String cut = c.substring(0, c.length() - 4);
-            String split = cut + Character.toUpperCase(c.charAt(cut.length())) + c.substring(cut.length() + 1);
-            return f.has(split) ? split : snake;
-        }
-        return snake;
-    }
-
     private static boolean has(JsonNode f, String snake) {
-        return Fields.has(f, key(f, snake));
+        return Fields.has(f, VpcFlowFields.key(f, snake));
     }
 
     @FunctionalInterface
