@@ -94,6 +94,8 @@ public final class RecordReader {
             pieces = XmlEvents.records(text, first);
         } else if (ZeekTsv.looksLike(text.substring(first))) {
             pieces = shift(ZeekTsv.records(text.substring(first)), first);
+        } else if (VpcFlowText.looksLike(text.substring(first))) {
+            pieces = shift(VpcFlowText.records(text.substring(first)), first);
         } else if (WindowsText.looksLike(text.substring(first))) {
             pieces = shift(WindowsText.records(text.substring(first)), first);
         } else {

@@ -3,6 +3,14 @@ package dev.watchfloor.ingest.normalize.vendor;
 import java.util.List;
 
 import dev.watchfloor.ingest.normalize.ocsf.Mapper;
+import dev.watchfloor.ingest.normalize.vendor.cloud.AwsWafMapper;
+import dev.watchfloor.ingest.normalize.vendor.cloud.FalcoMapper;
+import dev.watchfloor.ingest.normalize.vendor.cloud.KubernetesAuditMapper;
+import dev.watchfloor.ingest.normalize.vendor.cloud.M365AuditMapper;
+import dev.watchfloor.ingest.normalize.vendor.cloud.M365MessageTraceMapper;
+import dev.watchfloor.ingest.normalize.vendor.cloud.QRadarOffenseMapper;
+import dev.watchfloor.ingest.normalize.vendor.cloud.Route53ResolverMapper;
+import dev.watchfloor.ingest.normalize.vendor.cloud.VpcFlowMapper;
 import dev.watchfloor.ingest.normalize.vendor.endpoint.CrowdStrikeMapper;
 import dev.watchfloor.ingest.normalize.vendor.endpoint.DefenderMapper;
 import dev.watchfloor.ingest.normalize.vendor.endpoint.WindowsMapper;
@@ -43,6 +51,9 @@ public final class VendorMappers {
                 new GoogleWorkspaceMapper(), new GitHubAuditMapper(),
                 // endpoint
                 new CrowdStrikeMapper(), new DefenderMapper(), new WindowsMapper(),
+                // cloud and other
+                new KubernetesAuditMapper(), new Route53ResolverMapper(), new VpcFlowMapper(), new AwsWafMapper(),
+                new FalcoMapper(), new M365MessageTraceMapper(), new M365AuditMapper(), new QRadarOffenseMapper(),
                 // network and syslog
                 new CiscoAsaMapper(), new CiscoIosMapper(), new PanOsMapper(), new FortiGateMapper(),
                 new LinuxAuthMapper(), new ZeekMapper(), new SuricataEveMapper(),

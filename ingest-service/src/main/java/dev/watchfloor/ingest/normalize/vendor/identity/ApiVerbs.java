@@ -6,7 +6,7 @@ import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
 /**
  * API Activity (6003) from the verb an operation name starts or ends with: create, read, update, delete, else other.
  */
-final class ApiVerbs {
+public final class ApiVerbs {
 
     private static final String[] CREATE = {"create", "put", "run", "add", "insert", "upload", "import", "register"};
     private static final String[] READ = {"get", "describe", "list", "read", "view", "download", "lookup", "search",
@@ -20,7 +20,7 @@ final class ApiVerbs {
     }
 
     /** The activity id of an operation name ({@code DescribeInstances}, {@code repo.create}, {@code rename}). */
-    static int activity(String operation) {
+    public static int activity(String operation) {
         String op = Fields.lower(operation).replaceAll("[^a-z]", "");
         for (String[] verbs : new String[][]{DELETE, UPDATE, CREATE, READ}) {
             for (String verb : verbs) {
@@ -36,7 +36,7 @@ final class ApiVerbs {
         api(out, activity(operation));
     }
 
-    static void api(OcsfEvent out, int activity) {
+    public static void api(OcsfEvent out, int activity) {
         out.classify(OcsfClass.API_ACTIVITY, activity, switch (activity) {
             case 1 -> "Create";
             case 2 -> "Read";

@@ -13,7 +13,7 @@ import dev.watchfloor.ingest.normalize.ocsf.Source;
  * anything used), the first present scalar as a time value, and the address check that keeps host names out of IP
  * fields.
  */
-final class Fields {
+public final class Fields {
 
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3}\\.){3}\\d{1,3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
@@ -22,7 +22,7 @@ final class Fields {
     }
 
     /** The text of a scalar at a dotted path of a tree, for detection; null when absent or not a scalar. */
-    static String peek(JsonNode root, String path) {
+    public static String peek(JsonNode root, String path) {
         JsonNode node = root;
         for (String segment : path.split("\\.")) {
             if (node == null || !node.isObject()) {
@@ -34,13 +34,13 @@ final class Fields {
     }
 
     /** Whether the tree has an object at the top-level key. */
-    static boolean hasObject(JsonNode root, String key) {
+    public static boolean hasObject(JsonNode root, String key) {
         JsonNode node = root == null ? null : root.get(key);
         return node != null && node.isObject();
     }
 
     /** Whether the tree has a non-null value at the top-level key. */
-    static boolean has(JsonNode root, String key) {
+    public static boolean has(JsonNode root, String key) {
         JsonNode node = root == null ? null : root.get(key);
         return node != null && !node.isNull();
     }
@@ -49,7 +49,7 @@ final class Fields {
      * The top-level key as the record writes it: {@code camel}, or its lower-cased form when a collector lowered the
      * keys ({@code eventName} / {@code eventname}); {@code camel} when neither is present.
      */
-    static String key(JsonNode root, String camel) {
+    public static String key(JsonNode root, String camel) {
         if (root == null || root.has(camel)) {
             return camel;
         }
@@ -58,7 +58,7 @@ final class Fields {
     }
 
     /** The first path holding a scalar, marked used, for {@code ctx.time}; null when none. */
-    static JsonNode scalar(Source in, String... paths) {
+    public static JsonNode scalar(Source in, String... paths) {
         for (String path : paths) {
             JsonNode value = in.peek(path);
             if (value != null && value.isValueNode() && !value.asText().isBlank()) {
@@ -69,12 +69,12 @@ final class Fields {
     }
 
     /** The lower-cased text, or an empty string, for switches. */
-    static String lower(String text) {
+    public static String lower(String text) {
         return text == null ? "" : text.toLowerCase(Locale.ROOT);
     }
 
     /** Whether the text is an IPv4 or IPv6 address (not a host or service name). */
-    static boolean isIp(String text) {
+    public static boolean isIp(String text) {
         if (text == null) {
             return false;
         }
@@ -90,7 +90,7 @@ final class Fields {
     }
 
     /** Sets an IP when the text is one, else (a name such as {@code iam.amazonaws.com}) the endpoint's domain. */
-    static void endpoint(OcsfEvent out, String endpoint, String value) {
+    public static void endpoint(OcsfEvent out, String endpoint, String value) {
         if (isIp(value)) {
             out.set(endpoint + ".ip", value);
         } else {
@@ -99,7 +99,7 @@ final class Fields {
     }
 
     /** An email-looking text for {@code email_addr}, else null. */
-    static String email(String text) {
+    public static String email(String text) {
         return text != null && text.matches("[^@\\s]+@[^@\\s]+") ? text : null;
     }
 

@@ -10,34 +10,34 @@ import dev.watchfloor.ingest.normalize.ocsf.Source;
  * A {@link Source} read below a path ({@code detail.findings.0.} of an EventBridge event), so one mapper reads a record
  * and its wrapped form alike.
  */
-record Prefixed(Source in, String prefix) {
+public record Prefixed(Source in, String prefix) {
 
-    String text(String... paths) {
+    public String text(String... paths) {
         return in.text(Arrays.stream(paths).map(p -> prefix + p).toArray(String[]::new));
     }
 
-    JsonNode node(String path) {
+    public JsonNode node(String path) {
         return in.node(prefix + path);
     }
 
-    JsonNode peek(String path) {
+    public JsonNode peek(String path) {
         return in.peek(prefix + path);
     }
 
-    String peekText(String path) {
+    public String peekText(String path) {
         return in.peekText(prefix + path);
     }
 
-    void use(String... paths) {
+    public void use(String... paths) {
         in.use(Arrays.stream(paths).map(p -> prefix + p).toArray(String[]::new));
     }
 
     /** The object read from: the record, or the value at the prefix. */
-    JsonNode root() {
+    public JsonNode root() {
         return prefix.isEmpty() ? in.root() : in.peek(prefix.substring(0, prefix.length() - 1));
     }
 
-    Long number(String... paths) {
+    public Long number(String... paths) {
         return in.number(Arrays.stream(paths).map(p -> prefix + p).toArray(String[]::new));
     }
 }
