@@ -107,8 +107,7 @@ public class Normalizer {
         String title = title(out);
         String detection = out.text("finding_info.analytic.name");
         String fingerprint = Fingerprints.group(sourceName, detection != null ? detection : title, entities);
-        String content = Fingerprints.content(sourceName, event, out.time().flags().contains(
-                Timestamps.Flag.MISSING));
+        String content = Fingerprints.content(sourceName, record.raw());
         List<String> groupKeys = new ArrayList<>();
         groupKeys.add("source:" + truncate(sourceName, 100));
         groupKeys.add("detection:" + truncate(detection != null ? detection : title, 300));
