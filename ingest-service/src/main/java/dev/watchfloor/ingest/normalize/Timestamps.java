@@ -154,13 +154,15 @@ public final class Timestamps {
     }
 
     private Optional<Instant> text(String value, Instant received, Set<Flag> flags) {
-        Optional<Instant> iso = parse(ISO, value, flags);
-        if (iso.isPresent()) {
-            return iso;
+        if (value.length() >= 10 && value.charAt(4) == '-' && value.charAt(7) == '-') {
+            // ISO-shaped (yyyy-mm-dd...): no other form starts so; parsing failures are costly, so try only this one
+            return parse(ISO, value, flags);
         }
-        Optional<Instant> bsd = rfc3164(value, received, flags);
-        if (bsd.isPresent()) {
-            return bsd;
+        if (Character.isLetter(value.charAt(0))) {
+            Optional<Instant> bsd = rfc3164(value, received, flags);
+            if (bsd.isPresent()) {
+                return bsd;
+            }
         }
         for (DateTimeFormatter format : VENDOR) {
             Optional<Instant> vendor = parse(format, value, flags);

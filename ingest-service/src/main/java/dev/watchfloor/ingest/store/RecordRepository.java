@@ -16,7 +16,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -70,7 +69,7 @@ public class RecordRepository {
         for (Stored st : candidates) {
             NormalizedRecord r = st.record();
             List<Object> values = new ArrayList<>(Arrays.asList(st.id(), s.tenant(), at, utc(r.observedAt()),
-                    r.source(), r.title(), r.entities().toArray(String[]::new), new JsonObject(r.body().toString()),
+                    r.source(), r.title(), r.entities().toArray(String[]::new), r.body().toString(),
                     r.time().original(), r.time().flagNames().toArray(String[]::new), r.format(), storable(r.raw()),
                     r.warnings().toArray(String[]::new), r.contentHash()));
             if (kind == Kind.ALERT) {
@@ -81,11 +80,11 @@ public class RecordRepository {
         String sql = kind == Kind.EVENT
                 ? "INSERT INTO ingest.events (id, tenant, received_at, observed_at, source, summary, entities, body, "
                         + "time_text, time_flags, format, raw, warnings, content_hash) VALUES ($1, $2, $3, $4, $5, "
-                        + "$6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (tenant, content_hash) DO NOTHING "
+                        + "$6, $7, $8::text::jsonb, $9, $10, $11, $12, $13, $14) ON CONFLICT (tenant, content_hash) DO NOTHING "
                         + "RETURNING id"
                 : "INSERT INTO ingest.alerts (id, tenant, received_at, observed_at, source, title, entities, body, "
                         + "time_text, time_flags, format, raw, warnings, content_hash, severity_id, fingerprint, "
-                        + "submitted_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
+                        + "submitted_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9, $10, $11, $12, $13, $14, $15, "
                         + "$16, $17) ON CONFLICT (tenant, content_hash) DO NOTHING RETURNING id";
         return conn.preparedQuery(sql).executeBatch(rows).chain(result -> {
             Set<UUID> inserted = new HashSet<>();

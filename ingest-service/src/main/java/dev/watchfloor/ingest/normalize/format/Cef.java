@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.watchfloor.ingest.normalize.Regexes;
+
 /**
  * ArcSight Common Event Format (Micro Focus "Implementing ArcSight CEF", revision 25):
  * {@code CEF:Version|Device Vendor|Device Product|Device Version|Device Event Class ID|Name|Severity|Extension}. In the
@@ -53,7 +55,7 @@ public final class Cef {
         for (int i = 0; i < HEADER.length; i++) {
             header.put(HEADER[i], parts.get(i).strip());
         }
-        if (!parts.get(0).strip().matches("\\d{1,3}")) {
+        if (!parts.get(0).strip().transform(Regexes.matches("\\d{1,3}"))) {
             warnings.add("CEF version '" + parts.get(0) + "' is not a number");
         }
         extension(text.substring(pos), fields.putObject("extension"), warnings);

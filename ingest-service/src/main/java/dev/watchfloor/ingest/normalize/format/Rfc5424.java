@@ -4,6 +4,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.watchfloor.ingest.normalize.Regexes;
+
 /**
  * The part of an RFC 5424 syslog line after {@code <PRI>1 }: {@code TIMESTAMP HOSTNAME APP-NAME PROCID MSGID}, then
  * STRUCTURED-DATA ({@code -} or {@code [SD-ID PARAM="value" ...]...}, with {@code \"}, {@code \\} and {@code \]}
@@ -31,7 +33,7 @@ final class Rfc5424 {
             values[i] = text.substring(pos, space);
             pos = Math.min(space + 1, text.length());
         }
-        if (!values[0].equals("-") && !values[0].matches("\\d{4}-\\d{2}-\\d{2}T\\S+")) {
+        if (!values[0].equals("-") && !values[0].transform(Regexes.matches("\\d{4}-\\d{2}-\\d{2}T\\S+"))) {
             return null;
         }
         for (int i = 0; i < NAMES.length; i++) {

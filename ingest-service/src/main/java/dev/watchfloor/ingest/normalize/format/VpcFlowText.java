@@ -8,6 +8,8 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.watchfloor.ingest.normalize.Regexes;
+
 /**
  * Amazon VPC Flow Logs in their text form (Amazon VPC User Guide, "Flow log records", versions 2-8): a header line
  * naming the fields of the log's format (default or custom order, {@code version account-id interface-id srcaddr ...}),
@@ -77,9 +79,10 @@ public final class VpcFlowText {
             return null;
         }
         String[] values = split(line, false);
-        if (values.length != DEFAULT.length || !values[0].matches("\\d{1,2}")
+        if (values.length != DEFAULT.length || !values[0].transform(Regexes.matches("\\d{1,2}"))
                 || !(values[2].startsWith("eni-") || values[2].equals("-"))
-                || !values[12].matches("ACCEPT|REJECT|-") || !values[13].matches("OK|NODATA|SKIPDATA")) {
+                || !values[12].transform(Regexes.matches("ACCEPT|REJECT|-"))
+                || !values[13].transform(Regexes.matches("OK|NODATA|SKIPDATA"))) {
             return null;
         }
         ObjectNode fields = JsonNodeFactory.instance.objectNode();

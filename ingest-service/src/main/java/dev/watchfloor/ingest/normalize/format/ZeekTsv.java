@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.watchfloor.ingest.normalize.Regexes;
+
 /**
  * Zeek's ASCII (TSV) logs, as the Zeek ASCII writer documents them: a header of {@code #separator} (written
  * {@code \x09}), {@code #set_separator}, {@code #empty_field}, {@code #unset_field}, {@code #path}, {@code #open},
@@ -112,12 +114,12 @@ public final class ZeekTsv {
     private static JsonNode scalar(String text, String type) {
         switch (type) {
             case "count", "int", "port" -> {
-                if (text.matches("-?\\d{1,18}")) {
+                if (text.transform(Regexes.matches("-?\\d{1,18}"))) {
                     return NODES.numberNode(Long.parseLong(text));
                 }
             }
             case "double", "time", "interval" -> {
-                if (text.matches("-?\\d{1,20}(\\.\\d{1,12})?([eE][-+]?\\d{1,3})?")) {
+                if (text.transform(Regexes.matches("-?\\d{1,20}(\\.\\d{1,12})?([eE][-+]?\\d{1,3})?"))) {
                     return NODES.numberNode(new BigDecimal(text));
                 }
             }

@@ -23,7 +23,7 @@ public final class Severities {
             return 0;
         }
         String text = severity.strip();
-        if (text.matches("[0-6]")) {
+        if (text.length() == 1 && text.charAt(0) >= '0' && text.charAt(0) <= '6') {
             return Integer.parseInt(text);
         }
         return switch (text.toLowerCase(Locale.ROOT)) {

@@ -81,12 +81,27 @@ public final class Source {
                 node(path);
                 return value.asLong();
             }
-            if (value.isTextual() && value.asText().strip().matches("-?\\d{1,18}")) {
+            String text = value.isTextual() ? value.asText().strip() : "";
+            if (digits(text.startsWith("-") ? text.substring(1) : text, 18)) {
                 node(path);
                 return Long.parseLong(value.asText().strip());
             }
         }
         return null;
+    }
+
+    /** Whether the text is 1 to {@code max} ASCII digits (without a regex: this runs for every record). */
+    static boolean digits(String text, int max) {
+        if (text.isEmpty() || text.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Marks every listed path used (values consulted elsewhere, or consciously dropped). */
@@ -118,7 +133,7 @@ public final class Source {
         while (node != null && i < segments.length) {
             if (node.isArray()) {
                 String segment = segments[i];
-                if (segment.isEmpty() || segment.length() > 6 || !segment.chars().allMatch(Character::isDigit)) {
+                if (!digits(segment, 6)) {
                     return null;
                 }
                 int index = Integer.parseInt(segment);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.format.Parsed;
 import dev.watchfloor.ingest.normalize.ocsf.MapContext;
 import dev.watchfloor.ingest.normalize.ocsf.Mapper;
@@ -76,7 +77,7 @@ public final class FalcoMapper implements Mapper {
                 continue;
             }
             labels.add(tag);
-            if (tag.matches("(?i)T\\d{4}(\\.\\d{3})?")) {
+            if (tag.transform(Regexes.matches("(?i)T\\d{4}(\\.\\d{3})?"))) {
                 out.append("finding_info.attacks").putObject("technique").put("uid", tag.toUpperCase(
                         java.util.Locale.ROOT));
             }

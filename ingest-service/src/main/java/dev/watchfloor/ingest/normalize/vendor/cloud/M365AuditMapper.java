@@ -5,6 +5,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.format.Parsed;
 import dev.watchfloor.ingest.normalize.ocsf.MapContext;
 import dev.watchfloor.ingest.normalize.ocsf.Mapper;
@@ -106,16 +107,18 @@ public final class M365AuditMapper implements Mapper {
             return verb;
         }
         String plain = op.replaceAll("[^a-z]", "");
-        if (plain.matches(".*(accessed|viewed|downloaded|previewed|searched|read|exported|synced)")) {
+        if (plain
+                .transform(Regexes.matches(".*(accessed|viewed|downloaded|previewed|searched|read|exported|synced)"))) {
             return 2;
         }
-        if (plain.matches(".*(created|added|uploaded|copied|shared|sent|invited)")) {
+        if (plain.transform(Regexes.matches(".*(created|added|uploaded|copied|shared|sent|invited)"))) {
             return 1;
         }
-        if (plain.matches(".*(modified|renamed|moved|updated|changed|restored|checkedin|checkedout|set)")) {
+        if (plain.transform(
+                Regexes.matches(".*(modified|renamed|moved|updated|changed|restored|checkedin|checkedout|set)"))) {
             return 3;
         }
-        if (plain.matches(".*(deleted|removed|recycled|revoked|purged)")) {
+        if (plain.transform(Regexes.matches(".*(deleted|removed|recycled|revoked|purged)"))) {
             return 4;
         }
         return 99;

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
 import dev.watchfloor.ingest.normalize.ocsf.Source;
 import dev.watchfloor.ingest.normalize.vendor.identity.Fields;
@@ -42,7 +43,7 @@ final class VpcFlowFields {
             return c;
         }
         // Panther writes srcAddr, dstPort
-        if (c.matches("(pkt)?(src|dst)(addr|port)")) {
+        if (c.transform(Regexes.matches("(pkt)?(src|dst)(addr|port)"))) {
             String cut = c.substring(0, c.length() - 4);
             String split = cut + Character.toUpperCase(c.charAt(cut.length())) + c.substring(cut.length() + 1);
             return f.has(split) ? split : snake;

@@ -5,6 +5,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.ocsf.MapContext;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfClass;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
@@ -34,7 +35,8 @@ final class CrowdStrikeAlerts {
         JsonNode time = first("created_timestamp", "timestamp", "first_behavior");
         out.time(ctx.time(time));
         String status = in.text("status");
-        if (status != null && status.toLowerCase(Locale.ROOT).matches("closed|resolved|false_positive|true_positive")) {
+        if (status != null && status.toLowerCase(Locale.ROOT)
+                .transform(Regexes.matches("closed|resolved|false_positive|true_positive"))) {
             out.classify(OcsfClass.DETECTION_FINDING, 3, "Close");
         }
         out.set("finding_info.uid", in.text("composite_id", "detection_id", "id"));
@@ -128,7 +130,7 @@ final class CrowdStrikeAlerts {
         if (techniqueId != null || technique != null) {
             ObjectNode t = attack.putObject("technique");
             String uid = techniqueId == null ? null : techniqueId.strip().toUpperCase(Locale.ROOT);
-            if (uid != null && uid.matches("T\\d{4}(\\.\\d{3})?")) {
+            if (uid != null && uid.transform(Regexes.matches("T\\d{4}(\\.\\d{3})?"))) {
                 t.put("uid", uid);
             }
             if (technique != null) {
@@ -138,7 +140,7 @@ final class CrowdStrikeAlerts {
         if (tacticId != null || tactic != null) {
             ObjectNode t = attack.putObject("tactic");
             String uid = tacticId == null ? null : tacticId.strip().toUpperCase(Locale.ROOT);
-            if (uid != null && uid.matches("TA\\d{4}")) {
+            if (uid != null && uid.transform(Regexes.matches("TA\\d{4}"))) {
                 t.put("uid", uid);
             }
             if (tactic != null) {

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.ocsf.MapContext;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfClass;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
@@ -132,13 +133,13 @@ final class CrowdStrikeEvents {
             out.classify(OcsfClass.AUTHENTICATION, 1, "Logon");
             Endpoints.user(out, "user", f.t("UserId"), null, null);
         } else {
-            int activity = op.matches("(create|add|grant|register).*")
+            int activity = op.transform(Regexes.matches("(create|add|grant|register).*"))
                     ? 1
-                    : op.matches("(get|list|read|query|view).*")
+                    : op.transform(Regexes.matches("(get|list|read|query|view).*"))
                             ? 2
-                            : op.matches("(update|change|set|reset|modify|enable|disable).*")
+                            : op.transform(Regexes.matches("(update|change|set|reset|modify|enable|disable).*"))
                                     ? 3
-                                    : op.matches("(delete|remove|revoke).*") ? 4 : 99;
+                                    : op.transform(Regexes.matches("(delete|remove|revoke).*")) ? 4 : 99;
             out.classify(OcsfClass.API_ACTIVITY, activity, switch (activity) {
                 case 1 -> "Create";
                 case 2 -> "Read";

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
 
 /**
@@ -66,7 +67,7 @@ final class Endpoints {
 
     /** Appends one hash to {@code <prefix>.hashes}. */
     static void hash(OcsfEvent out, String prefix, String algorithm, String value) {
-        if (value == null || value.isBlank() || value.strip().matches("0+")) {
+        if (value == null || value.isBlank() || value.strip().transform(Regexes.matches("0+"))) {
             return;
         }
         String a = algorithm.strip().toUpperCase(Locale.ROOT).replace("-", "");

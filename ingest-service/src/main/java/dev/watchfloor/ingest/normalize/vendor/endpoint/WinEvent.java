@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.ocsf.Source;
 
 /**
@@ -91,7 +92,7 @@ final class WinEvent {
         for (String path : List.of("Event.System.EventID.#text", "Event.System.EventID", "Event.System.EventCode",
                 "winlog.event_id", "EventID", "EventCode", "event_id")) {
             JsonNode value = in.peek(path);
-            if (value != null && value.isValueNode() && value.asText().strip().matches("\\d{1,6}")) {
+            if (value != null && value.isValueNode() && value.asText().strip().transform(Regexes.matches("\\d{1,6}"))) {
                 in.use(path);
                 return Integer.parseInt(value.asText().strip());
             }
@@ -165,10 +166,10 @@ final class WinEvent {
 
     private static Long keywordBits(String text) {
         try {
-            if (text.matches("0[xX][0-9a-fA-F]{1,16}")) {
+            if (text.transform(Regexes.matches("0[xX][0-9a-fA-F]{1,16}"))) {
                 return Long.parseUnsignedLong(text.substring(2), 16);
             }
-            if (text.matches("-?\\d{1,20}")) {
+            if (text.transform(Regexes.matches("-?\\d{1,20}"))) {
                 return Long.parseLong(text);
             }
         } catch (NumberFormatException e) {
@@ -275,10 +276,10 @@ final class WinEvent {
         }
         String v = value.strip();
         try {
-            if (v.matches("0[xX][0-9a-fA-F]{1,15}")) {
+            if (v.transform(Regexes.matches("0[xX][0-9a-fA-F]{1,15}"))) {
                 return Long.parseLong(v.substring(2), 16);
             }
-            if (v.matches("-?\\d{1,18}")) {
+            if (v.transform(Regexes.matches("-?\\d{1,18}"))) {
                 return Long.parseLong(v);
             }
         } catch (NumberFormatException e) {

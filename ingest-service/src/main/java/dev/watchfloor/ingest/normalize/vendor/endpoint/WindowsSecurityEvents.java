@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfClass;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
 
@@ -151,7 +152,8 @@ final class WindowsSecurityEvents {
         boolean delete = id == 4660 || access.contains("delete") || access.contains("%%1537") || (m & 0x10000) != 0;
         boolean write = access.matches(".*(writedata|write data|appenddata|append data|set key value|%%4417|%%4418"
                 + "|%%4433|%%4434|create sub-key).*") || (m & 0x6) != 0;
-        boolean read = access.matches(".*(readdata|read data|query key value|enumerate|%%4416|%%4432|%%4435).*")
+        boolean read = access
+                .transform(Regexes.matches(".*(readdata|read data|query key value|enumerate|%%4416|%%4432|%%4435).*"))
                 || (m & 0x1) != 0;
         if (registry) {
             int activity = delete ? 4 : write ? 3 : read || id == 4656 ? 2 : 99;

@@ -3,6 +3,7 @@ package dev.watchfloor.ingest.normalize.vendor.identity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.format.Parsed;
 import dev.watchfloor.ingest.normalize.ocsf.MapContext;
 import dev.watchfloor.ingest.normalize.ocsf.Mapper;
@@ -33,7 +34,7 @@ public final class CloudTrailMapper implements Mapper {
         JsonNode root = eventBridge(f) ? f.get("detail") : f;
         String source = Fields.peek(root, Fields.key(root, "eventSource"));
         String name = Fields.peek(root, Fields.key(root, "eventName"));
-        if (source != null && name != null && source.matches("[a-z0-9.-]+\\.amazonaws\\.com")) {
+        if (source != null && name != null && source.transform(Regexes.matches("[a-z0-9.-]+\\.amazonaws\\.com"))) {
             return true;
         }
         return "AWS.CloudTrail".equals(Fields.peek(f, "p_log_type"));

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
 import dev.watchfloor.ingest.normalize.ocsf.Source;
 
@@ -100,7 +101,7 @@ public final class Fields {
 
     /** An email-looking text for {@code email_addr}, else null. */
     public static String email(String text) {
-        return text != null && text.matches("[^@\\s]+@[^@\\s]+") ? text : null;
+        return text != null && text.transform(Regexes.matches("[^@\\s]+@[^@\\s]+")) ? text : null;
     }
 
     /** The text after the last {@code /} (a session or user name at the end of an ARN). */

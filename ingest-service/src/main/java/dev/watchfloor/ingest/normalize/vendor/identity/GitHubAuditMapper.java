@@ -5,6 +5,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.format.Parsed;
 import dev.watchfloor.ingest.normalize.ocsf.MapContext;
 import dev.watchfloor.ingest.normalize.ocsf.Mapper;
@@ -53,7 +54,7 @@ public final class GitHubAuditMapper implements Mapper {
         }
         String action = Fields.peek(f, "action");
         JsonNode actor = f.get("actor");
-        if (action == null || !action.matches("[a-z0-9_]+(\\.[a-z0-9_]+)+")
+        if (action == null || !action.transform(Regexes.matches("[a-z0-9_]+(\\.[a-z0-9_]+)+"))
                 || actor != null && !actor.isTextual() && !actor.isNull()) {
             return false;
         }

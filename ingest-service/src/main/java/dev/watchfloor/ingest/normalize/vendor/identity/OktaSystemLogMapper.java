@@ -3,6 +3,7 @@ package dev.watchfloor.ingest.normalize.vendor.identity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.format.Parsed;
 import dev.watchfloor.ingest.normalize.ocsf.MapContext;
 import dev.watchfloor.ingest.normalize.ocsf.Mapper;
@@ -49,7 +50,7 @@ public final class OktaSystemLogMapper implements Mapper {
         if (type == null) {
             type = Fields.peek(f, "eventtype");
         }
-        if (type != null && type.matches("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)+")) {
+        if (type != null && type.transform(Regexes.matches("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)+"))) {
             boolean shape = Fields.hasObject(f, "actor") || Fields.hasObject(f, "outcome");
             return shape && (Fields.has(f, "published") || Fields.has(f, "uuid") || Fields.hasObject(f, "client")
                     || Fields.has(f, "legacyEventType") || Fields.has(f, "legacyeventtype"));

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
 
 /**
@@ -161,7 +162,7 @@ final class AsaConnections {
 
     /** {@code duration} in milliseconds from {@code h:mm:ss}. */
     private static void duration(OcsfEvent out, String hms) {
-        if (hms == null || !hms.matches("\\d{1,6}:\\d{2}:\\d{2}")) {
+        if (hms == null || !hms.transform(Regexes.matches("\\d{1,6}:\\d{2}:\\d{2}"))) {
             return;
         }
         String[] parts = hms.split(":");

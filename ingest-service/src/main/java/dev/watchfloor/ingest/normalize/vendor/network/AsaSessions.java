@@ -3,6 +3,7 @@ package dev.watchfloor.ingest.normalize.vendor.network;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfClass;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
 
@@ -51,7 +52,7 @@ final class AsaSessions {
     }
 
     private static void user(OcsfEvent out, String name) {
-        if (name != null && !name.isBlank() && !name.strip().matches("\\*+")) {
+        if (name != null && !name.isBlank() && !name.strip().transform(Regexes.matches("\\*+"))) {
             out.set("user.name", name.strip());
         }
     }

@@ -3,6 +3,7 @@ package dev.watchfloor.ingest.normalize.vendor.network;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.format.Parsed;
 import dev.watchfloor.ingest.normalize.ocsf.MapContext;
 import dev.watchfloor.ingest.normalize.ocsf.Mapper;
@@ -44,7 +45,7 @@ public final class CiscoIosMapper implements Mapper {
             return false;
         }
         Matcher m = LINE.matcher(message);
-        return m.matches() && !m.group("facility").matches("ASA|FTD|PIX|FWSM");
+        return m.matches() && !m.group("facility").transform(Regexes.matches("ASA|FTD|PIX|FWSM"));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.watchfloor.ingest.normalize.vendor.network;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.ocsf.MapContext;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfClass;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
@@ -35,7 +36,7 @@ final class FormatFields {
             return 0;
         }
         String v = value.strip().toLowerCase(Locale.ROOT);
-        if (v.matches("\\d{1,2}")) {
+        if (v.transform(Regexes.matches("\\d{1,2}"))) {
             int n = Integer.parseInt(v);
             return n <= 3 ? 2 : n <= 6 ? 3 : n <= 8 ? 4 : n <= 10 ? 5 : 0;
         }
@@ -101,9 +102,9 @@ final class FormatFields {
             return null;
         }
         String a = action.toLowerCase(Locale.ROOT);
-        int id = a.matches(".*(allow|accept|permit|pass|success).*")
+        int id = a.transform(Regexes.matches(".*(allow|accept|permit|pass|success).*"))
                 ? 1
-                : a.matches(".*(block|deny|denied|drop|reject|prevent|quarantin|reset).*") ? 2 : 99;
+                : a.transform(Regexes.matches(".*(block|deny|denied|drop|reject|prevent|quarantin|reset).*")) ? 2 : 99;
         out.set("disposition_id", (long) id);
         out.set("disposition", id == 1 ? "Allowed" : id == 2 ? "Blocked" : "Other");
         return id;
@@ -111,7 +112,7 @@ final class FormatFields {
 
     /** A file hash, its algorithm told by its length (32 MD5, 40 SHA-1, 64 SHA-256, 128 SHA-512). */
     static void hash(OcsfEvent out, String path, String value) {
-        if (value == null || !value.matches("[0-9A-Fa-f]{32,128}")) {
+        if (value == null || !value.transform(Regexes.matches("[0-9A-Fa-f]{32,128}"))) {
             return;
         }
         String[] algorithm = switch (value.length()) {

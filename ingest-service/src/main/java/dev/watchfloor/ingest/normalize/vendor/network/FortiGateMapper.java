@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.format.Parsed;
 import dev.watchfloor.ingest.normalize.ocsf.MapContext;
 import dev.watchfloor.ingest.normalize.ocsf.Mapper;
@@ -60,7 +61,7 @@ public final class FortiGateMapper implements Mapper {
 
     private static void time(Source in, OcsfEvent out, MapContext ctx) {
         String epoch = in.peekText("eventtime");
-        if (epoch != null && epoch.matches("\\d{9,19}")) {
+        if (epoch != null && epoch.transform(Regexes.matches("\\d{9,19}"))) {
             in.use("eventtime");
             out.time(ctx.time(epoch));
             in.use("date", "time", "tz");
@@ -70,7 +71,7 @@ public final class FortiGateMapper implements Mapper {
         String time = in.text("time");
         if (date != null && time != null) {
             String tz = in.text("tz");
-            String zone = tz != null && tz.matches("[+-]\\d{2}:?\\d{2}") ? tz : "";
+            String zone = tz != null && tz.transform(Regexes.matches("[+-]\\d{2}:?\\d{2}")) ? tz : "";
             out.time(ctx.time(date + "T" + time + zone));
             out.set("metadata.original_time", date + " " + time + (tz == null ? "" : " " + tz));
         } else {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfClass;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
 import dev.watchfloor.ingest.normalize.ocsf.Severities;
@@ -24,7 +25,7 @@ final class FtdEvents {
     }
 
     static boolean map(String id, String text, OcsfEvent out) {
-        if (!id.matches("43000[1-5]")) {
+        if (!id.transform(Regexes.matches("43000[1-5]"))) {
             return false;
         }
         Map<String, String> f = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfClass;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
 import dev.watchfloor.ingest.normalize.ocsf.Severities;
@@ -48,7 +49,7 @@ final class PanOsLogs {
         out.status(blocked ? 2 : 1);
         out.severity(blocked ? 2 : 1);
         bytes(out, f.get(31), f.get(32), f.get(33));
-        if (f.get(36) != null && f.get(36).matches("\\d{1,9}")) {
+        if (f.get(36) != null && f.get(36).transform(Regexes.matches("\\d{1,9}"))) {
             out.set("duration", Long.parseLong(f.get(36)) * 1000);
         }
         out.set("status_detail", f.get(46));
@@ -64,7 +65,9 @@ final class PanOsLogs {
         String subtype = lower(f.get(4));
         String action = lower(f.get(30));
         boolean url = subtype.equals("url");
-        boolean blocked = action.matches("(alert|allow|continue|override)") ? false : !action.isEmpty();
+        boolean blocked = action.transform(Regexes.matches("(alert|allow|continue|override)"))
+                ? false
+                : !action.isEmpty();
         String threat = f.get(32);
         Matcher named = threat == null ? null : THREAT_ID.matcher(threat);
         String threatName = named != null && named.matches() ? named.group("name") : threat;
@@ -83,7 +86,7 @@ final class PanOsLogs {
             out.set("finding_info.analytic.name", threatName);
             out.set("finding_info.analytic.uid", named != null && named.matches() ? named.group("id") : null);
             out.set("finding_info.analytic.category", f.get(69) != null ? f.get(69) : subtype);
-            if (subtype.matches("virus|wildfire|wildfire-virus|file|ml-virus")) {
+            if (subtype.transform(Regexes.matches("virus|wildfire|wildfire-virus|file|ml-virus"))) {
                 out.set("file.name", f.get(31));
             } else {
                 out.set("url.url_string", f.get(31));
@@ -117,7 +120,7 @@ final class PanOsLogs {
     private static void bytes(OcsfEvent out, String total, String sent, String received) {
         for (String[] pair : new String[][]{{"traffic.bytes", total}, {"traffic.bytes_out", sent},
                 {"traffic.bytes_in", received}}) {
-            if (pair[1] != null && pair[1].matches("\\d{1,18}")) {
+            if (pair[1] != null && pair[1].transform(Regexes.matches("\\d{1,18}"))) {
                 out.set(pair[0], Long.parseLong(pair[1]));
             }
         }

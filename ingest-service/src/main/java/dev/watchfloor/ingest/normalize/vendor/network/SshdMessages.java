@@ -3,6 +3,7 @@ package dev.watchfloor.ingest.normalize.vendor.network;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfClass;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
 
@@ -76,7 +77,8 @@ final class SshdMessages {
             return true;
         }
         if ((m = DISCONNECT.matcher(text)).matches()) {
-            boolean failed = m.group("reason") != null && m.group("reason").matches("(?i).*\\bauth\\w* fail.*");
+            boolean failed = m.group("reason") != null
+                    && m.group("reason").transform(Regexes.matches("(?i).*\\bauth\\w* fail.*"));
             LinuxAuthMapper.authentication(out, failed, failed ? 2 : m.group("preauth") != null ? 99 : 1);
             out.set("user.name", LinuxAuthMapper.user(m.group("user")));
             LinuxAuthMapper.remote(out, m.group("ip"), m.group("port"));

@@ -3,6 +3,7 @@ package dev.watchfloor.ingest.normalize.vendor.network;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.format.Syslog;
 import dev.watchfloor.ingest.normalize.ocsf.MapContext;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
@@ -42,7 +43,7 @@ final class SyslogHeader {
     static void process(Source in, OcsfEvent out) {
         out.set("process.name", in.text("syslog.app_name"));
         String pid = in.text("syslog.procid");
-        if (pid != null && pid.matches("\\d{1,9}")) {
+        if (pid != null && pid.transform(Regexes.matches("\\d{1,9}"))) {
             out.set("process.pid", Long.parseLong(pid));
         }
     }

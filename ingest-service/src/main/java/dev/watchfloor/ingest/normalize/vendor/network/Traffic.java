@@ -2,6 +2,7 @@ package dev.watchfloor.ingest.normalize.vendor.network;
 
 import java.util.Locale;
 
+import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfClass;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
 
@@ -34,7 +35,7 @@ final class Traffic {
     static void endpoint(OcsfEvent out, String side, String ip, String port, String iface) {
         if (SyslogHeader.isIp(ip)) {
             out.set(side + ".ip", ip);
-        } else if (ip != null && ip.matches("[\\w.-]{1,253}")) {
+        } else if (ip != null && ip.transform(Regexes.matches("[\\w.-]{1,253}"))) {
             out.set(side + ".hostname", ip);
         }
         out.port(side + ".port", port);
@@ -47,7 +48,7 @@ final class Traffic {
             return;
         }
         String name = protocol.strip().toLowerCase(Locale.ROOT);
-        if (name.matches("\\d{1,3}")) {
+        if (name.transform(Regexes.matches("\\d{1,3}"))) {
             out.set("connection_info.protocol_num", Long.parseLong(name));
             return;
         }

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
 
 /** OCSF pieces the sensor mappers share: HTTP method to activity, request URL, and hash fingerprints. */
@@ -53,7 +54,7 @@ final class NetworkFields {
 
     /** Appends a hash (md5, sha1, sha256, sha512) to the fingerprint array at {@code path} when it is hex. */
     static void hash(OcsfEvent out, String path, String algorithm, String value) {
-        if (value == null || !value.matches("[0-9a-fA-F]{32,128}")) {
+        if (value == null || !value.transform(Regexes.matches("[0-9a-fA-F]{32,128}"))) {
             return;
         }
         int id;

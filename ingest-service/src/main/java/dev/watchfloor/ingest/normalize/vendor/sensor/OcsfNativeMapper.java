@@ -8,6 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.format.Parsed;
 import dev.watchfloor.ingest.normalize.ocsf.MapContext;
 import dev.watchfloor.ingest.normalize.ocsf.Mapper;
@@ -43,7 +44,8 @@ public final class OcsfNativeMapper implements Mapper {
             return true;
         }
         JsonNode uid = f.get("class_uid");
-        boolean number = uid != null && (uid.isIntegralNumber() || uid.isTextual() && uid.asText().matches("\\d{1,7}"));
+        boolean number = uid != null
+                && (uid.isIntegralNumber() || uid.isTextual() && uid.asText().transform(Regexes.matches("\\d{1,7}")));
         return number && (f.path("metadata").path("version").isValueNode() || f.has("category_uid")
                 || f.has("type_uid") || f.has("activity_id"));
     }

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.Timestamps;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfClass;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
@@ -111,7 +112,8 @@ final class ZeekLogs {
     /** A duration in seconds (Zeek's {@code interval}) as whole milliseconds; null when absent or odd. */
     static Long millis(Source in, String path) {
         JsonNode value = in.peek(path);
-        if (value == null || !value.isNumber() && !value.asText().matches("\\d{1,12}(\\.\\d{1,12})?")) {
+        if (value == null
+                || !value.isNumber() && !value.asText().transform(Regexes.matches("\\d{1,12}(\\.\\d{1,12})?"))) {
             return null;
         }
         in.use(path);

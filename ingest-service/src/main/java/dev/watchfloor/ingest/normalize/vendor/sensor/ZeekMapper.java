@@ -8,6 +8,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.Timestamps;
 import dev.watchfloor.ingest.normalize.format.Parsed;
 import dev.watchfloor.ingest.normalize.ocsf.MapContext;
@@ -85,7 +86,7 @@ public final class ZeekMapper implements Mapper {
         // a double's own text can be 1.7958E9: read (and keep) the number as Zeek wrote it
         Timestamps.Read read = ts != null && ts.isNumber() ? ctx.time(ts.decimalValue().toPlainString()) : ctx.time(ts);
         if (!read.flags().contains(Timestamps.Flag.UNREADABLE) || ts == null
-                || !(ts.isNumber() || ts.asText().matches("\\d{1,11}(\\.\\d{1,9})?"))) {
+                || !(ts.isNumber() || ts.asText().transform(Regexes.matches("\\d{1,11}(\\.\\d{1,9})?")))) {
             return read;
         }
         try {
