@@ -154,17 +154,30 @@ public final class RecordReader {
     /** NDJSON: more than one line, and every non-empty line one complete-looking value. */
     private static boolean ndjson(String text, int from) {
         int lines = 0;
-        for (String line : text.substring(from).split("\r?\n")) {
-            String t = line.strip();
-            if (t.isEmpty()) {
-                continue;
+        int pos = from;
+        while (pos < text.length()) {
+            int nl = text.indexOf('\n', pos);
+            int end = nl < 0 ? text.length() : nl;
+            int a = pos;
+            int z = end - 1;
+            while (a <= z && Character.isWhitespace(text.charAt(a))) {
+                a++;
             }
-            char a = t.charAt(0);
-            char z = t.charAt(t.length() - 1);
-            if (!(a == '{' && z == '}' || a == '[' && z == ']')) {
-                return false;
+            while (z >= a && Character.isWhitespace(text.charAt(z))) {
+                z--;
             }
-            lines++;
+            if (a <= z) {
+                char first = text.charAt(a);
+                char last = text.charAt(z);
+                if (!(first == '{' && last == '}' || first == '[' && last == ']')) {
+                    return false;
+                }
+                lines++;
+            }
+            if (nl < 0) {
+                break;
+            }
+            pos = nl + 1;
         }
         return lines > 1;
     }

@@ -39,6 +39,10 @@ public final class VpcFlowText {
 
     /** Whether the body starts with a VPC flow log header line. */
     public static boolean looksLike(String body) {
+        if (!body.startsWith("version") && !body.startsWith("account") && !body.startsWith("interface")
+                && body.indexOf("srcaddr") < 0 && body.indexOf("dstaddr") < 0) {
+            return false; // every header names an address field; most bodies are not flow logs at all
+        }
         int nl = body.indexOf('\n');
         return header(nl < 0 ? body : body.substring(0, nl)) != null;
     }
@@ -131,8 +135,10 @@ public final class VpcFlowText {
         return distinct ? new Header(names, comma) : null;
     }
 
+    private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("[ \\t]+");
+
     private static String[] split(String line, boolean comma) {
-        String[] parts = comma ? line.strip().split(",", -1) : line.strip().split("[ \\t]+");
+        String[] parts = comma ? line.strip().split(",", -1) : BLANKS.split(line.strip());
         for (int i = 0; i < parts.length; i++) {
             parts[i] = parts[i].strip();
         }

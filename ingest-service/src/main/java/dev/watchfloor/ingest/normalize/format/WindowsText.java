@@ -53,12 +53,14 @@ public final class WindowsText {
             DateTimeFormatter.ofPattern("M/d/uuuu h:mm:ssa", Locale.ENGLISH),
             DateTimeFormatter.ofPattern("M/d/uuuu H:mm:ss", Locale.ENGLISH));
 
+    private static final Pattern LINES = Pattern.compile("\r?\n");
+
     private WindowsText() {
     }
 
     /** Whether the body is rendered Windows events. */
     public static boolean looksLike(String body) {
-        String[] lines = body.split("\r?\n", 4);
+        String[] lines = LINES.split(body.length() > 4096 ? body.substring(0, 4096) : body, 4);
         if (lines.length < 2) {
             return false;
         }
