@@ -27,14 +27,15 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code watchfloor crash-ingest}: a client streams events in NDJSON batches, each with an {@code Idempotency-Key},
- * retrying every batch until it is acknowledged (202), while ingest-service is killed (SIGKILL) and restarted. Then the
- * evidence store is read: every acknowledged event must be stored exactly once (by the unique marker each event
- * carries), and nothing unacknowledged may be missing either, since every batch is retried until acknowledged.
+ * retrying every batch until it is acknowledged (202), while ingest-service is killed (SIGKILL) on a clock of its own,
+ * so kills land mid-request, and restarted. Then the evidence store is read: every acknowledged event must be stored
+ * exactly once (by the unique marker each event carries), and nothing unacknowledged may be missing either, since every
+ * batch is retried until acknowledged.
  */
 @Command(name = "crash-ingest", mixinStandardHelpOptions = true, description = {
         "Kill ingest while a client streams events with Idempotency-Keys and retries; check exactly-once storage.", "",
-        "Streams --events events in batches of --batch-size; SIGKILLs ingest-service --kills times, every",
-        "--kill-every batches, restarting it each time; then counts every acknowledged event in the store."})
+        "Streams --events events in batches of --batch-size; SIGKILLs ingest-service --kills times, --kill-every",
+        "after each restart, while batches are in flight; then counts every acknowledged event in the store."})
 public final class CrashIngestCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -48,8 +49,8 @@ public final class CrashIngestCommand implements Callable<Integer> {
     @Option(names = "--kills", defaultValue = "3", description = "times ingest is killed (default 3)")
     private int kills;
 
-    @Option(names = "--kill-every", defaultValue = "40", description = "batches between kills (default 40)")
-    private int killEvery;
+    @Option(names = "--kill-every", defaultValue = "4s", converter = dev.watchfloor.cli.command.DurationConverter.class, description = "time from one restart to the next kill, while batches are in flight (default 4s)")
+    private java.time.Duration killEvery;
 
     @Option(names = "--json", description = "print the figures as JSON")
     private boolean json;
@@ -68,22 +69,27 @@ public final class CrashIngestCommand implements Callable<Integer> {
             String run = "c" + UUID.randomUUID().toString().substring(0, 8);
             int batches = (events + batchSize - 1) / batchSize;
             long retries = 0;
-            int killed = 0;
-            AtomicBoolean restarting = new AtomicBoolean();
-            Thread restarter = null;
-            long start = System.nanoTime();
-            for (int b = 0; b < batches; b++) {
-                if (killed < kills && b > 0 && b % killEvery == 0) {
-                    ingest.kill();
-                    killed++;
-                    context.out().printf("batch %d: ingest-service killed (%d of %d)%n", b, killed, kills);
-                    restarting.set(true);
-                    restarter = new Thread(() -> {
+            java.util.concurrent.atomic.AtomicInteger killed = new java.util.concurrent.atomic.AtomicInteger();
+            AtomicBoolean streaming = new AtomicBoolean(true);
+            // the killer works on its own clock, so a kill lands while a batch is being read, stored or answered
+            Thread killer = new Thread(() -> {
+                try {
+                    while (killed.get() < kills && streaming.get()) {
+                        Thread.sleep(killEvery.toMillis());
+                        if (!streaming.get()) {
+                            return;
+                        }
+                        ingest.kill();
+                        context.out().printf("ingest-service killed (%d of %d)%n", killed.incrementAndGet(), kills);
                         ingest.start();
-                        restarting.set(false);
-                    }, "restart-ingest");
-                    restarter.start();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
+            }, "kill-ingest");
+            long start = System.nanoTime();
+            killer.start();
+            for (int b = 0; b < batches; b++) {
                 int size = Math.min(batchSize, events - b * batchSize);
                 byte[] body = IngestLoad.batch(run, (long) b * batchSize, size);
                 String key = run + "-batch-" + b;
@@ -98,20 +104,20 @@ public final class CrashIngestCommand implements Callable<Integer> {
                                     + answer.body());
                         }
                     } catch (java.io.IOException e) {
-                        // killed, or not up yet: retry the same batch with the same key
+                        // killed mid-request, or not up yet: retry the same batch with the same key
                     }
                     retries++;
                     Thread.sleep(200);
                 }
             }
-            if (restarter != null) {
-                restarter.join();
-            }
+            streaming.set(false);
+            killer.interrupt();
+            killer.join();
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("events", events);
             figures.put("batches", batches);
-            figures.put("kills", killed);
+            figures.put("kills", killed.get());
             figures.put("retries", retries);
             figures.put("seconds", Math.round(seconds * 10) / 10.0);
             Map<String, Long> stored = stored(mesh.database(), tenant.tenant(), run);
