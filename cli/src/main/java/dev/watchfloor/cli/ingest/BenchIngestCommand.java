@@ -58,6 +58,9 @@ public final class BenchIngestCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "20", description = "batches posted first, not counted (default 20)")
     private int warmup;
 
+    @Option(names = "--latency-of", defaultValue = "alerts", description = "what the fixed-rate phase posts one at a time: alerts (each starts an investigation; default) or events (ingest's own floor)")
+    private String latencyOf;
+
     @Option(names = "--json", description = "print the figures as JSON")
     private boolean json;
 
@@ -122,6 +125,11 @@ public final class BenchIngestCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> latency(IngestLoad load, String run) throws Exception {
+        if (!latencyOf.equals("alerts") && !latencyOf.equals("events")) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--latency-of must be alerts or events, got '" + latencyOf + "'");
+        }
+        boolean events = latencyOf.equals("events");
         int total = rate * seconds;
         long intervalNanos = 1_000_000_000L / rate;
         List<CompletableFuture<IngestLoad.Answer>> answers = new ArrayList<>(total);
@@ -132,7 +140,8 @@ public final class BenchIngestCommand implements Callable<Integer> {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            answers.add(load.postAsync("/v1/alerts", "application/json", IngestLoad.alert(run + "-a" + i)));
+            answers.add(load.postAsync(events ? "/v1/events" : "/v1/alerts", "application/json",
+                    IngestLoad.alert(run + "-a" + i)));
         }
         List<Long> nanos = new ArrayList<>(total);
         long failed = 0;
@@ -145,7 +154,7 @@ public final class BenchIngestCommand implements Callable<Integer> {
         }
         Collections.sort(nanos);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("alerts", total);
+        out.put(latencyOf, total);
         out.put("ratePerSecond", rate);
         out.put("failed", failed);
         out.put("p50Ms", ms(nanos, 0.50));
