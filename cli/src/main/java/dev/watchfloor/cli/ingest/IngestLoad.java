@@ -15,8 +15,9 @@ import dev.watchfloor.cli.api.TokenSource;
 
 /**
  * Load for ingest's intake, shared by {@code bench-ingest} and {@code crash-ingest}: NDJSON batches of varied events
- * (generic JSON, Okta, CloudTrail, Zeek conn, Suricata alerts; each carrying a unique marker) and single alerts, posted
- * with the SIEM client's token, optionally with an {@code Idempotency-Key}.
+ * (generic JSON, Okta, CloudTrail, Zeek conn, Suricata alerts; each carrying a unique marker; written as vendor-shaped
+ * text templates whose values are all generated here, digits, letters and dashes, so none needs escaping) and single
+ * alerts (serialized by Jackson), posted with the SIEM client's token, optionally with an {@code Idempotency-Key}.
  */
 final class IngestLoad {
 
@@ -70,9 +71,13 @@ final class IngestLoad {
 
     /** One alert unlike any other (its own host and marker). */
     static byte[] alert(String marker) {
-        return ("{\"title\":\"Suspicious sign-in " + marker + "\",\"severity\":\"medium\",\"source\":\"bench\","
-                + "\"time\":\"" + Instant.now() + "\",\"user\":\"u-" + marker + "\",\"host\":\"h-" + marker + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
+        try {
+            return dev.watchfloor.cli.api.JsonHttp.MAPPER.writeValueAsBytes(java.util.Map.of("title",
+                    "Suspicious sign-in " + marker, "severity", "medium", "source", "bench", "time",
+                    Instant.now().toString(), "user", "u-" + marker, "host", "h-" + marker));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String event(String marker, int kind, Random r) {

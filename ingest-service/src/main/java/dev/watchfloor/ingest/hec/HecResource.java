@@ -3,10 +3,8 @@ package dev.watchfloor.ingest.hec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
@@ -57,21 +55,6 @@ import dev.watchfloor.ingest.normalize.format.RecordReader;
 public class HecResource {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Splunk sourcetypes (lower case) that name one of Watchfloor's mappers. */
-    private static final Map<String, String> SOURCETYPES = Map.ofEntries(
-            Map.entry("aws:cloudtrail", "cloudtrail"), Map.entry("oktaim2:log", "okta"),
-            Map.entry("okta:im2:log", "okta"), Map.entry("aws:cloudwatch:guardduty", "guardduty"),
-            Map.entry("aws:securityhub:finding", "asff"), Map.entry("github:enterprise:audit", "github-audit"),
-            Map.entry("xmlwineventlog", "windows"), Map.entry("wineventlog", "windows"),
-            Map.entry("xmlwineventlog:security", "windows"), Map.entry("wineventlog:security", "windows"),
-            Map.entry("xmlwineventlog:microsoft-windows-sysmon/operational", "windows"),
-            Map.entry("crowdstrike:event:streams:json", "crowdstrike"), Map.entry("suricata", "suricata"),
-            Map.entry("bro:conn:json", "zeek"), Map.entry("zeek:conn:json", "zeek"),
-            Map.entry("cisco:asa", "cisco-asa"),
-            Map.entry("pan:log", "panos"), Map.entry("pan:traffic", "panos"), Map.entry("pan:threat", "panos"),
-            Map.entry("fortigate_traffic", "fortigate"), Map.entry("fortigate_utm", "fortigate"),
-            Map.entry("fortigate_event", "fortigate"), Map.entry("linux_secure", "linux-auth"),
-            Map.entry("cef", "cef"), Map.entry("leef", "leef"), Map.entry("_json", "json"));
 
     private final IntakeService intake;
     private final HecTokens tokens;
@@ -131,7 +114,7 @@ public class HecResource {
             if (body == null || body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
                 return Uni.createFrom().item(answer(400, "No data", 5, null));
             }
-            String source = mapper(sourcetype);
+            String source = SplunkSourcetypes.mapper(sourcetype);
             Normalizer.Defaults defaults = new Normalizer.Defaults(null, blank(host));
             List<Incoming> incoming = intake.reader().read(body, RecordReader.Hint.DETECT).stream()
                     .map(p -> new Incoming(p, source, defaults)).toList();
@@ -223,7 +206,8 @@ public class HecResource {
                 ? null
                 : t.isFloatingPointNumber() ? java.math.BigDecimal.valueOf(t.asDouble()).toPlainString() : t.asText();
         String host = node.hasNonNull("host") ? node.get("host").asText() : null;
-        String source = mapper(node.hasNonNull("sourcetype") ? node.get("sourcetype").asText() : null);
+        String source = SplunkSourcetypes
+                .mapper(node.hasNonNull("sourcetype") ? node.get("sourcetype").asText() : null);
         incoming.add(new Incoming(piece, source, new Normalizer.Defaults(time, host)));
         return null;
     }
@@ -254,7 +238,7 @@ public class HecResource {
             }
             return Uni.createFrom().item(answer(401, "Token is required", 2, null));
         }
-        token = token(authorization.strip());
+        token = HecTokens.fromAuthorization(authorization.strip());
         if (token == null) {
             return Uni.createFrom().item(answer(401, "Invalid authorization", 3, null));
         }
@@ -267,34 +251,6 @@ public class HecResource {
             }
             return then.apply(grant);
         });
-    }
-
-    /** {@code Splunk <token>}, or Basic with the token as the password. */
-    static String token(String authorization) {
-        int space = authorization.indexOf(' ');
-        if (space < 0) {
-            return null;
-        }
-        String scheme = authorization.substring(0, space).toLowerCase(Locale.ROOT);
-        String value = authorization.substring(space + 1).strip();
-        if (scheme.equals("splunk") && !value.isEmpty()) {
-            return value;
-        }
-        if (scheme.equals("basic")) {
-            try {
-                String decoded = new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
-                int colon = decoded.indexOf(':');
-                String password = colon < 0 ? "" : decoded.substring(colon + 1);
-                return password.isEmpty() ? null : password;
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    static String mapper(String sourcetype) {
-        return sourcetype == null ? null : SOURCETYPES.get(sourcetype.strip().toLowerCase(Locale.ROOT));
     }
 
     private static String blank(String s) {

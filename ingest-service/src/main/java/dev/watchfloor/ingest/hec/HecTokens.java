@@ -5,8 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -97,5 +99,29 @@ public class HecTokens {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code Splunk <token>}, or Basic with the token as the password. */
+    static String fromAuthorization(String authorization) {
+        int space = authorization.indexOf(' ');
+        if (space < 0) {
+            return null;
+        }
+        String scheme = authorization.substring(0, space).toLowerCase(Locale.ROOT);
+        String value = authorization.substring(space + 1).strip();
+        if (scheme.equals("splunk") && !value.isEmpty()) {
+            return value;
+        }
+        if (scheme.equals("basic")) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                String password = colon < 0 ? "" : decoded.substring(colon + 1);
+                return password.isEmpty() ? null : password;
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return null;
     }
 }

@@ -3,6 +3,7 @@ package dev.watchfloor.ingest.syslog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import javax.net.ssl.SSLContext;
@@ -79,30 +81,13 @@ class SyslogListenerTest {
     /** rsyslog (Debian's package) tails a file and forwards it with octet-counted framing, as RFC 5424. */
     @Test
     void rsyslogForwardsToTheListenerUnchanged() throws Exception {
-        String rsyslogd = System.getenv("WATCHFLOOR_RSYSLOGD");
-        Assumptions.assumeTrue(rsyslogd != null && Files.isExecutable(Path.of(rsyslogd)),
-                "WATCHFLOOR_RSYSLOGD is not set (.ci/install-syslog.sh sets it)");
-        Path dir = Files.createTempDirectory("rsyslog");
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        Path input = dir.resolve("in.log");
-        Files.writeString(input, "first line " + tag + "\n");
-        Path conf = dir.resolve("rsyslog.conf");
-        Files.writeString(conf, "module(load=\"imfile\")\nglobal(workDirectory=\"" + dir + "\")\n"
-                + "input(type=\"imfile\" File=\"" + input + "\" Tag=\"app\" Severity=\"warning\" "
-                + "Facility=\"local0\")\naction(type=\"omfwd\" target=\"127.0.0.1\" port=\"" + listener.ports()[0]
-                + "\" protocol=\"tcp\" TCP_Framing=\"octet-counted\" "
-                + "template=\"RSYSLOG_SyslogProtocol23Format\")\n");
-        Process process = new ProcessBuilder(rsyslogd, "-n", "-f", conf.toString(), "-i",
-                dir.resolve("rsyslogd.pid").toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("rsyslogd.out").toFile()).start();
-        try {
-            Thread.sleep(1000);
-            Files.writeString(input, "second line " + tag + "\n", java.nio.file.StandardOpenOption.APPEND);
-            await().atMost(Duration.ofSeconds(30)).until(() -> count(tag) == 2);
-        } finally {
-            process.destroy();
-            process.waitFor();
-        }
+        String tag = forward("WATCHFLOOR_RSYSLOGD", (dir, input) -> List.of("-n", "-f", config(dir, "rsyslog.conf",
+                "module(load=\"imfile\")\nglobal(workDirectory=\"" + dir + "\")\n"
+                        + "input(type=\"imfile\" File=\"" + input + "\" Tag=\"app\" Severity=\"warning\" "
+                        + "Facility=\"local0\")\naction(type=\"omfwd\" target=\"127.0.0.1\" port=\""
+                        + listener.ports()[0] + "\" protocol=\"tcp\" TCP_Framing=\"octet-counted\" "
+                        + "template=\"RSYSLOG_SyslogProtocol23Format\")\n"),
+                "-i", dir.resolve("pid").toString()));
         Row row = pool.preparedQuery("SELECT format, body->>'severity_id' AS severity FROM ingest.events "
                 + "WHERE tenant = 'acme' AND raw LIKE $1").execute(Tuple.of("%second line " + tag))
                 .await().atMost(Duration.ofSeconds(5)).iterator().next();
@@ -113,30 +98,53 @@ class SyslogListenerTest {
     /** syslog-ng (Debian's package, unpacked) tails a file and forwards it with its syslog() driver, RFC 5424. */
     @Test
     void syslogNgForwardsToTheListenerUnchanged() throws Exception {
-        String syslogNg = System.getenv("WATCHFLOOR_SYSLOG_NG");
-        Assumptions.assumeTrue(syslogNg != null && Files.isExecutable(Path.of(syslogNg)),
-                "WATCHFLOOR_SYSLOG_NG is not set (.ci/install-syslog.sh sets it)");
-        Path dir = Files.createTempDirectory("syslog-ng");
+        forward("WATCHFLOOR_SYSLOG_NG", (dir, input) -> List.of("-F", "-f", config(dir, "syslog-ng.conf",
+                "@version: 3.38\noptions { chain-hostnames(no); };\n"
+                        + "source s_in { file(\"" + input + "\" follow-freq(0.2) flags(no-parse)); };\n"
+                        + "destination d_out { syslog(\"127.0.0.1\" transport(\"tcp\") port(" + listener.ports()[0]
+                        + ")); };\nlog { source(s_in); destination(d_out); };\n"),
+                "-R",
+                dir.resolve("persist").toString(), "-p", dir.resolve("pid").toString(), "-c",
+                dir.resolve("ctl").toString()));
+    }
+
+    /** A forwarder's arguments, given its working directory and the file it tails. */
+    private interface Forwarder {
+
+        List<String> arguments(Path dir, Path input) throws IOException;
+    }
+
+    /**
+     * Runs the forwarder named by {@code env} (skipped when it is not installed) on a file with one line; once that
+     * line is stored (so the forwarder follows the file), appends a second and waits for it. Answers the lines' tag.
+     */
+    private String forward(String env, Forwarder forwarder) throws Exception {
+        String binary = System.getenv(env);
+        Assumptions.assumeTrue(binary != null && Files.isExecutable(Path.of(binary)),
+                env + " is not set (.ci/install-syslog.sh sets it)");
+        Path dir = Files.createTempDirectory("forwarder");
         String tag = UUID.randomUUID().toString().substring(0, 8);
         Path input = dir.resolve("in.log");
         Files.writeString(input, "first line " + tag + "\n");
-        Path conf = dir.resolve("syslog-ng.conf");
-        Files.writeString(conf, "@version: 3.38\noptions { chain-hostnames(no); };\n"
-                + "source s_in { file(\"" + input + "\" follow-freq(0.2) flags(no-parse)); };\n"
-                + "destination d_out { syslog(\"127.0.0.1\" transport(\"tcp\") port(" + listener.ports()[0]
-                + ")); };\nlog { source(s_in); destination(d_out); };\n");
-        Process process = new ProcessBuilder(syslogNg, "-F", "-f", conf.toString(), "-R",
-                dir.resolve("persist").toString(), "-p", dir.resolve("pid").toString(), "-c",
-                dir.resolve("ctl").toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("syslog-ng.out").toFile()).start();
+        List<String> command = new java.util.ArrayList<>(List.of(binary));
+        command.addAll(forwarder.arguments(dir, input));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("forwarder.out").toFile()).start();
         try {
-            Thread.sleep(1000);
+            await().atMost(Duration.ofSeconds(30)).until(() -> count(tag) == 1);
             Files.writeString(input, "second line " + tag + "\n", java.nio.file.StandardOpenOption.APPEND);
             await().atMost(Duration.ofSeconds(30)).until(() -> count(tag) == 2);
         } finally {
             process.destroy();
             process.waitFor();
         }
+        return tag;
+    }
+
+    private static String config(Path dir, String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file.toString();
     }
 
     private long count(String tag) {

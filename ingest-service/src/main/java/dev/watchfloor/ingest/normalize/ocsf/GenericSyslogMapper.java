@@ -3,6 +3,7 @@ package dev.watchfloor.ingest.normalize.ocsf;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.watchfloor.ingest.normalize.format.Parsed;
+import dev.watchfloor.ingest.normalize.format.Syslog;
 
 /**
  * Syslog and free text that no vendor mapper claims: the header says when, where and how severe; the message is kept as
@@ -44,20 +45,7 @@ public final class GenericSyslogMapper implements Mapper {
             out.set("process.name", app);
         }
         Long severity = in.number("syslog.severity");
-        out.severity(severity == null ? 0 : fromSyslog(severity.intValue()));
+        out.severity(severity == null ? 0 : Syslog.ocsfSeverity(severity.intValue()));
         in.use("syslog.pri", "syslog.facility");
-    }
-
-    /** RFC 5424 severity (0 emergency ... 7 debug) to OCSF severity_id. */
-    public static int fromSyslog(int severity) {
-        return switch (severity) {
-            case 0 -> 6;
-            case 1, 2 -> 5;
-            case 3 -> 4;
-            case 4 -> 3;
-            case 5 -> 2;
-            case 6, 7 -> 1;
-            default -> 0;
-        };
     }
 }

@@ -52,11 +52,12 @@ public final class Source {
     /** The scalar at the first present path as trimmed text (numbers and booleans as written), or null. */
     public String text(String... paths) {
         for (String path : paths) {
-            JsonNode value = peek(path);
+            List<Object> keys = new ArrayList<>();
+            JsonNode value = resolve(path, keys);
             if (value != null && value.isValueNode()) {
                 String text = value.asText().strip();
                 if (!text.isEmpty()) {
-                    node(path);
+                    used.add(keys); // resolved once: read and marked together
                     return text;
                 }
             }
@@ -73,18 +74,19 @@ public final class Source {
     /** The first present path as a whole number (a number or digit string), or null. */
     public Long number(String... paths) {
         for (String path : paths) {
-            JsonNode value = peek(path);
+            List<Object> keys = new ArrayList<>();
+            JsonNode value = resolve(path, keys);
             if (value == null) {
                 continue;
             }
             if (value.isIntegralNumber() || value.isFloatingPointNumber()) {
-                node(path);
+                used.add(keys);
                 return value.asLong();
             }
             String text = value.isTextual() ? value.asText().strip() : "";
             if (digits(text.startsWith("-") ? text.substring(1) : text, 18)) {
-                node(path);
-                return Long.parseLong(value.asText().strip());
+                used.add(keys);
+                return Long.parseLong(text);
             }
         }
         return null;

@@ -5,6 +5,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.watchfloor.ingest.normalize.format.Parsed;
+import dev.watchfloor.ingest.normalize.format.Syslog;
 import dev.watchfloor.ingest.normalize.ocsf.MapContext;
 import dev.watchfloor.ingest.normalize.ocsf.Mapper;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfClass;
@@ -42,7 +43,7 @@ public final class CefMapper implements Mapper {
         String name = in.text("cef.name");
         out.set("metadata.event_code", signature);
         int severity = FormatFields.severity(in.text("cef.severity"));
-        out.severity(severity > 0 ? severity : Math.max(0, SyslogHeader.ocsfSeverity(level)));
+        out.severity(severity > 0 ? severity : Math.max(0, Syslog.ocsfSeverity(level)));
         FormatFields.time(in, out, ctx, "extension.rt", "extension.receiptTime", "extension.end", "extension.endTime",
                 "extension.start", "extension.startTime");
         endpoints(in, out);

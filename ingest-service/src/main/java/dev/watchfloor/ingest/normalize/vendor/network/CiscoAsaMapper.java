@@ -4,6 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.watchfloor.ingest.normalize.format.Parsed;
+import dev.watchfloor.ingest.normalize.format.Syslog;
 import dev.watchfloor.ingest.normalize.ocsf.MapContext;
 import dev.watchfloor.ingest.normalize.ocsf.Mapper;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfClass;
@@ -51,7 +52,7 @@ public final class CiscoAsaMapper implements Mapper {
         String id = tag.group(3);
         String text = tag.group(4).strip();
         out.set("metadata.event_code", id);
-        out.severity(SyslogHeader.ocsfSeverity(Integer.parseInt(tag.group(2))));
+        out.severity(Syslog.ocsfSeverity(Integer.parseInt(tag.group(2))));
         out.set("message", text);
         // the message patterns are only tried on texts of a sane length (ASA messages are well under 1 KB)
         if (text.length() > 4096 || !AsaConnections.map(id, text, out) && !AsaSessions.map(id, text, out)

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.format.Parsed;
+import dev.watchfloor.ingest.normalize.format.Syslog;
 import dev.watchfloor.ingest.normalize.ocsf.MapContext;
 import dev.watchfloor.ingest.normalize.ocsf.Mapper;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfClass;
@@ -72,7 +73,7 @@ public final class CiscoIosMapper implements Mapper {
         out.set("metadata.sequence", m.group("seq") == null || m.group("seq").length() > 18
                 ? null
                 : Long.parseLong(m.group("seq")));
-        out.severity(SyslogHeader.ocsfSeverity(Integer.parseInt(m.group("sev"))));
+        out.severity(Syslog.ocsfSeverity(Integer.parseInt(m.group("sev"))));
         out.set("message", text);
         if (!message(m.group("facility"), m.group("mnemonic"), text, out)) {
             out.classify(OcsfClass.BASE_EVENT, 0, "Unknown");

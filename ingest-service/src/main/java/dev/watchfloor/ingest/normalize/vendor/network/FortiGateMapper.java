@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.watchfloor.ingest.normalize.Regexes;
 import dev.watchfloor.ingest.normalize.format.Parsed;
+import dev.watchfloor.ingest.normalize.format.Syslog;
 import dev.watchfloor.ingest.normalize.ocsf.MapContext;
 import dev.watchfloor.ingest.normalize.ocsf.Mapper;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
@@ -42,8 +43,8 @@ public final class FortiGateMapper implements Mapper {
         out.set("metadata.event_code", in.text("logid"));
         out.set("metadata.uid", in.peekText("eventid"));
         String levelWord = in.text("level");
-        int severity = SyslogHeader.ocsfSeverity(syslogLevel(levelWord));
-        out.severity(severity > 0 ? severity : Math.max(0, SyslogHeader.ocsfSeverity(level)));
+        int severity = Syslog.ocsfSeverity(syslogLevel(levelWord));
+        out.severity(severity > 0 ? severity : Math.max(0, Syslog.ocsfSeverity(level)));
         String type = lower(in.text("type"));
         String subtype = lower(in.text("subtype"));
         out.set("metadata.log_name", type + (subtype.isEmpty() ? "" : "/" + subtype));

@@ -10,6 +10,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.watchfloor.ingest.normalize.format.Parsed;
+import dev.watchfloor.ingest.normalize.format.Syslog;
 import dev.watchfloor.ingest.normalize.ocsf.MapContext;
 import dev.watchfloor.ingest.normalize.ocsf.Mapper;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfClass;
@@ -45,7 +46,7 @@ public final class LeefMapper implements Mapper {
         String event = in.text("leef.event_id");
         out.set("metadata.event_code", event);
         int severity = FormatFields.severity(in.text("attributes.sev"));
-        out.severity(severity > 0 ? severity : Math.max(0, SyslogHeader.ocsfSeverity(level)));
+        out.severity(severity > 0 ? severity : Math.max(0, Syslog.ocsfSeverity(level)));
         time(in, out, ctx);
         Traffic.endpoint(out, "src_endpoint", in.text("attributes.src"), in.text("attributes.srcPort"), null);
         Traffic.endpoint(out, "dst_endpoint", in.text("attributes.dst"), in.text("attributes.dstPort"), null);

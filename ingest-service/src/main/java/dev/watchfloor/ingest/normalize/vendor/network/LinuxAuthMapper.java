@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.watchfloor.ingest.normalize.format.Parsed;
+import dev.watchfloor.ingest.normalize.format.Syslog;
 import dev.watchfloor.ingest.normalize.ocsf.MapContext;
 import dev.watchfloor.ingest.normalize.ocsf.Mapper;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfClass;
@@ -60,7 +61,7 @@ public final class LinuxAuthMapper implements Mapper {
             out.classify(OcsfClass.BASE_EVENT, 0, "Unknown");
         }
         if (!out.node().has("severity_id")) {
-            out.severity(level >= 0 ? SyslogHeader.ocsfSeverity(level) : 1);
+            out.severity(level >= 0 ? Syslog.ocsfSeverity(level) : 1);
         }
         if (out.ocsfClass() == OcsfClass.AUTHENTICATION) {
             out.set("service.name", program);

@@ -4,7 +4,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.watchfloor.ingest.normalize.Regexes;
-import dev.watchfloor.ingest.normalize.format.Syslog;
 import dev.watchfloor.ingest.normalize.ocsf.MapContext;
 import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
 import dev.watchfloor.ingest.normalize.ocsf.Source;
@@ -46,10 +45,6 @@ final class SyslogHeader {
         if (pid != null && pid.transform(Regexes.matches("\\d{1,9}"))) {
             out.set("process.pid", Long.parseLong(pid));
         }
-    }
-
-    static int ocsfSeverity(int syslogSeverity) {
-        return Syslog.ocsfSeverity(syslogSeverity);
     }
 
     static boolean isIp(String text) {
