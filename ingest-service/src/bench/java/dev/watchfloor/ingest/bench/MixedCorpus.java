@@ -15,12 +15,25 @@ public final class MixedCorpus {
     private MixedCorpus() {
     }
 
+    /** The formats of the mix, in the order records cycle through them. */
+    public static final List<String> KINDS = List.of("json-alert", "okta", "cloudtrail", "suricata", "zeek",
+            "windows-xml", "sshd-syslog", "cef", "leef", "fortigate");
+
     /** {@code n} records, each as the bytes a client would send for it alone. */
     public static List<byte[]> records(int n, long seed) {
+        return records(n, seed, "mix");
+    }
+
+    /** {@code n} records of one format of {@link #KINDS}, or of all in equal shares ({@code "mix"}). */
+    public static List<byte[]> records(int n, long seed, String kind) {
+        int only = KINDS.indexOf(kind);
+        if (only < 0 && !kind.equals("mix")) {
+            throw new IllegalArgumentException("unknown kind " + kind + "; known: mix, " + KINDS);
+        }
         Random random = new Random(seed);
         List<byte[]> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(record(i % 10, i, random).getBytes(StandardCharsets.UTF_8));
+            out.add(record(only < 0 ? i % 10 : only, i, random).getBytes(StandardCharsets.UTF_8));
         }
         return out;
     }

@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -34,6 +35,10 @@ public class NormalizeBenchmark {
 
     static final int RECORDS = 1000;
 
+    /** {@code mix}, or one format of {@link MixedCorpus#KINDS} to see what each costs. */
+    @Param("mix")
+    public String kind;
+
     private List<byte[]> records;
     private RecordReader reader;
     private Normalizer normalizer;
@@ -41,12 +46,12 @@ public class NormalizeBenchmark {
 
     @Setup
     public void setUp() {
-        records = MixedCorpus.records(RECORDS, 42);
+        records = MixedCorpus.records(RECORDS, 42, kind);
         reader = new RecordReader(65_536, 1000);
         normalizer = new Normalizer(new TestTimes(), new Mappers());
         received = Instant.parse("2026-11-28T12:00:00Z");
         long bytes = records.stream().mapToLong(r -> r.length).sum();
-        System.out.printf("%n[mix] %d records, %d bytes, %.1f bytes per record%n", RECORDS, bytes,
+        System.out.printf("%n[" + kind + "] %d records, %d bytes, %.1f bytes per record%n", RECORDS, bytes,
                 (double) bytes / RECORDS);
     }
 

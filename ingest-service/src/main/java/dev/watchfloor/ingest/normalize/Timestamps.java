@@ -19,12 +19,13 @@ import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
+
+import dev.watchfloor.ingest.normalize.ocsf.Source;
 
 /**
  * Reads the time of a record as sources write it, into UTC, keeping the original text and saying what was assumed:
@@ -71,7 +72,6 @@ public final class Timestamps {
     private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
     /** 100 ns intervals from 1601-01-01 to 1970-01-01. */
     private static final BigInteger FILETIME_EPOCH = BigInteger.valueOf(116_444_736_000_000_000L);
-    private static final Pattern NUMBER = Pattern.compile("-?\\d{1,20}(\\.\\d{1,9})?");
 
     private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder().parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE).optionalStart().appendLiteral('T').optionalEnd()
@@ -112,8 +112,8 @@ public final class Timestamps {
             return new Read(received, null, Set.of(Flag.MISSING));
         }
         String value = text.strip();
-        Set<Flag> flags = new TreeSet<>();
-        Optional<Instant> utc = numeric || NUMBER.matcher(value).matches()
+        Set<Flag> flags = EnumSet.noneOf(Flag.class);
+        Optional<Instant> utc = numeric || number(value)
                 ? epoch(value)
                 : text(value, received, flags);
         if (utc.isEmpty()) {
@@ -125,8 +125,33 @@ public final class Timestamps {
         return new Read(utc.get(), text, flags);
     }
 
+    /** Whether the text is {@code -?\d{1,20}(\.\d{1,9})?} (by hand: this runs for every record). */
+    private static boolean number(String value) {
+        int i = value.startsWith("-") ? 1 : 0;
+        int whole = 0;
+        while (i < value.length() && value.charAt(i) >= '0' && value.charAt(i) <= '9') {
+            i++;
+            whole++;
+        }
+        if (whole == 0 || whole > 20) {
+            return false;
+        }
+        if (i == value.length()) {
+            return true;
+        }
+        if (value.charAt(i) != '.') {
+            return false;
+        }
+        int fraction = value.length() - i - 1;
+        return fraction >= 1 && fraction <= 9 && Source.digits(value.substring(i + 1), 9);
+    }
+
     /** The first unit that lands between 1990 and 2100: seconds, ms, µs, ns, then FILETIME. */
     static Optional<Instant> epoch(String value) {
+        Instant seconds = IsoTimes.epochSeconds(value, EARLIEST.getEpochSecond(), LATEST.getEpochSecond());
+        if (seconds != null) {
+            return Optional.of(seconds);
+        }
         BigDecimal number;
         try {
             number = new BigDecimal(value);
@@ -155,7 +180,16 @@ public final class Timestamps {
 
     private Optional<Instant> text(String value, Instant received, Set<Flag> flags) {
         if (value.length() >= 10 && value.charAt(4) == '-' && value.charAt(7) == '-') {
-            // ISO-shaped (yyyy-mm-dd...): no other form starts so; parsing failures are costly, so try only this one
+            // ISO-shaped (yyyy-mm-dd...): no other form starts so; the common shapes are read by hand, the rest by the
+            // formatter (parsing failures are costly, so it is the only one tried)
+            IsoTimes.Parsed fast = IsoTimes.parse(value);
+            if (fast != null) {
+                if (fast.offsetSeconds() == null) {
+                    flags.add(Flag.ZONE_ASSUMED);
+                    return Optional.of(fast.local().atZone(defaultZone).toInstant());
+                }
+                return Optional.of(fast.local().toInstant(ZoneOffset.ofTotalSeconds(fast.offsetSeconds())));
+            }
             return parse(ISO, value, flags);
         }
         if (Character.isLetter(value.charAt(0))) {

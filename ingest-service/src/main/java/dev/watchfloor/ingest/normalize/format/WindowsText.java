@@ -53,20 +53,21 @@ public final class WindowsText {
             DateTimeFormatter.ofPattern("M/d/uuuu h:mm:ssa", Locale.ENGLISH),
             DateTimeFormatter.ofPattern("M/d/uuuu H:mm:ss", Locale.ENGLISH));
 
-    private static final Pattern LINES = Pattern.compile("\r?\n");
-
     private WindowsText() {
     }
 
     /** Whether the body is rendered Windows events. */
     public static boolean looksLike(String body) {
-        String[] lines = LINES.split(body.length() > 4096 ? body.substring(0, 4096) : body, 4);
-        if (lines.length < 2) {
+        // asked of every text body and message: look at the first two lines without splitting the whole
+        String head = body.length() > 4096 ? body.substring(0, 4096) : body;
+        int end = head.indexOf('\n');
+        if (end < 0) {
             return false;
         }
-        String first = lines[0].strip();
+        String first = head.substring(0, end).strip();
         if (DATE_LINE.matcher(first).matches()) {
-            return HEADER.matcher(lines[1].strip()).matches();
+            int next = head.indexOf('\n', end + 1);
+            return HEADER.matcher(head.substring(end + 1, next < 0 ? head.length() : next).strip()).matches();
         }
         return first.startsWith("Log Name:") && body.contains("Event ID:")
                 || first.equals("- System") && body.contains("EventID");

@@ -15,14 +15,18 @@ public final class OcsfEntities {
 
     public static final int MAX = 64;
 
+    private static final String[][] USER_PATHS = {{"actor.user.name", "actor.user.email_addr"},
+            {"user.name", "user.email_addr"}};
+    private static final String[] HASH_PATHS = {"file.hashes", "process.file.hashes"};
+
     private OcsfEntities() {
     }
 
     public static Set<String> of(JsonNode event) {
         Set<String> found = new TreeSet<>();
-        for (String user : new String[]{"actor.user", "user"}) {
-            String name = text(event, user + ".name");
-            add(found, "user", name != null ? name : text(event, user + ".email_addr"));
+        for (String[] user : USER_PATHS) {
+            String name = text(event, user[0]);
+            add(found, "user", name != null ? name : text(event, user[1]));
         }
         add(found, "host", text(event, "device.hostname"));
         add(found, "host", text(event, "src_endpoint.hostname"));
@@ -31,8 +35,8 @@ public final class OcsfEntities {
         add(found, "ip", text(event, "src_endpoint.ip"));
         add(found, "ip", text(event, "dst_endpoint.ip"));
         add(found, "domain", text(event, "query.hostname"));
-        for (String file : new String[]{"file", "process.file"}) {
-            JsonNode hashes = at(event, file + ".hashes");
+        for (String path : HASH_PATHS) {
+            JsonNode hashes = at(event, path);
             if (hashes != null && hashes.isArray()) {
                 hashes.forEach(
                         h -> add(found, "hash", h.path("value").isValueNode() ? h.path("value").asText() : null));

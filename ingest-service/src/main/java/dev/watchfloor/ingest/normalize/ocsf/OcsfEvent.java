@@ -150,19 +150,17 @@ public final class OcsfEvent {
     }
 
     private ObjectNode parent(String path) {
+        String[] segments = Paths.split(path);
         ObjectNode node = root;
-        int dot;
-        int from = 0;
-        while ((dot = path.indexOf('.', from)) >= 0) {
-            String key = path.substring(from, dot);
-            JsonNode child = node.get(key);
-            node = child instanceof ObjectNode object ? object : node.putObject(key);
-            from = dot + 1;
+        for (int i = 0; i < segments.length - 1; i++) {
+            JsonNode child = node.get(segments[i]);
+            node = child instanceof ObjectNode object ? object : node.putObject(segments[i]);
         }
         return node;
     }
 
     private static String leaf(String path) {
-        return path.substring(path.lastIndexOf('.') + 1);
+        String[] segments = Paths.split(path);
+        return segments[segments.length - 1];
     }
 }

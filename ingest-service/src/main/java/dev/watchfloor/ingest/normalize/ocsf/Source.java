@@ -24,7 +24,10 @@ public final class Source {
     private static final JsonNode REMOVED = new com.fasterxml.jackson.databind.node.TextNode(new String("removed"));
 
     private final JsonNode root;
-    private final List<List<Object>> used = new ArrayList<>();
+    /** The keys (String) and indexes (Integer) leading to each value read. */
+    private final List<Object[]> used = new ArrayList<>();
+    /** Keys of the path being resolved (reused: most reads miss, and a miss should allocate nothing). */
+    private final List<Object> walked = new ArrayList<>(8);
 
     public Source(JsonNode root) {
         this.root = root;
@@ -36,28 +39,30 @@ public final class Source {
 
     /** The value at the path, or null when absent or JSON null; marks it used. */
     public JsonNode node(String path) {
-        List<Object> keys = new ArrayList<>();
-        JsonNode value = resolve(path, keys);
+        JsonNode value = resolve(path);
         if (value != null) {
-            used.add(keys);
+            markWalked();
         }
         return value;
     }
 
     /** The value at the path without marking it used. */
     public JsonNode peek(String path) {
-        return resolve(path, new ArrayList<>());
+        return resolve(path);
+    }
+
+    private void markWalked() {
+        used.add(walked.toArray());
     }
 
     /** The scalar at the first present path as trimmed text (numbers and booleans as written), or null. */
     public String text(String... paths) {
         for (String path : paths) {
-            List<Object> keys = new ArrayList<>();
-            JsonNode value = resolve(path, keys);
+            JsonNode value = resolve(path);
             if (value != null && value.isValueNode()) {
                 String text = value.asText().strip();
                 if (!text.isEmpty()) {
-                    used.add(keys); // resolved once: read and marked together
+                    markWalked(); // resolved once: read and marked together
                     return text;
                 }
             }
@@ -74,18 +79,17 @@ public final class Source {
     /** The first present path as a whole number (a number or digit string), or null. */
     public Long number(String... paths) {
         for (String path : paths) {
-            List<Object> keys = new ArrayList<>();
-            JsonNode value = resolve(path, keys);
+            JsonNode value = resolve(path);
             if (value == null) {
                 continue;
             }
             if (value.isIntegralNumber() || value.isFloatingPointNumber()) {
-                used.add(keys);
+                markWalked();
                 return value.asLong();
             }
             String text = value.isTextual() ? value.asText().strip() : "";
             if (digits(text.startsWith("-") ? text.substring(1) : text, 18)) {
-                used.add(keys);
+                markWalked();
                 return Long.parseLong(text);
             }
         }
@@ -93,7 +97,7 @@ public final class Source {
     }
 
     /** Whether the text is 1 to {@code max} ASCII digits (without a regex: this runs for every record). */
-    static boolean digits(String text, int max) {
+    public static boolean digits(String text, int max) {
         if (text.isEmpty() || text.length() > max) {
             return false;
         }
@@ -121,15 +125,18 @@ public final class Source {
                     : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         }
         ObjectNode copy = ((ObjectNode) root).deepCopy();
-        for (List<Object> keys : used) {
+        for (Object[] keys : used) {
             remove(copy, keys);
         }
         prune(copy);
         return copy;
     }
 
-    private JsonNode resolve(String path, List<Object> keys) {
-        String[] segments = Paths.split(path);
+    /** The value at the path (null when absent or JSON null); the keys walked to it are left in {@link #walked}. */
+    private JsonNode resolve(String path) {
+        walked.clear();
+        Paths.Path compiled = Paths.compile(path);
+        String[] segments = compiled.segments;
         JsonNode node = root;
         int i = 0;
         while (node != null && i < segments.length) {
@@ -139,7 +146,7 @@ public final class Source {
                     return null;
                 }
                 int index = Integer.parseInt(segment);
-                keys.add(index);
+                walked.add(index);
                 node = node.get(index);
                 i++;
                 continue;
@@ -147,41 +154,44 @@ public final class Source {
             if (!node.isObject()) {
                 return null;
             }
-            JsonNode next = null;
-            int taken = 0;
             JsonNode single = node.get(segments[i]);
             if (single != null && (i == segments.length - 1 || single.isContainerNode())) {
                 // the common case: one key per segment (keys holding dots are tried only when it fails)
-                keys.add(segments[i]);
+                walked.add(segments[i]);
                 node = single;
                 i++;
                 continue;
             }
-            for (int end = segments.length; end > i; end--) {
-                String key = end == i + 1
-                        ? segments[i]
-                        : String.join(".", java.util.Arrays.copyOfRange(segments, i, end));
+            JsonNode next = null;
+            int taken = 0;
+            for (int end = segments.length; end > i + 1; end--) {
+                String key = compiled.joined(i, end);
                 JsonNode candidate = node.get(key);
                 if (candidate != null) {
                     next = candidate;
                     taken = end - i;
-                    keys.add(key);
+                    walked.add(key);
                     break;
                 }
+            }
+            if (next == null && single != null) {
+                next = single; // a scalar where the path goes on: the loop ends at it below
+                taken = 1;
+                walked.add(segments[i]);
             }
             node = next;
             i += taken;
         }
-        return node == null || node.isNull() || node.isMissingNode() ? null : node;
+        return node == null || node.isNull() || node.isMissingNode() || i < segments.length ? null : node;
     }
 
-    private static void remove(JsonNode node, List<Object> keys) {
+    private static void remove(JsonNode node, Object[] keys) {
         JsonNode parent = node;
-        for (int i = 0; i < keys.size() - 1 && parent != null; i++) {
-            Object key = keys.get(i);
+        for (int i = 0; i < keys.length - 1 && parent != null; i++) {
+            Object key = keys[i];
             parent = key instanceof Integer index ? parent.get(index) : parent.get((String) key);
         }
-        Object last = keys.get(keys.size() - 1);
+        Object last = keys[keys.length - 1];
         if (parent instanceof ObjectNode object && last instanceof String key) {
             object.remove(key);
         } else if (parent instanceof ArrayNode array && last instanceof Integer index && index < array.size()) {

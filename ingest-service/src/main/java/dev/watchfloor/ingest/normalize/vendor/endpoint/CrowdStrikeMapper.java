@@ -1,5 +1,7 @@
 package dev.watchfloor.ingest.normalize.vendor.endpoint;
 
+import java.util.stream.Stream;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.watchfloor.ingest.normalize.format.Parsed;
@@ -23,6 +25,12 @@ public final class CrowdStrikeMapper implements Mapper {
         return "crowdstrike";
     }
 
+    /** Per place an FDR or streaming event sits: event_simpleName, aid, cid, ExternalApiType, eid. */
+    private static final String[][] STREAM_PATHS = Stream.of("", "event.", "unknown_payload.")
+            .map(base -> Stream.of("event_simpleName", "aid", "cid", "ExternalApiType", "eid").map(base::concat)
+                    .toArray(String[]::new))
+            .toArray(String[][]::new);
+
     @Override
     public boolean matches(Parsed record) {
         try {
@@ -30,14 +38,13 @@ public final class CrowdStrikeMapper implements Mapper {
             if (in.peekText("metadata.eventType") != null && in.peek("metadata.customerIDString") != null) {
                 return true;
             }
-            for (String base : new String[]{"", "event.", "unknown_payload."}) {
-                if (in.peekText(base + "event_simpleName") != null
-                        && (in.peek(base + "aid") != null || in.peek(base + "cid") != null)) {
+            for (String[] at : STREAM_PATHS) {
+                if (in.peekText(at[0]) != null && (in.peek(at[1]) != null || in.peek(at[2]) != null)) {
                     return true;
                 }
-                String api = in.peekText(base + "ExternalApiType");
-                if (api != null && (api.startsWith("Event_") || in.peek(base + "eid") != null
-                        || in.peek(base + "cid") != null || in.peek("cid") != null)) {
+                String api = in.peekText(at[3]);
+                if (api != null && (api.startsWith("Event_") || in.peek(at[4]) != null
+                        || in.peek(at[2]) != null || in.peek("cid") != null)) {
                     return true;
                 }
             }
