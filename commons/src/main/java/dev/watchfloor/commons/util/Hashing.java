@@ -18,11 +18,16 @@ public final class Hashing {
         return HexFormat.of().formatHex(sha256(text));
     }
 
-    public static byte[] sha256(String text) {
+    /** Looking a digest up costs more than hashing a short text: one per thread, reset by each digest. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
+    });
+
+    public static byte[] sha256(String text) {
+        return SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8));
     }
 }

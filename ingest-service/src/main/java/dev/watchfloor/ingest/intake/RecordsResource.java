@@ -102,7 +102,9 @@ public class RecordsResource {
                 out.put("time_text", r.time().original());
                 out.put("time_flags", r.time().flagNames());
                 out.put("warnings", r.warnings());
-                out.put("fingerprint", r.fingerprint());
+                if (r.fingerprint() != null) { // alerts: what near duplicates share
+                    out.put("fingerprint", r.fingerprint());
+                }
                 out.put("event", r.body());
             }
             results.add(out);

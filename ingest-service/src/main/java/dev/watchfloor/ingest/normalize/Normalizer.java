@@ -105,13 +105,17 @@ public class Normalizer {
         String sourceName = mapper.id().equals(GenericJsonMapper.ID)
                 && product != null && !product.equals("Generic JSON") ? product : mapper.id();
         String title = title(out);
-        String detection = out.text("finding_info.analytic.name");
-        String fingerprint = Fingerprints.group(sourceName, detection != null ? detection : title, entities);
         String content = Fingerprints.content(sourceName, record.raw());
-        List<String> groupKeys = new ArrayList<>();
-        groupKeys.add("source:" + truncate(sourceName, 100));
-        groupKeys.add("detection:" + truncate(detection != null ? detection : title, 300));
-        groupKeys.addAll(entities);
+        String fingerprint = null;
+        List<String> groupKeys = List.of();
+        if (alert) { // only alerts are grouped
+            String detection = out.text("finding_info.analytic.name");
+            fingerprint = Fingerprints.group(sourceName, detection != null ? detection : title, entities);
+            groupKeys = new ArrayList<>();
+            groupKeys.add("source:" + truncate(sourceName, 100));
+            groupKeys.add("detection:" + truncate(detection != null ? detection : title, 300));
+            groupKeys.addAll(entities);
+        }
         return new NormalizedRecord(truncate(title, 300), event.path("severity_id").asInt(0),
                 truncate(sourceName, 100), out.time(), entities, fingerprint, content, groupKeys, event,
                 record.format(), record.raw(), List.copyOf(record.warnings()));

@@ -110,6 +110,12 @@ public final class XmlEvents {
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        try {
+            // the JDK's parser can reset a closed reader instead of building a new one for every event
+            factory.setProperty("reuse-instance", Boolean.TRUE);
+        } catch (IllegalArgumentException e) {
+            // another StAX implementation: a reader per event
+        }
         return factory;
     });
 

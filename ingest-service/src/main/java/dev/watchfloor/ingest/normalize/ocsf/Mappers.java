@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.watchfloor.commons.problem.ProblemException;
 import dev.watchfloor.ingest.normalize.format.Parsed;
@@ -15,7 +16,11 @@ import dev.watchfloor.ingest.normalize.vendor.VendorMappers;
  */
 public final class Mappers {
 
+    private static final String SYSLOG_CARRYING = "syslog+";
+
     private final List<Mapper> ordered;
+    /** Per wire format (a closed set the readers name), the mappers detection asks. */
+    private final Map<String, List<Mapper>> candidates = new ConcurrentHashMap<>();
     private final Map<String, Mapper> byId = new LinkedHashMap<>();
     private final Mapper text = new GenericSyslogMapper();
     private final Mapper fallback = new GenericJsonMapper();
@@ -47,12 +52,18 @@ public final class Mappers {
 
     /** The first vendor mapper that claims the record, else the generic one for syslog and text, else for JSON. */
     public Mapper detect(Parsed record) {
-        for (Mapper m : ordered) {
+        for (Mapper m : candidates.computeIfAbsent(record.format(), this::readingFormat)) {
             if (m.matches(record)) {
                 return m;
             }
         }
         return text.matches(record) ? text : fallback;
+    }
+
+    /** The vendor mappers, in order, that read records of a wire format ({@link Mapper#formats()}). */
+    private List<Mapper> readingFormat(String format) {
+        String own = format.startsWith(SYSLOG_CARRYING) ? format.substring(SYSLOG_CARRYING.length()) : format;
+        return ordered.stream().filter(m -> m.formats().isEmpty() || m.formats().contains(own)).toList();
     }
 
     public List<String> ids() {

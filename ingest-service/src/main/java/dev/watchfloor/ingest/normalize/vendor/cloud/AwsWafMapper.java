@@ -1,6 +1,7 @@
 package dev.watchfloor.ingest.normalize.vendor.cloud;
 
 import java.util.Locale;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -27,6 +28,11 @@ public final class AwsWafMapper implements Mapper {
     @Override
     public String id() {
         return "aws-waf";
+    }
+
+    @Override
+    public Set<String> formats() {
+        return JSON;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.watchfloor.ingest.normalize.vendor.cloud;
 
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -31,6 +33,11 @@ public final class FalcoMapper implements Mapper {
     @Override
     public String id() {
         return "falco";
+    }
+
+    @Override
+    public Set<String> formats() {
+        return JSON;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.watchfloor.ingest.normalize.vendor.cloud;
 
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -29,6 +31,11 @@ public final class KubernetesAuditMapper implements Mapper {
     @Override
     public String id() {
         return "k8s-audit";
+    }
+
+    @Override
+    public Set<String> formats() {
+        return JSON;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.watchfloor.ingest.normalize.vendor.cloud;
 
 import java.util.Locale;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,6 +31,11 @@ public final class M365AuditMapper implements Mapper {
     @Override
     public String id() {
         return "m365-audit";
+    }
+
+    @Override
+    public Set<String> formats() {
+        return JSON;
     }
 
     @Override

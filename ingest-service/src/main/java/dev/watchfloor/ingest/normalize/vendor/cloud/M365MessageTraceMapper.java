@@ -1,5 +1,7 @@
 package dev.watchfloor.ingest.normalize.vendor.cloud;
 
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -23,6 +25,11 @@ public final class M365MessageTraceMapper implements Mapper {
     @Override
     public String id() {
         return "m365-message-trace";
+    }
+
+    @Override
+    public Set<String> formats() {
+        return JSON;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.watchfloor.ingest.normalize.vendor.cloud;
 
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -28,6 +30,11 @@ public final class QRadarOffenseMapper implements Mapper {
     @Override
     public String id() {
         return "qradar-offense";
+    }
+
+    @Override
+    public Set<String> formats() {
+        return JSON;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.watchfloor.ingest.normalize.vendor.cloud;
 
 import java.util.Locale;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,6 +27,11 @@ public final class Route53ResolverMapper implements Mapper {
     @Override
     public String id() {
         return "route53-resolver";
+    }
+
+    @Override
+    public Set<String> formats() {
+        return JSON;
     }
 
     @Override

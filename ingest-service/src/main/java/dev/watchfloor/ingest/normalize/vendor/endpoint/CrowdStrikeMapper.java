@@ -1,5 +1,6 @@
 package dev.watchfloor.ingest.normalize.vendor.endpoint;
 
+import java.util.Set;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +31,11 @@ public final class CrowdStrikeMapper implements Mapper {
             .map(base -> Stream.of("event_simpleName", "aid", "cid", "ExternalApiType", "eid").map(base::concat)
                     .toArray(String[]::new))
             .toArray(String[][]::new);
+
+    @Override
+    public Set<String> formats() {
+        return JSON;
+    }
 
     @Override
     public boolean matches(Parsed record) {

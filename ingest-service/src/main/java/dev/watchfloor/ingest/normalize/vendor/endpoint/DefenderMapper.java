@@ -1,5 +1,7 @@
 package dev.watchfloor.ingest.normalize.vendor.endpoint;
 
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.watchfloor.ingest.normalize.format.Parsed;
@@ -22,6 +24,11 @@ public final class DefenderMapper implements Mapper {
     @Override
     public String id() {
         return "defender";
+    }
+
+    @Override
+    public Set<String> formats() {
+        return JSON;
     }
 
     @Override

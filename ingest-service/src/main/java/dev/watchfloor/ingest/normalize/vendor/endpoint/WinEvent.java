@@ -29,9 +29,12 @@ final class WinEvent {
     private final Source in;
     private final List<String> dataPrefixes = new ArrayList<>();
     private final boolean flat;
+    /** Whether the event came as rendered text (its labels are tried only then: a miss costs every label's paths). */
+    private final boolean rendered;
 
     private WinEvent(Source in) {
         this.in = in;
+        this.rendered = in.peek("Event.RenderedData") != null;
         JsonNode event = in.peek("Event.System");
         if (event != null && event.isObject()) {
             flat = false;
@@ -206,7 +209,7 @@ final class WinEvent {
                 return value;
             }
         }
-        for (String path : WinLabels.paths(name)) {
+        for (String path : rendered ? WinLabels.paths(name) : List.<String>of()) {
             String value = in.text("Event.RenderedData." + path);
             if (value != null) {
                 return value;

@@ -1,5 +1,7 @@
 package dev.watchfloor.ingest.normalize.vendor.identity;
 
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -26,6 +28,11 @@ public final class CloudTrailMapper implements Mapper {
     @Override
     public String id() {
         return "cloudtrail";
+    }
+
+    @Override
+    public Set<String> formats() {
+        return JSON;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.watchfloor.ingest.normalize.vendor.identity;
 
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -24,6 +26,11 @@ public final class EntraAuditMapper implements Mapper {
     @Override
     public String id() {
         return "entra-audit";
+    }
+
+    @Override
+    public Set<String> formats() {
+        return JSON;
     }
 
     @Override

@@ -30,6 +30,11 @@ public final class EntraSignInMapper implements Mapper {
     }
 
     @Override
+    public Set<String> formats() {
+        return JSON;
+    }
+
+    @Override
     public boolean matches(Parsed record) {
         ObjectNode f = record.fields();
         String table = Fields.peek(f, "Type");

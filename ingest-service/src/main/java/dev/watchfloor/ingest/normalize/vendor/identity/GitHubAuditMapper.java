@@ -47,6 +47,11 @@ public final class GitHubAuditMapper implements Mapper {
     }
 
     @Override
+    public Set<String> formats() {
+        return JSON;
+    }
+
+    @Override
     public boolean matches(Parsed record) {
         ObjectNode f = record.fields();
         if ("GitHub.Audit".equals(Fields.peek(f, "p_log_type"))) {

@@ -1,5 +1,7 @@
 package dev.watchfloor.ingest.normalize.vendor.identity;
 
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -23,6 +25,11 @@ public final class GoogleWorkspaceMapper implements Mapper {
     @Override
     public String id() {
         return "google-workspace";
+    }
+
+    @Override
+    public Set<String> formats() {
+        return JSON;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.watchfloor.ingest.normalize.vendor.identity;
 
 import java.math.BigDecimal;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -24,6 +25,11 @@ public final class GuardDutyFindingMapper implements Mapper {
     @Override
     public String id() {
         return "guardduty";
+    }
+
+    @Override
+    public Set<String> formats() {
+        return JSON;
     }
 
     @Override

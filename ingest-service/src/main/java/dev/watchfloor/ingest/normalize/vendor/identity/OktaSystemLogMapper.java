@@ -1,5 +1,7 @@
 package dev.watchfloor.ingest.normalize.vendor.identity;
 
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -25,6 +27,11 @@ public final class OktaSystemLogMapper implements Mapper {
     @Override
     public String id() {
         return "okta";
+    }
+
+    @Override
+    public Set<String> formats() {
+        return JSON;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.watchfloor.ingest.normalize.vendor.network;
 
 import java.util.Locale;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -25,6 +26,11 @@ public final class CefMapper implements Mapper {
     @Override
     public String id() {
         return "cef";
+    }
+
+    @Override
+    public Set<String> formats() {
+        return Set.of("cef");
     }
 
     @Override

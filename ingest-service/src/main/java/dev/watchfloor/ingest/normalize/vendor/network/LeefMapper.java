@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -29,6 +30,11 @@ public final class LeefMapper implements Mapper {
     @Override
     public String id() {
         return "leef";
+    }
+
+    @Override
+    public Set<String> formats() {
+        return Set.of("leef");
     }
 
     @Override

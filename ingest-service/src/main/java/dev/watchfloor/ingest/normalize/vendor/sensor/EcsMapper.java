@@ -33,6 +33,11 @@ public final class EcsMapper implements Mapper {
     }
 
     @Override
+    public Set<String> formats() {
+        return JSON;
+    }
+
+    @Override
     public boolean matches(Parsed record) {
         JsonNode f = record.fields();
         if (f == null || !f.has("@timestamp")) {

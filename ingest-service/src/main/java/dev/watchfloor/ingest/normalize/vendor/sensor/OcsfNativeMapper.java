@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,6 +33,11 @@ public final class OcsfNativeMapper implements Mapper {
     @Override
     public String id() {
         return "ocsf";
+    }
+
+    @Override
+    public Set<String> formats() {
+        return JSON;
     }
 
     @Override

@@ -31,6 +31,11 @@ public final class SuricataEveMapper implements Mapper {
     }
 
     @Override
+    public Set<String> formats() {
+        return JSON;
+    }
+
+    @Override
     public boolean matches(Parsed record) {
         JsonNode f = record.fields();
         if (f == null || !f.path("event_type").isTextual() || !f.has("timestamp")) {

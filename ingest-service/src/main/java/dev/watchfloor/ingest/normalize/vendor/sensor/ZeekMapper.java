@@ -36,6 +36,11 @@ public final class ZeekMapper implements Mapper {
     }
 
     @Override
+    public Set<String> formats() {
+        return Set.of("json", "tsv");
+    }
+
+    @Override
     public boolean matches(Parsed record) {
         JsonNode f = record.fields();
         if (f == null || !f.has("ts")) {
