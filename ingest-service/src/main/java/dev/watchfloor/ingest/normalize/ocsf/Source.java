@@ -110,6 +110,11 @@ public final class Source {
         return true;
     }
 
+    /** A dotted path's segments (split once per path and kept: mappers name a bounded set of paths). */
+    public static String[] segments(String path) {
+        return Paths.split(path);
+    }
+
     /** Marks every listed path used (values consulted elsewhere, or consciously dropped). */
     public void use(String... paths) {
         for (String path : paths) {

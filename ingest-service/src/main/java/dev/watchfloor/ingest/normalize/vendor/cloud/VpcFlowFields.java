@@ -1,6 +1,10 @@
 package dev.watchfloor.ingest.normalize.vendor.cloud;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -19,15 +23,22 @@ final class VpcFlowFields {
     private VpcFlowFields() {
     }
 
+    /** Spellings per documented name, built once: detection asks for them of every JSON record. */
+    private static final Map<String, String[]> SPELLINGS = new ConcurrentHashMap<>();
+
     /** The record's key for a documented field: {@code log_status}, {@code log-status} or {@code logStatus}. */
     static String key(JsonNode f, String snake) {
-        if (f.has(snake)) {
-            return snake;
+        for (String spelling : SPELLINGS.computeIfAbsent(snake, VpcFlowFields::spellings)) {
+            if (f.has(spelling)) {
+                return spelling;
+            }
         }
-        String hyphen = snake.replace('_', '-');
-        if (f.has(hyphen)) {
-            return hyphen;
-        }
+        return snake;
+    }
+
+    /** {@code log_status}, {@code log-status}, {@code logStatus}, and Panther's {@code srcAddr} for address fields. */
+    private static String[] spellings(String snake) {
+        List<String> spellings = new ArrayList<>(List.of(snake, snake.replace('_', '-')));
         StringBuilder camel = new StringBuilder();
         boolean upper = false;
         for (char c : snake.toCharArray()) {
@@ -39,16 +50,13 @@ final class VpcFlowFields {
             }
         }
         String c = camel.toString();
-        if (f.has(c)) {
-            return c;
-        }
+        spellings.add(c);
         // Panther writes srcAddr, dstPort
         if (c.transform(Regexes.matches("(pkt)?(src|dst)(addr|port)"))) {
             String cut = c.substring(0, c.length() - 4);
-            String split = cut + Character.toUpperCase(c.charAt(cut.length())) + c.substring(cut.length() + 1);
-            return f.has(split) ? split : snake;
+            spellings.add(cut + Character.toUpperCase(c.charAt(cut.length())) + c.substring(cut.length() + 1));
         }
-        return snake;
+        return spellings.stream().distinct().toArray(String[]::new);
     }
 
     /** {@code connection_info}: protocol, direction (ingress Inbound, egress Outbound), TCP flags, IP version. */

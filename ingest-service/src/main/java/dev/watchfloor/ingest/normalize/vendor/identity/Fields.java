@@ -25,7 +25,7 @@ public final class Fields {
     /** The text of a scalar at a dotted path of a tree, for detection; null when absent or not a scalar. */
     public static String peek(JsonNode root, String path) {
         JsonNode node = root;
-        for (String segment : path.split("\\.")) {
+        for (String segment : Source.segments(path)) {
             if (node == null || !node.isObject()) {
                 return null;
             }

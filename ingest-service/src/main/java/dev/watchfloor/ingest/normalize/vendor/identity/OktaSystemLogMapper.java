@@ -57,12 +57,10 @@ public final class OktaSystemLogMapper implements Mapper {
         if (type == null) {
             type = Fields.peek(f, "eventtype");
         }
-        if (type != null && type.transform(Regexes.matches("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)+"))) {
-            boolean shape = Fields.hasObject(f, "actor") || Fields.hasObject(f, "outcome");
-            return shape && (Fields.has(f, "published") || Fields.has(f, "uuid") || Fields.hasObject(f, "client")
-                    || Fields.has(f, "legacyEventType") || Fields.has(f, "legacyeventtype"));
-        }
-        return false;
+        boolean shape = type != null && (Fields.hasObject(f, "actor") || Fields.hasObject(f, "outcome"))
+                && (Fields.has(f, "published") || Fields.has(f, "uuid") || Fields.hasObject(f, "client")
+                        || Fields.has(f, "legacyEventType") || Fields.has(f, "legacyeventtype"));
+        return shape && type.transform(Regexes.matches("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)+"));
     }
 
     @Override
