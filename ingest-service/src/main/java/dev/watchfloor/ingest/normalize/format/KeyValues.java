@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class KeyValues {
 
-    private static final Pattern KEY = Pattern.compile("[A-Za-z_][\\w.\\-]{0,99}");
     private static final Pattern STARTS_WITH_PAIR = Pattern.compile("^[A-Za-z_][\\w.\\-]{0,99}=.*", Pattern.DOTALL);
 
     private KeyValues() {
@@ -36,13 +35,32 @@ public final class KeyValues {
         return loose.size() >= 2 && !loose.has("_text") ? loose : null;
     }
 
+    /** Whether {@code text[from, to)} is a key: {@code [A-Za-z_][\\w.\\-]{0,99}} (by hand: asked for every pair). */
+    private static boolean key(String text, int from, int to) {
+        if (to <= from || to - from > 100) {
+            return false;
+        }
+        char first = text.charAt(from);
+        if (!(first >= 'A' && first <= 'Z' || first >= 'a' && first <= 'z' || first == '_')) {
+            return false;
+        }
+        for (int i = from + 1; i < to; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.'
+                    || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static ObjectNode strict(String text) {
         ObjectNode pairs = JsonNodeFactory.instance.objectNode();
         int pos = 0;
         int n = text.length();
         while (pos < n) {
             int eq = text.indexOf('=', pos);
-            if (eq < 0 || eq - pos > 100 || !KEY.matcher(text.substring(pos, eq)).matches()) {
+            if (eq < 0 || eq - pos > 100 || !key(text, pos, eq)) {
                 return null;
             }
             String key = text.substring(pos, eq);

@@ -1,7 +1,5 @@
 package dev.watchfloor.ingest.normalize.vendor.identity;
 
-import java.util.Arrays;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.watchfloor.ingest.normalize.ocsf.Source;
@@ -12,24 +10,40 @@ import dev.watchfloor.ingest.normalize.ocsf.Source;
  */
 public record Prefixed(Source in, String prefix) {
 
+    /** The path below the prefix; the path itself when there is none (most records: no string is built). */
+    private String at(String path) {
+        return prefix.isEmpty() ? path : prefix + path;
+    }
+
+    private String[] at(String[] paths) {
+        if (prefix.isEmpty()) {
+            return paths;
+        }
+        String[] prefixed = new String[paths.length];
+        for (int i = 0; i < paths.length; i++) {
+            prefixed[i] = prefix + paths[i];
+        }
+        return prefixed;
+    }
+
     public String text(String... paths) {
-        return in.text(Arrays.stream(paths).map(p -> prefix + p).toArray(String[]::new));
+        return in.text(at(paths));
     }
 
     public JsonNode node(String path) {
-        return in.node(prefix + path);
+        return in.node(at(path));
     }
 
     public JsonNode peek(String path) {
-        return in.peek(prefix + path);
+        return in.peek(at(path));
     }
 
     public String peekText(String path) {
-        return in.peekText(prefix + path);
+        return in.peekText(at(path));
     }
 
     public void use(String... paths) {
-        in.use(Arrays.stream(paths).map(p -> prefix + p).toArray(String[]::new));
+        in.use(at(paths));
     }
 
     /** The object read from: the record, or the value at the prefix. */
@@ -38,6 +52,6 @@ public record Prefixed(Source in, String prefix) {
     }
 
     public Long number(String... paths) {
-        return in.number(Arrays.stream(paths).map(p -> prefix + p).toArray(String[]::new));
+        return in.number(at(paths));
     }
 }

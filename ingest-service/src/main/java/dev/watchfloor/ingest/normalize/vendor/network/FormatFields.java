@@ -96,15 +96,26 @@ final class FormatFields {
         return failedWords ? 2 : 1;
     }
 
+    private static final String[] ALLOWED = {"allow", "accept", "permit", "pass", "success"};
+    private static final String[] BLOCKED = {"block", "deny", "denied", "drop", "reject", "prevent", "quarantin",
+            "reset"};
+
+    private static boolean containsAny(String text, String[] words) {
+        for (String word : words) {
+            if (text.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The action word as OCSF disposition: 1 Allowed, 2 Blocked, 99 Other; null when there is none. */
     static Integer disposition(OcsfEvent out, String action) {
         if (action == null) {
             return null;
         }
         String a = action.toLowerCase(Locale.ROOT);
-        int id = a.transform(Regexes.matches(".*(allow|accept|permit|pass|success).*"))
-                ? 1
-                : a.transform(Regexes.matches(".*(block|deny|denied|drop|reject|prevent|quarantin|reset).*")) ? 2 : 99;
+        int id = containsAny(a, ALLOWED) ? 1 : containsAny(a, BLOCKED) ? 2 : 99;
         out.set("disposition_id", (long) id);
         out.set("disposition", id == 1 ? "Allowed" : id == 2 ? "Blocked" : "Other");
         return id;
