@@ -19,8 +19,9 @@ final class BodyDecoder {
 
     private static final Set<String> JSON = Set.of("application/json", "application/x-ndjson", "application/ndjson",
             "application/jsonl", "application/x-jsonlines", "application/json-seq");
+    /** Detected: text lines, XML, and tables with a title line (rwcut, VPC flow logs, Zeek) sent as CSV or TSV. */
     private static final Set<String> TEXT = Set.of("text/plain", "application/octet-stream", "text/xml",
-            "application/xml", "application/cef", "text/x-syslog");
+            "application/xml", "application/cef", "text/x-syslog", "text/csv", "text/tab-separated-values");
 
     private final long maxBytes;
 
@@ -68,6 +69,7 @@ final class BodyDecoder {
         }
         throw new ProblemException(415, "unsupported-media-type", "Unsupported media type",
                 "'" + type + "' is not read here; send application/json, application/x-ndjson, text/plain "
-                        + "(syslog, CEF, LEEF, key=value lines) or application/xml (Windows events)");
+                        + "(syslog, CEF, LEEF, key=value lines), text/csv (tables with a title line, such as "
+                        + "SiLK rwcut output) or application/xml (Windows events)");
     }
 }

@@ -21,9 +21,12 @@ import dev.watchfloor.ingest.normalize.ocsf.Mappers;
  *
  * <p>
  * The normal build runs the seeds ({@code src/test/resources/dev/watchfloor/ingest/fuzz/NormalizeFuzzTestInputs}); to
- * fuzz for {@code maxDuration} (the corpus it grows is kept in {@code ingest-service/.cifuzz-corpus} and reused by the
- * next run, so repeated runs add up): {@code JAZZER_FUZZ=1 ./mvnw -pl ingest-service -am test -Dtest=NormalizeFuzzTest
- * -Dsurefire.failIfNoSpecifiedTests=false}. A crashing input is written beside the seeds and then runs in every build.
+ * fuzz (the corpus it grows is kept in {@code ingest-service/.cifuzz-corpus} and reused by the next run, so repeated
+ * runs add up): {@code JAZZER_FUZZ=1 ./mvnw -pl ingest-service -am test -Dtest=NormalizeFuzzTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dfuzz.seconds=600} (or {@code FUZZ_SECONDS=600}); without either it fuzzes
+ * for {@code maxDuration}. Jazzer's JUnit runner reads the time only from the annotation: the pom's
+ * {@code fuzz-seconds} profiles pass a later {@code -max_total_time} to libFuzzer. A crashing input is written beside
+ * the seeds and then runs in every build.
  */
 class NormalizeFuzzTest {
 

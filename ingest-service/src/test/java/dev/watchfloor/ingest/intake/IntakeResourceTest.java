@@ -114,6 +114,18 @@ class IntakeResourceTest {
     }
 
     @Test
+    void rwcutTablesAreReadAsCsvOrPlainText() {
+        String body = "sIP,dIP,sPort,dPort,protocol\n192.0.2.5,198.51.100.6,50000,443,6\n192.0.2.5,198.51.100.6,1\n";
+        for (String type : List.of("text/csv", "text/csv; charset=utf-8", "text/plain")) {
+            siem().contentType(type).body(body).when().post("/v1/normalize").then().statusCode(200)
+                    .body("results.status", equalTo(List.of("accepted", "quarantined")))
+                    .body("results[0].event.class_uid", equalTo(4001))
+                    .body("results[0].event.metadata.product.name", equalTo("SiLK"))
+                    .body("results[0].event.dst_endpoint.port", equalTo(443));
+        }
+    }
+
+    @Test
     void anExactDuplicateIsStoredOnceAndCounted() {
         String body = "{\"summary\":\"same " + unique() + "\",\"host\":\"h-3\",\"time\":\"2026-11-20T10:00:00Z\"}";
         String first = siem().contentType("application/json").body(body).when().post("/v1/events").then()
@@ -224,7 +236,7 @@ class IntakeResourceTest {
 
     @Test
     void badBodiesGetProblemDetails() {
-        siem().contentType("text/csv").body("a,b").when().post("/v1/alerts").then().statusCode(415)
+        siem().contentType("text/html").body("<p>a</p>").when().post("/v1/alerts").then().statusCode(415)
                 .contentType("application/problem+json");
         siem().contentType("application/json").body("").when().post("/v1/alerts").then().statusCode(400)
                 .body("type", containsString("empty-body"));

@@ -39,8 +39,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * record that still cannot be read, such as a truncated one, is quarantined from its start. NDJSON is read line by
  * line, so one bad line costs only itself.</li>
  * <li>XML: each {@code <Event>} element (Windows event XML) is a record.</li>
- * <li>Text: Zeek TSV logs and rendered Windows events are recognised as wholes; otherwise each non-empty line is a
- * record, read by {@link TextFormats} (syslog, CEF, LEEF, key=value, ...).</li>
+ * <li>Text: Zeek TSV logs, VPC flow logs, SiLK rwcut tables and rendered Windows events are recognised as wholes;
+ * otherwise each non-empty line is a record, read by {@link TextFormats} (syslog, CEF, LEEF, key=value, ...).</li>
  * </ul>
  * Every string is cleaned for storage: NUL and other C0 controls except tab and newlines are replaced, and a value
  * longer than the field limit is cut (warned).
@@ -96,6 +96,8 @@ public final class RecordReader {
             pieces = shift(ZeekTsv.records(text.substring(first)), first);
         } else if (VpcFlowText.looksLike(text.substring(first))) {
             pieces = shift(VpcFlowText.records(text.substring(first)), first);
+        } else if (SilkText.looksLike(text, first)) {
+            pieces = shift(SilkText.records(text.substring(first)), first);
         } else if (WindowsText.looksLike(text.substring(first))) {
             pieces = shift(WindowsText.records(text.substring(first)), first);
         } else {

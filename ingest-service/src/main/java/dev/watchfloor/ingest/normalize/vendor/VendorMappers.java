@@ -29,6 +29,7 @@ import dev.watchfloor.ingest.normalize.vendor.network.FortiGateMapper;
 import dev.watchfloor.ingest.normalize.vendor.network.LeefMapper;
 import dev.watchfloor.ingest.normalize.vendor.network.LinuxAuthMapper;
 import dev.watchfloor.ingest.normalize.vendor.network.PanOsMapper;
+import dev.watchfloor.ingest.normalize.vendor.network.SilkFlowMapper;
 import dev.watchfloor.ingest.normalize.vendor.sensor.EcsMapper;
 import dev.watchfloor.ingest.normalize.vendor.sensor.OcsfNativeMapper;
 import dev.watchfloor.ingest.normalize.vendor.sensor.SuricataEveMapper;
@@ -56,7 +57,7 @@ public final class VendorMappers {
                 new FalcoMapper(), new M365MessageTraceMapper(), new M365AuditMapper(), new QRadarOffenseMapper(),
                 // network and syslog
                 new CiscoAsaMapper(), new CiscoIosMapper(), new PanOsMapper(), new FortiGateMapper(),
-                new LinuxAuthMapper(), new ZeekMapper(), new SuricataEveMapper(),
+                new LinuxAuthMapper(), new ZeekMapper(), new SuricataEveMapper(), new SilkFlowMapper(),
                 // generic formats
                 new CefMapper(), new LeefMapper(), new OcsfNativeMapper(), new EcsMapper());
     }

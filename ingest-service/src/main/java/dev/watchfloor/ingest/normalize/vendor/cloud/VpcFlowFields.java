@@ -91,7 +91,12 @@ final class VpcFlowFields {
         out.set("connection_info.protocol_ver", type);
         if (type != null) {
             String t = type.toUpperCase(Locale.ROOT);
-            out.set("connection_info.protocol_ver_id", t.equals("IPV4") ? 4L : t.equals("IPV6") ? 6L : null);
+            Long id = switch (t) { // EFA and others have no IP version id
+                case "IPV4" -> 4L;
+                case "IPV6" -> 6L;
+                default -> null;
+            };
+            out.set("connection_info.protocol_ver_id", id);
         }
     }
 }

@@ -61,6 +61,17 @@ class VpcFlowMapperTest {
     }
 
     @Test
+    void anEfaTrafficTypeHasNoIpVersion() {
+        List<Piece> pieces = read("""
+                version srcaddr dstaddr srcport dstport protocol type start end action log-status interface-id
+                5 10.1.2.3 10.1.2.4 0 0 0 EFA 1714554000 1714554060 ACCEPT OK eni-0dd
+                """);
+        JsonNode e = normalize(pieces.get(0));
+        assertThat(text(e, "connection_info.protocol_ver")).isEqualTo("EFA");
+        assertThat(e.path("connection_info").has("protocol_ver_id")).isFalse();
+    }
+
+    @Test
     void aRecordWithTheWrongFieldCountIsQuarantined() {
         List<Piece> pieces = read(
                 """

@@ -17,7 +17,7 @@ import dev.watchfloor.ingest.normalize.format.RecordReader;
 class HostileInputTest {
 
     private static final String[] SOURCES = {"cisco-asa", "cisco-ios", "panos", "fortigate", "linux-auth", "cef",
-            "leef"};
+            "leef", "silk"};
 
     @ParameterizedTest
     @ValueSource(strings = {"<13>", "CEF:", "LEEF:", "LEEF:2.0|a|b|c|d|xZZ|", "%ASA-6-302013:",
@@ -27,7 +27,9 @@ class HostileInputTest {
             "logid=1 type=utm subtype=ips devid=x eventtime=99999999999999999999999 srcport=99999999",
             "CEF:0|a|b|c|d|e|f|src=999.999.1.1 spt=-1 rt=notatime fsize=abc fileHash=zz",
             "LEEF:2.0|a|b|c|d|x7C|devTime=12|devTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSSZZZZZZ|sev=99|srcPort=70000",
-            "LEEF:2.0|a|b|c|d|0xD800|k=v"})
+            "LEEF:2.0|a|b|c|d|0xD800|k=v", "sIP|dIP|sPort|\n|||\n||||||\n", "sIP,dIP,sTime,eTime,duration\n"
+                    + "1,2,2024/13/45T99:99:99.999,-1,99999999999999999999\n",
+            "sIP|dIP|sPort|dPort|flags\n340282366920938463463374607431768211456|0|65536|-1|FSRPAUECX\n"})
     void oddLinesNormalizeDetectedAndForced(String line) {
         for (Piece p : Fixtures.read(line)) {
             if (p.isQuarantined()) {
