@@ -13,4 +13,12 @@ public interface ContextConfig {
     /** Most related records fetched per alert before scoring. */
     @WithDefault("200")
     int maxCandidates();
+
+    /** Member ids of the alert's group listed in its evidence item. */
+    @WithDefault("20")
+    int groupMembersInEvidence();
+
+    /** Member ids GetAlertGroup lists when the request names no limit; a request may ask for up to 1000. */
+    @WithDefault("100")
+    int groupMembersListed();
 }

@@ -36,6 +36,7 @@ import dev.watchfloor.contracts.action.v1.ListActionsRequest;
 import dev.watchfloor.contracts.action.v1.ProposeActionsRequest;
 import dev.watchfloor.contracts.context.v1.AssembleRequest;
 import dev.watchfloor.contracts.context.v1.ContextGrpc;
+import dev.watchfloor.contracts.context.v1.GetAlertGroupRequest;
 import dev.watchfloor.contracts.governance.v1.AppendAuditBatchRequest;
 import dev.watchfloor.contracts.governance.v1.AppendAuditRequest;
 import dev.watchfloor.contracts.governance.v1.ApprovalsGrpc;
@@ -147,6 +148,9 @@ class AuthorizationMatrixTest {
                         ServiceSpec.INGEST),
                 grpc(ServiceSpec.CONTEXT, ContextGrpc.getAssembleMethod(),
                         AssembleRequest.newBuilder().setTenant(People.TENANT).setAlertId(ID).build(),
+                        ServiceSpec.REASONING),
+                grpc(ServiceSpec.CONTEXT, ContextGrpc.getGetAlertGroupMethod(),
+                        GetAlertGroupRequest.newBuilder().setTenant(People.TENANT).setAlertId(ID).build(),
                         ServiceSpec.REASONING),
                 grpc(ServiceSpec.GOVERNANCE, PolicyGrpc.getPrepareModelCallMethod(),
                         PrepareModelCallRequest.newBuilder().setTenant(People.TENANT).setInvestigationId(ID).build(),

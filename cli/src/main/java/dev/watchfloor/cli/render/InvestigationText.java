@@ -18,6 +18,7 @@ public final class InvestigationText {
         out.append("investigation ").append(v.path("id").asText()).append(" (alert ").append(v.path("alertId").asText())
                 .append(')').append(NL);
         line(out, "title", v.path("title").asText());
+        group(out, v);
         line(out, "status", v.path("status").asText() + attempts(v));
         line(out, "verdict", v.path("verdict").asText("-") + ", severity " + v.path("severity").asText("-")
                 + ", confidence " + v.path("confidence").asText("-"));
@@ -76,6 +77,29 @@ public final class InvestigationText {
                     + feedback.path("at").asText());
         }
         return out.toString();
+    }
+
+    /**
+     * The alert's near duplicates attached to this investigation, as the view read them: the count, the span, what
+     * grouped them and the member ids listed (each fetchable with ingest's {@code GET /v1/alerts/ID}).
+     */
+    private static void group(StringBuilder out, JsonNode v) {
+        JsonNode g = v.path("group");
+        if (v.hasNonNull("groupError")) {
+            line(out, "group", v.path("groupError").asText());
+        }
+        int members = g.path("members").asInt();
+        if (!g.isObject() || members < 2) {
+            return;
+        }
+        line(out, "group", members + " alerts (" + (members - 1) + " near duplicates attached) from "
+                + g.path("firstSeen").asText() + " to " + g.path("lastSeen").asText()
+                + (g.path("open").asBoolean() ? ", still open" : ", closed") + "; grouped by "
+                + join(g.path("keys")));
+        int listed = g.path("memberAlertIds").size();
+        line(out, "members", join(g.path("memberAlertIds")) + (listed < members
+                ? " (" + listed + " of " + members + " listed)"
+                : ""));
     }
 
     /** Dollars as written, never in scientific notation (0.0004, not 4.0E-4). */

@@ -45,6 +45,24 @@ class InvestigationCommandsTest {
     }
 
     @Test
+    void showPrintsTheAlertsGroupWithItsCountSpanKeysAndListedMembers() throws Exception {
+        String grouped = VIEW.replace("\"title\":\"Credential dumping\",", "\"title\":\"Credential dumping\","
+                + "\"group\":{\"id\":\"g-1\",\"leaderAlertId\":\"al-1\",\"members\":38,"
+                + "\"firstSeen\":\"2026-11-27T10:00:00Z\",\"lastSeen\":\"2026-11-27T10:37:00Z\","
+                + "\"keys\":[\"source:edr\",\"detection:Mimikatz\",\"host:ws-042\"],"
+                + "\"memberAlertIds\":[\"al-1\",\"al-2\"],\"open\":true},");
+        try (FakeApi reasoning = new FakeApi("/v1/investigations/inv-1", 200, "application/json", grouped)) {
+            CliRun run = run(reasoning, "show", "inv-1");
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out()).contains("group:      38 alerts (37 near duplicates attached) from "
+                    + "2026-11-27T10:00:00Z to 2026-11-27T10:37:00Z, still open; grouped by source:edr, "
+                    + "detection:Mimikatz, host:ws-042")
+                    .contains("members:    al-1, al-2 (2 of 38 listed)");
+        }
+    }
+
+    @Test
     void showAsJsonPrintsTheViewForScripts() throws Exception {
         try (FakeApi reasoning = new FakeApi("/v1/investigations/inv-1", 200, "application/json", VIEW)) {
             CliRun run = run(reasoning, "show", "inv-1", "-o", "json");

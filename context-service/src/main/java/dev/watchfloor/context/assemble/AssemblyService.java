@@ -20,6 +20,8 @@ import dev.watchfloor.commons.problem.ProblemException;
 import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.context.ContextConfig;
 import dev.watchfloor.context.store.EvidenceStore;
+import dev.watchfloor.context.store.StoredGroup;
+import dev.watchfloor.context.store.StoredRecord;
 import dev.watchfloor.contracts.context.v1.AssembleResponse;
 import dev.watchfloor.contracts.context.v1.EvidenceItem;
 
@@ -64,9 +66,24 @@ public class AssemblyService {
             if (alert == null) {
                 throw ProblemException.notFound("alert", alertId);
             }
-            return store.related(tenant, id, alert.entities(), config.maxCandidates())
-                    .map(related -> EvidenceSelector.select(alert, related, budget));
+            return store.group(tenant, id, config.groupMembersInEvidence())
+                    .chain(group -> store.related(tenant, id, alert.entities(), config.maxCandidates())
+                            .chain(related -> withoutMembers(tenant, group, related))
+                            .map(related -> EvidenceSelector.select(alert, group, related, budget)));
         });
+    }
+
+    /**
+     * The related records without the alert's near duplicates: the group's item counts them, and dozens of copies of
+     * the same alert would spend the budget that distinct evidence needs.
+     */
+    private Uni<List<StoredRecord>> withoutMembers(String tenant, StoredGroup group, List<StoredRecord> related) {
+        if (!GroupEvidence.worthShowing(group)) {
+            return Uni.createFrom().item(related);
+        }
+        List<String> alertIds = related.stream().filter(StoredRecord::alert).map(StoredRecord::id).toList();
+        return store.membersAmong(tenant, group.id(), alertIds)
+                .map(members -> related.stream().filter(r -> !members.contains(r.id())).toList());
     }
 
     private static final String RECORDED = "SELECT response FROM context.assemblies WHERE tenant = $1 "

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
+import dev.watchfloor.context.store.StoredGroup;
 import dev.watchfloor.context.store.StoredRecord;
 import dev.watchfloor.contracts.context.v1.AssembleResponse;
 import dev.watchfloor.contracts.context.v1.EvidenceItem;
@@ -13,7 +14,7 @@ import dev.watchfloor.contracts.context.v1.EvidenceKind;
 
 /**
  * Scores related records against the alert (shared entities, closeness in time) and keeps the most relevant within the
- * token budget. The alert itself is always the first item, ev-1.
+ * token budget. The alert itself is always the first item, ev-1, and its group, when other alerts joined it, ev-2.
  */
 public final class EvidenceSelector {
 
@@ -24,6 +25,15 @@ public final class EvidenceSelector {
     }
 
     public static AssembleResponse select(StoredRecord alert, List<StoredRecord> related, int tokenBudget) {
+        return select(alert, null, related, tokenBudget);
+    }
+
+    /**
+     * As above, with the alert's group (null when it has none) as ev-2 when other alerts joined it; like the alert's
+     * own item it is always kept. {@code related} should not hold the group's members: the group item counts them.
+     */
+    public static AssembleResponse select(StoredRecord alert, StoredGroup group, List<StoredRecord> related,
+            int tokenBudget) {
         List<Scored> scored = new ArrayList<>();
         for (StoredRecord r : related) {
             scored.add(score(alert, r));
@@ -33,6 +43,10 @@ public final class EvidenceSelector {
         AssembleResponse.Builder response = AssembleResponse.newBuilder();
         int used = estimateTokens(alert);
         response.addItems(item(1, alert, 1.0, "the alert under investigation"));
+        if (GroupEvidence.worthShowing(group)) {
+            used += GroupEvidence.tokens(group);
+            response.addItems(GroupEvidence.item(2, group));
+        }
         int dropped = 0;
         for (Scored s : scored) {
             if (used + s.tokens() > tokenBudget) {

@@ -2,7 +2,9 @@ package dev.watchfloor.context.store;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -17,9 +19,10 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Read path of the evidence store that ingest writes: the alert, and records sharing an entity with it. context-service
- * has SELECT on those tables only, and row-level security lets it see one tenant's rows per transaction: each read
- * first sets {@code watchfloor.tenant}, so a query that forgot its tenant filter would still see nothing else.
+ * Read path of the evidence store that ingest writes: the alert, records sharing an entity with it, and the alert's
+ * group. context-service has SELECT on those tables only, and row-level security lets it see one tenant's rows per
+ * transaction: each read first sets {@code watchfloor.tenant}, so a query that forgot its tenant filter would still see
+ * nothing else.
  */
 @ApplicationScoped
 public class EvidenceStore {
@@ -61,10 +64,47 @@ public class EvidenceStore {
         });
     }
 
+    /**
+     * The group of an alert, with at most {@code memberLimit} member ids in observed order; null when the alert is in
+     * no group (or not the tenant's).
+     */
+    public Uni<StoredGroup> group(String tenant, UUID alertId, int memberLimit) {
+        return asTenant(tenant, conn -> conn.preparedQuery("SELECT g.id, g.leader_alert_id, g.members, g.first_seen, "
+                + "g.last_seen, g.keys, g.open, array(SELECT m.id FROM ingest.alerts m WHERE m.tenant = $1 "
+                + "AND m.group_id = g.id ORDER BY m.observed_at, m.id LIMIT $3) AS member_ids "
+                + "FROM ingest.alerts a JOIN ingest.alert_groups g ON g.id = a.group_id AND g.tenant = a.tenant "
+                + "WHERE a.tenant = $1 AND a.id = $2")
+                .execute(Tuple.of(tenant, alertId, memberLimit))
+                .map(rows -> rows.iterator().hasNext() ? toGroup(rows.iterator().next()) : null));
+    }
+
+    /** Which of the candidate alerts belong to the group: they are its near duplicates, already counted by it. */
+    public Uni<Set<String>> membersAmong(String tenant, String groupId, List<String> candidateIds) {
+        if (candidateIds.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        UUID[] ids = candidateIds.stream().map(UUID::fromString).toArray(UUID[]::new);
+        return asTenant(tenant, conn -> conn.preparedQuery("SELECT id FROM ingest.alerts WHERE tenant = $1 "
+                + "AND group_id = $2 AND id = ANY($3)")
+                .execute(Tuple.of(tenant, UUID.fromString(groupId), ids))
+                .map(rows -> {
+                    Set<String> members = new HashSet<>();
+                    rows.forEach(r -> members.add(r.getUUID("id").toString()));
+                    return members;
+                }));
+    }
+
     /** Runs the reads in one transaction that row-level security scopes to the tenant. */
     private <T> Uni<T> asTenant(String tenant, Function<SqlConnection, Uni<T>> reads) {
         return pool.withTransaction(conn -> conn.preparedQuery("SELECT set_config('watchfloor.tenant', $1, true)")
                 .execute(Tuple.of(tenant)).chain(() -> reads.apply(conn)));
+    }
+
+    private static StoredGroup toGroup(Row r) {
+        return new StoredGroup(r.getUUID("id").toString(), r.getUUID("leader_alert_id").toString(),
+                r.getInteger("members"), r.getOffsetDateTime("first_seen").toInstant(),
+                r.getOffsetDateTime("last_seen").toInstant(), Arrays.asList(r.getArrayOfStrings("keys")),
+                Arrays.stream(r.getArrayOfUUIDs("member_ids")).map(UUID::toString).toList(), r.getBoolean("open"));
     }
 
     private static StoredRecord toRecord(Row r, boolean alert) {

@@ -7,9 +7,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.watchfloor.context.store.StoredGroup;
 import dev.watchfloor.context.store.StoredRecord;
 import dev.watchfloor.contracts.context.v1.AssembleResponse;
 import dev.watchfloor.contracts.context.v1.EvidenceItem;
+import dev.watchfloor.contracts.context.v1.EvidenceKind;
 
 class EvidenceSelectorTest {
 
@@ -42,6 +44,25 @@ class EvidenceSelectorTest {
         assertThat(r.getTokensUsed()).isLessThanOrEqualTo(budget);
         assertThat(r.getItemsCount() - 1 + r.getItemsDropped()).isEqualTo(50);
         assertThat(r.getItemsDropped()).isPositive();
+    }
+
+    @Test
+    void aGroupWithOtherMembersIsEv2AndCountsAgainstTheBudgetWhileAGroupOfOneIsLeftOut() {
+        StoredGroup group = new StoredGroup("g", "a", 38, T, T.plusSeconds(600), List.of("source:edr", "user:alice"),
+                List.of("a", "m1"), true);
+        StoredGroup alone = new StoredGroup("g", "a", 1, T, T, List.of("source:edr"), List.of("a"), true);
+        List<StoredRecord> one = List.of(record("e1", false, T, "user:alice"));
+
+        AssembleResponse grouped = EvidenceSelector.select(alert, group, one, 10_000);
+        AssembleResponse single = EvidenceSelector.select(alert, alone, one, 10_000);
+
+        assertThat(grouped.getItemsList()).extracting(EvidenceItem::getKind).containsExactly(
+                EvidenceKind.EVIDENCE_KIND_ALERT, EvidenceKind.EVIDENCE_KIND_ALERT_GROUP,
+                EvidenceKind.EVIDENCE_KIND_EVENT);
+        assertThat(grouped.getItems(1).getSummary()).contains("38 alerts", "37 near duplicates");
+        assertThat(grouped.getTokensUsed()).isEqualTo(single.getTokensUsed() + GroupEvidence.tokens(group));
+        assertThat(single.getItemsList()).extracting(EvidenceItem::getKind).doesNotContain(
+                EvidenceKind.EVIDENCE_KIND_ALERT_GROUP);
     }
 
     private static StoredRecord record(String id, boolean isAlert, Instant at, String... entities) {

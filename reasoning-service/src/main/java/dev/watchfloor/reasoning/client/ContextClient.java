@@ -17,6 +17,8 @@ import dev.watchfloor.commons.trace.Trace;
 import dev.watchfloor.contracts.context.v1.AssembleRequest;
 import dev.watchfloor.contracts.context.v1.AssembleResponse;
 import dev.watchfloor.contracts.context.v1.Context;
+import dev.watchfloor.contracts.context.v1.GetAlertGroupRequest;
+import dev.watchfloor.contracts.context.v1.GetAlertGroupResponse;
 
 @ApplicationScoped
 public class ContextClient {
@@ -36,5 +38,11 @@ public class ContextClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 2000)
     public Uni<AssembleResponse> assemble(Trace trace, AssembleRequest request) {
         return trace.call(() -> context.assemble(request)).ifNoItem().after(timeout).fail();
+    }
+
+    /** The alert's group as it stands now, for an investigation's view: a read, retried once. */
+    @Retry(maxRetries = 1, delay = 100)
+    public Uni<GetAlertGroupResponse> alertGroup(Trace trace, GetAlertGroupRequest request) {
+        return trace.call(() -> context.getAlertGroup(request)).ifNoItem().after(timeout).fail();
     }
 }

@@ -11,11 +11,13 @@ import dev.watchfloor.reasoning.pipeline.StepTimer;
 import dev.watchfloor.reasoning.verify.CheckResult;
 
 /**
- * One investigation in full: the assessment (verdict, summary, findings citing evidence), which path produced it and
+ * One investigation in full: the alert's group as it stands now (the near duplicates attached to it, also those that
+ * arrived after it started), the assessment (verdict, summary, findings citing evidence), which path produced it and
  * why, every verification step's result, the evidence it saw, each step's latency and cost, every model call, and its
  * actions with their live state.
  */
-public record InvestigationView(String id, String alertId, String title, String status, String verdict,
+public record InvestigationView(String id, String alertId, String title, Group group, String groupError, String status,
+        String verdict,
         String severity, Double confidence, int attempts, Instant createdAt, Instant completedAt, String traceId,
         String lastError, String path, String pathReason, String route, String model, String promptVersion,
         ModelCall modelCall, String summary, List<String> techniques, List<Evidence> evidence,
@@ -28,6 +30,14 @@ public record InvestigationView(String id, String alertId, String title, String 
      * and what was redacted (occurrences per detector or field, never a value).
      */
     public record ModelCall(String policy, String classification, String budget, Map<String, Integer> redactions) {
+    }
+
+    /**
+     * The alert's group, read from context-service when the view is asked for: the count covers every member, the ids
+     * list the first ones in observed order (each fetchable with ingest's {@code GET /v1/alerts/{id}}).
+     */
+    public record Group(String id, String leaderAlertId, int members, Instant firstSeen, Instant lastSeen,
+            List<String> keys, List<String> memberAlertIds, boolean open) {
     }
 
     public record ActionState(String actionId, String type, String target, String state, String approvalId,

@@ -1,0 +1,128 @@
+package dev.watchfloor.reasoning.testing;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.Status;
+import io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import dev.watchfloor.commons.security.MeshService;
+import dev.watchfloor.commons.testing.TestTokens;
+import dev.watchfloor.contracts.context.v1.AlertGroup;
+import dev.watchfloor.contracts.context.v1.ContextGrpc;
+import dev.watchfloor.contracts.context.v1.GetAlertGroupRequest;
+import dev.watchfloor.contracts.context.v1.GetAlertGroupResponse;
+
+/**
+ * A real gRPC peer standing in for context-service at the edge of reasoning's tests: GetAlertGroup answers the group a
+ * test put under the tenant and alert id, none when there is none, UNAVAILABLE while {@link #unavailable}; calls
+ * without a bearer token are refused. Also governance's token endpoint, so reasoning gets its service token.
+ */
+public class ContextStandIn implements QuarkusTestResourceLifecycleManager {
+
+    /** Groups by "tenant/alert id". */
+    public static final Map<String, AlertGroup> GROUPS = new ConcurrentHashMap<>();
+    public static final List<GetAlertGroupRequest> REQUESTS = new CopyOnWriteArrayList<>();
+    public static volatile boolean unavailable;
+
+    private Server server;
+    private HttpServer tokenEndpoint;
+
+    public static String key(String tenant, String alertId) {
+        return tenant + "/" + alertId;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                    .addService(ServerInterceptors.intercept(new Groups(), new RequireBearer())).build().start();
+            tokenEndpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            tokenEndpoint.createContext("/v1/auth/token", ContextStandIn::token);
+            tokenEndpoint.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("context stand-in did not start", e);
+        }
+        String port = String.valueOf(server.getPort());
+        // In test mode Quarkus points every gRPC client at the app's own test port unless test-port is set.
+        return Map.of("quarkus.grpc.clients.context.port", port, "quarkus.grpc.clients.context.test-port", port,
+                "quarkus.oidc-client.auth-server-url", "http://127.0.0.1:" + tokenEndpoint.getAddress().getPort());
+    }
+
+    private static void token(HttpExchange exchange) throws IOException {
+        byte[] body = ("{\"access_token\":\"" + TestTokens.service(MeshService.REASONING)
+                + "\",\"token_type\":\"Bearer\",\"expires_in\":600}").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    static final class Groups extends ContextGrpc.ContextImplBase {
+
+        @Override
+        public void getAlertGroup(GetAlertGroupRequest request, StreamObserver<GetAlertGroupResponse> answer) {
+            REQUESTS.add(request);
+            if (unavailable) {
+                answer.onError(Status.UNAVAILABLE.withDescription("context stand-in is down").asRuntimeException());
+                return;
+            }
+            AlertGroup group = GROUPS.get(key(request.getTenant(), request.getAlertId()));
+            answer.onNext(group == null
+                    ? GetAlertGroupResponse.getDefaultInstance()
+                    : GetAlertGroupResponse.newBuilder().setGroup(group).build());
+            answer.onCompleted();
+        }
+    }
+
+    /** Refuses calls without a bearer token, as context-service does. */
+    static final class RequireBearer implements ServerInterceptor {
+
+        private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
+                Metadata.ASCII_STRING_MARSHALLER);
+
+        @Override
+        public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+                ServerCallHandler<Q, R> next) {
+            String authorization = headers.get(AUTHORIZATION);
+            if (authorization == null || !authorization.startsWith("Bearer ")) {
+                call.close(Status.UNAUTHENTICATED.withDescription("no bearer token"), new Metadata());
+                return new ServerCall.Listener<>() {
+                };
+            }
+            return next.startCall(call, headers);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (tokenEndpoint != null) {
+            tokenEndpoint.stop(0);
+        }
+        if (server != null) {
+            server.shutdownNow();
+            try {
+                server.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
