@@ -68,10 +68,13 @@ public class EvidencePartitions {
 
     private Uni<Void> create(Set<YearMonth> months) {
         LocalDate[] firstDays = months.stream().map(m -> m.atDay(1)).toArray(LocalDate[]::new);
-        return pool.withTransaction(conn -> conn.preparedQuery("SELECT "
-                + "ingest.ensure_month_partitions('events', $1::date[]) AS events, "
-                + "ingest.ensure_month_partitions('entity_index', $1::date[]) AS entities")
-                .execute(Tuple.of(firstDays)))
+        // Attaching a partition waits for transactions that hold the DEFAULT partition; rather than queue intake
+        // behind that wait, give up after a while (the records go to DEFAULT and the next batch tries again).
+        return pool.withTransaction(conn -> conn.query("SET LOCAL lock_timeout = '3s'").execute()
+                .chain(() -> conn.preparedQuery("SELECT "
+                        + "ingest.ensure_month_partitions('events', $1::date[]) AS events, "
+                        + "ingest.ensure_month_partitions('entity_index', $1::date[]) AS entities")
+                        .execute(Tuple.of(firstDays))))
                 .invoke(rows -> {
                     int created = rows.iterator().next().getInteger("events");
                     if (created > 0) {
