@@ -40,6 +40,23 @@ public interface IngestConfig {
 
     Syslog syslog();
 
+    Store store();
+
+    /**
+     * The evidence store's monthly partitions of events and the entity index (by the records' own time, UTC months).
+     * Months from {@code partition-months-back} before to {@code partition-months-ahead} after the current one get a
+     * partition when a record of theirs arrives (and the coming ones ahead of time, hourly); records of other months
+     * are kept in the DEFAULT partition.
+     */
+    interface Store {
+
+        @WithDefault("24")
+        int partitionMonthsBack();
+
+        @WithDefault("3")
+        int partitionMonthsAhead();
+    }
+
     /** The syslog listener (TCP, UDP, TLS) on ports of its own. */
     interface Syslog {
 

@@ -11,21 +11,22 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.tuples.Tuple2;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Read path of the evidence store that ingest writes: the alert, records sharing an entity with it, and the alert's
- * group. context-service has SELECT on those tables only, and row-level security lets it see one tenant's rows per
- * transaction: each read first sets {@code watchfloor.tenant}, so a query that forgot its tenant filter would still see
- * nothing else.
+ * Read path of the evidence store that ingest writes: the alert, records sharing an entity with it (found through
+ * ingest's entity index, {@code ingest.entity_index}), and the alert's group. context-service has SELECT on those
+ * tables only, and row-level security lets it see one tenant's rows per transaction: each read first sets
+ * {@code watchfloor.tenant}, so a query that forgot its tenant filter would still see nothing else.
  */
 @ApplicationScoped
 public class EvidenceStore {
+
+    private static final String RELATED_EVENTS = related("event", "events", "summary");
+    private static final String RELATED_ALERTS = related("alert", "alerts", "title");
 
     private final Pool pool;
 
@@ -41,27 +42,44 @@ public class EvidenceStore {
                         .map(rows -> rows.iterator().hasNext() ? toRecord(rows.iterator().next(), true) : null));
     }
 
-    /** Events and other alerts of the tenant that mention any of the entities, newest first. */
+    /**
+     * Events and other alerts of the tenant that mention any of the entities ("type:value"), newest first: at most
+     * {@code limit} of each kind.
+     */
     public Uni<List<StoredRecord>> related(String tenant, UUID alertId, List<String> entities, int limit) {
-        String[] pivots = entities.toArray(String[]::new);
-        return asTenant(tenant, conn -> related(conn, tenant, alertId, pivots, limit));
+        List<String> types = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (String entity : entities) {
+            int colon = entity.indexOf(':');
+            if (colon > 0) {
+                types.add(entity.substring(0, colon));
+                values.add(entity.substring(colon + 1));
+            }
+        }
+        Tuple pivots = Tuple.of(tenant, types.toArray(String[]::new), values.toArray(String[]::new), limit, alertId);
+        return asTenant(tenant, conn -> conn.preparedQuery(RELATED_EVENTS).execute(pivots)
+                .chain(events -> conn.preparedQuery(RELATED_ALERTS).execute(pivots).map(alerts -> {
+                    List<StoredRecord> list = new ArrayList<>();
+                    events.forEach(r -> list.add(toRecord(r, false)));
+                    alerts.forEach(r -> list.add(toRecord(r, true)));
+                    return list;
+                })));
     }
 
-    private static Uni<List<StoredRecord>> related(SqlConnection conn, String tenant, UUID alertId, String[] pivots,
-            int limit) {
-        Uni<RowSet<Row>> events = conn.preparedQuery("SELECT id, summary, observed_at, entities, body::text AS body "
-                + "FROM ingest.events WHERE tenant = $1 AND entities && $2 ORDER BY observed_at DESC LIMIT $3")
-                .execute(Tuple.of(tenant, pivots, limit));
-        Uni<RowSet<Row>> alerts = conn.preparedQuery("SELECT id, title AS summary, observed_at, entities, "
-                + "body::text AS body FROM ingest.alerts WHERE tenant = $1 AND id <> $2 AND entities && $3 "
-                + "ORDER BY observed_at DESC LIMIT $4")
-                .execute(Tuple.of(tenant, alertId, pivots, limit));
-        return events.chain(e -> alerts.map(a -> Tuple2.of(e, a))).map(both -> {
-            List<StoredRecord> list = new ArrayList<>();
-            both.getItem1().forEach(r -> list.add(toRecord(r, false)));
-            both.getItem2().forEach(r -> list.add(toRecord(r, true)));
-            return list;
-        });
+    /**
+     * Related records of one kind through the entity index: the newest {@code limit} index rows of each entity (a
+     * backward scan of its index), the newest {@code limit} records among them, then their bodies by id and time (so a
+     * partitioned table is read in the partitions of those times only).
+     */
+    private static String related(String kind, String table, String summary) {
+        return "WITH hits AS (SELECT DISTINCT x.record_id, x.observed_at FROM unnest($2::text[], $3::text[]) "
+                + "AS p(type, value) CROSS JOIN LATERAL (SELECT i.record_id, i.observed_at FROM ingest.entity_index i "
+                + "WHERE i.tenant = $1 AND i.entity_type = p.type AND i.entity_value = p.value AND i.kind = '" + kind
+                + "' AND i.record_id <> $5 ORDER BY i.observed_at DESC, i.record_id DESC LIMIT $4) x "
+                + "ORDER BY x.observed_at DESC, x.record_id DESC LIMIT $4) "
+                + "SELECT r.id, r." + summary + " AS summary, r.observed_at, r.entities, r.body::text AS body "
+                + "FROM hits h JOIN ingest." + table + " r ON r.id = h.record_id AND r.observed_at = h.observed_at "
+                + "WHERE r.tenant = $1 ORDER BY r.observed_at DESC, r.id DESC";
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -127,7 +128,7 @@ public class IntakeService {
         if (batch.stored().isEmpty() && batch.quarantined().isEmpty()) {
             return Uni.createFrom().item(batch.results());
         }
-        return pool.withTransaction(conn -> store(conn, submission, kind, source, batch))
+        return inTransaction(batch, conn -> store(conn, submission, kind, source, batch))
                 .invoke(() -> {
                     if (kind == Kind.ALERT && !batch.stored().isEmpty()) {
                         relay.nudge();
@@ -195,7 +196,7 @@ public class IntakeService {
         if (batch.stored().isEmpty() && batch.quarantined().isEmpty() && key == null) {
             return Uni.createFrom().item(batch.results());
         }
-        return pool.withTransaction(conn -> store(conn, submission, kind, source, batch)
+        return inTransaction(batch, conn -> store(conn, submission, kind, source, batch)
                 .call(results -> key == null
                         ? Uni.createFrom().voidItem()
                         : idempotency.save(conn, submission.tenant(), key, hash, results).invoke(saved -> {
@@ -208,6 +209,11 @@ public class IntakeService {
                         relay.nudge(); // hand the new alerts to reasoning now, not at the next poll
                     }
                 });
+    }
+
+    /** One transaction over the batch's writes, after its months' partitions are made (outside it). */
+    private <T> Uni<T> inTransaction(Batch batch, Function<SqlConnection, Uni<T>> work) {
+        return records.prepare(batch.receivedAt(), batch.stored()).chain(() -> pool.withTransaction(work));
     }
 
     /** Stores the batch in the caller's transaction and answers the final result of each record. */
@@ -258,7 +264,7 @@ public class IntakeService {
                     "quarantined record " + entry.id() + " still cannot be read: " + why);
         }
         UUID first = batch.stored().get(0).id();
-        return pool.withTransaction(conn -> replayed.markReplayed(conn, submission.tenant(),
+        return inTransaction(batch, conn -> replayed.markReplayed(conn, submission.tenant(),
                 UUID.fromString(entry.id()), first).chain(marked -> {
                     if (!marked) {
                         throw new ProblemException(409, "already-replayed", "Already replayed",

@@ -17,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -27,10 +26,34 @@ import dev.watchfloor.ingest.normalize.NormalizedRecord;
 
 /**
  * Writes alerts (with their outbox row), events and quarantined records into the evidence store, in the caller's
- * transaction, each kind as one batched statement.
+ * transaction: a batch of alerts or events, with its entity index rows, is one statement ({@link RecordColumns}).
  */
 @ApplicationScoped
 public class RecordRepository {
+
+    /** Counts copies on the stored alert: its (tenant, content_hash) is unique. */
+    private static final String DUPLICATE_ALERTS = "UPDATE ingest.alerts a SET duplicates = a.duplicates + c.n, "
+            + "last_duplicate_at = $4 FROM unnest($2::text[], $3::int[]) AS c(hash, n) "
+            + "WHERE a.tenant = $1 AND a.content_hash = c.hash RETURNING a.id, a.content_hash";
+    /** Counts copies on the stored event, found (id and month) through the hash that claimed it. */
+    private static final String DUPLICATE_EVENTS = "UPDATE ingest.events e SET duplicates = e.duplicates + c.n, "
+            + "last_duplicate_at = $4 FROM unnest($2::text[], $3::int[]) AS c(hash, n) JOIN ingest.event_hashes h "
+            + "ON h.tenant = $1 AND h.content_hash = c.hash WHERE e.id = h.event_id AND e.observed_at = h.observed_at "
+            + "RETURNING e.id, h.content_hash";
+
+    private final EvidencePartitions partitions;
+
+    public RecordRepository(EvidencePartitions partitions) {
+        this.partitions = partitions;
+    }
+
+    /**
+     * Call before the transaction that stores these records: makes their months' partitions (in a short transaction of
+     * its own). Never fails; a month without a partition is stored in the DEFAULT one.
+     */
+    public Uni<Void> prepare(Instant receivedAt, List<Stored> stored) {
+        return partitions.ensureFor(receivedAt, stored);
+    }
 
     /** A record to store under its id. */
     public record Stored(UUID id, NormalizedRecord record) {
@@ -65,38 +88,16 @@ public class RecordRepository {
                 candidates.add(stored.get(i));
             }
         }
-        List<Tuple> rows = new ArrayList<>(candidates.size());
-        for (Stored st : candidates) {
-            NormalizedRecord r = st.record();
-            List<Object> values = new ArrayList<>(Arrays.asList(st.id(), s.tenant(), at, utc(r.observedAt()),
-                    r.source(), r.title(), r.entities().toArray(String[]::new), r.body().toString(),
-                    r.time().original(), r.time().flagNames().toArray(String[]::new), r.format(), storable(r.raw()),
-                    r.warnings().toArray(String[]::new), r.contentHash()));
-            if (kind == Kind.ALERT) {
-                values.addAll(Arrays.asList(r.severityId(), r.fingerprint(), s.submittedBy()));
-            }
-            rows.add(Tuple.from(values));
-        }
-        String sql = kind == Kind.EVENT
-                ? "INSERT INTO ingest.events (id, tenant, received_at, observed_at, source, summary, entities, body, "
-                        + "time_text, time_flags, format, raw, warnings, content_hash) VALUES ($1, $2, $3, $4, $5, "
-                        + "$6, $7, $8::text::jsonb, $9, $10, $11, $12, $13, $14) ON CONFLICT (tenant, content_hash) DO NOTHING "
-                        + "RETURNING id"
-                : "INSERT INTO ingest.alerts (id, tenant, received_at, observed_at, source, title, entities, body, "
-                        + "time_text, time_flags, format, raw, warnings, content_hash, severity_id, fingerprint, "
-                        + "submitted_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9, $10, $11, $12, $13, $14, $15, "
-                        + "$16, $17) ON CONFLICT (tenant, content_hash) DO NOTHING RETURNING id";
-        return conn.preparedQuery(sql).executeBatch(rows).chain(result -> {
-            Set<UUID> inserted = new HashSet<>();
-            for (RowSet<Row> rs = result; rs != null; rs = rs.next()) {
-                rs.forEach(row -> inserted.add(row.getUUID("id")));
-            }
-            return existing(conn, s.tenant(), kind, stored, inserted, at)
-                    .chain(byHash -> kind == Kind.ALERT
-                            ? group(conn, s, candidates, inserted, groupWindow)
-                                    .map(groups -> outcomes(stored, inserted, byHash, groups))
-                            : Uni.createFrom().item(outcomes(stored, inserted, byHash, Map.of())));
-        });
+        return conn.preparedQuery(RecordColumns.sql(kind))
+                .execute(RecordColumns.of(kind, s.tenant(), at, s.submittedBy(), candidates)).chain(rows -> {
+                    Set<UUID> inserted = new HashSet<>();
+                    rows.forEach(row -> inserted.add(row.getUUID("id")));
+                    return existing(conn, s.tenant(), kind, stored, inserted, at)
+                            .chain(byHash -> kind == Kind.ALERT
+                                    ? group(conn, s, candidates, inserted, groupWindow)
+                                            .map(groups -> outcomes(stored, inserted, byHash, groups))
+                                    : Uni.createFrom().item(outcomes(stored, inserted, byHash, Map.of())));
+                });
     }
 
     /** The stored id of each duplicated content hash, counting the copies on that row. */
@@ -115,16 +116,12 @@ public class RecordRepository {
         if (copies.isEmpty()) {
             return Uni.createFrom().item(byHash);
         }
-        String table = kind == Kind.ALERT ? "ingest.alerts" : "ingest.events";
-        List<Tuple> updates = copies.entrySet().stream().map(e -> Tuple.of(tenant, e.getKey(), e.getValue(), at))
-                .toList();
-        return conn.preparedQuery("UPDATE " + table + " SET duplicates = duplicates + $3, last_duplicate_at = $4 "
-                + "WHERE tenant = $1 AND content_hash = $2 RETURNING id, content_hash")
-                .executeBatch(updates)
-                .map(result -> {
-                    for (RowSet<Row> rs = result; rs != null; rs = rs.next()) {
-                        rs.forEach(row -> byHash.put(row.getString("content_hash"), row.getUUID("id")));
-                    }
+        String[] hashes = copies.keySet().toArray(String[]::new);
+        Integer[] counts = copies.values().toArray(Integer[]::new);
+        return conn.preparedQuery(kind == Kind.ALERT ? DUPLICATE_ALERTS : DUPLICATE_EVENTS)
+                .execute(Tuple.of(tenant, hashes, counts, at))
+                .map(rows -> {
+                    rows.forEach(row -> byHash.put(row.getString("content_hash"), row.getUUID("id")));
                     return byHash;
                 });
     }
@@ -162,16 +159,19 @@ public class RecordRepository {
                     .replaceWithVoid();
         }
         return chain.chain(() -> {
-            List<Tuple> members = groups.entrySet().stream().map(e -> Tuple.of(e.getValue()[0], e.getKey()))
-                    .toList();
-            List<Tuple> outbox = groups.entrySet().stream().filter(e -> e.getValue()[1].equals(e.getKey()))
-                    .map(e -> Tuple.of(s.tenant(), e.getKey(), s.traceparent())).toList();
-            Uni<Void> leaders = outbox.isEmpty()
+            UUID[] alerts = groups.keySet().toArray(UUID[]::new);
+            UUID[] groupIds = groups.values().stream().map(g -> g[0]).toArray(UUID[]::new);
+            UUID[] leaders = groups.entrySet().stream().filter(e -> e.getValue()[1].equals(e.getKey()))
+                    .map(Map.Entry::getKey).toArray(UUID[]::new);
+            Uni<Void> outbox = leaders.length == 0
                     ? Uni.createFrom().voidItem()
-                    : conn.preparedQuery("INSERT INTO ingest.outbox (tenant, alert_id, traceparent) VALUES "
-                            + "($1, $2, $3)").executeBatch(outbox).replaceWithVoid();
-            return conn.preparedQuery("UPDATE ingest.alerts SET group_id = $1 WHERE id = $2")
-                    .executeBatch(members).chain(() -> leaders).replaceWith(groups);
+                    : conn.preparedQuery("INSERT INTO ingest.outbox (tenant, alert_id, traceparent) "
+                            + "SELECT $1, unnest($2::uuid[]), $3").execute(Tuple.of(s.tenant(), leaders,
+                                    s.traceparent()))
+                            .replaceWithVoid();
+            return conn.preparedQuery("UPDATE ingest.alerts a SET group_id = m.group_id FROM unnest($1::uuid[], "
+                    + "$2::uuid[]) AS m(alert_id, group_id) WHERE a.id = m.alert_id")
+                    .execute(Tuple.of(alerts, groupIds)).chain(() -> outbox).replaceWith(groups);
         });
     }
 
