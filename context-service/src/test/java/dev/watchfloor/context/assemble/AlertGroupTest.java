@@ -166,6 +166,7 @@ class AlertGroupTest {
                 .execute(Tuple.from(Arrays.asList(id, tenant, observed.atOffset(ZoneOffset.UTC), title, entities,
                         new JsonObject().put("title", title), group)))
                 .await().atMost(WAIT);
+        IngestSchema.index(pool, tenant, "alert", id, observed.atOffset(ZoneOffset.UTC), entities);
         return id;
     }
 

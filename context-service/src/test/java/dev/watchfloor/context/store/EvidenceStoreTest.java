@@ -8,13 +8,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,9 +22,8 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.PoolOptions;
+
+import dev.watchfloor.context.testing.IngestSchema;
 
 /**
  * Related records are read through ingest's entity index, as context-service's own database role: without ownership of
@@ -38,8 +34,6 @@ import io.vertx.sqlclient.PoolOptions;
 class EvidenceStoreTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    /** A login role like context-service's in a deployment: SELECT on the evidence tables, nothing else. */
-    private static final String READER = "wf_test_context_reader";
     private static final OffsetDateTime NOW = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     private static Pool readerPool;
 
@@ -52,24 +46,13 @@ class EvidenceStoreTest {
     @Inject
     Vertx vertx;
 
-    @ConfigProperty(name = "quarkus.datasource.reactive.url")
-    String reactiveUrl;
-
     private EvidenceStore store;
 
     @BeforeEach
     void ingestSchemaAndAReaderRole() {
         if (readerPool == null) {
-            pool.query("DO $$ BEGIN CREATE ROLE " + READER + " LOGIN NOSUPERUSER NOBYPASSRLS; "
-                    + "EXCEPTION WHEN duplicate_object THEN NULL; END $$").execute().await().atMost(WAIT);
-            Flyway ingest = Flyway.configure().dataSource(dataSource).schemas("ingest").defaultSchema("ingest")
-                    .locations("filesystem:../ingest-service/src/main/resources/db/migration")
-                    .placeholders(Map.of("context-role", READER)).cleanDisabled(false).load();
-            ingest.clean();
-            ingest.migrate();
-            readerPool = Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(2))
-                    .connectingTo(PgConnectOptions.fromUri(reactiveUrl).setUser(READER).setPassword(""))
-                    .using(vertx.getDelegate()).build());
+            IngestSchema.migrate(dataSource);
+            readerPool = IngestSchema.readerPool(vertx);
         }
         store = new EvidenceStore(readerPool);
     }
@@ -155,9 +138,6 @@ class EvidenceStoreTest {
     }
 
     private void index(String tenant, String kind, UUID id, OffsetDateTime at, String... entities) {
-        pool.preparedQuery("INSERT INTO ingest.entity_index (tenant, entity_type, entity_value, kind, observed_at, "
-                + "record_id) SELECT $1, split_part(e, ':', 1), substr(e, strpos(e, ':') + 1), $2, $3, $4 "
-                + "FROM unnest($5::text[]) AS e").execute(Tuple.of(tenant, kind, at, id, entities)).await()
-                .atMost(WAIT);
+        IngestSchema.index(pool, tenant, kind, id, at, entities);
     }
 }

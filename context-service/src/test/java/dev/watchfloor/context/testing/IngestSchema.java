@@ -3,7 +3,10 @@ package dev.watchfloor.context.testing;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -13,6 +16,7 @@ import org.flywaydb.core.Flyway;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgBuilder;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 
 /**
@@ -48,6 +52,17 @@ public final class IngestSchema {
         flyway.clean();
         flyway.migrate();
         migrated = true;
+    }
+
+    /**
+     * Writes the entity index rows ingest writes with a stored alert or event ({@code kind}), one per
+     * {@code type:value} entity: context-service finds related records through them.
+     */
+    public static void index(Pool pool, String tenant, String kind, UUID id, OffsetDateTime at, String... entities) {
+        pool.preparedQuery("INSERT INTO ingest.entity_index (tenant, entity_type, entity_value, kind, observed_at, "
+                + "record_id) SELECT $1, split_part(e, ':', 1), substr(e, strpos(e, ':') + 1), $2, $3, $4 "
+                + "FROM unnest($5::text[]) AS e").execute(Tuple.of(tenant, kind, at, id, entities)).await()
+                .atMost(Duration.ofSeconds(30));
     }
 
     /** A pool connected as the reader role to the test database. */
