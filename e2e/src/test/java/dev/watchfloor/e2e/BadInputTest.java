@@ -32,7 +32,7 @@ class BadInputTest {
                 post(ServiceSpec.INGEST, "/v1/alerts", "application/json", "[7]", 202),
                 post(ServiceSpec.INGEST, "/v1/events", "application/json", "{,}", 202),
                 post(ServiceSpec.INGEST, "/v1/events", "application/xml", "<e/>", 202),
-                post(ServiceSpec.INGEST, "/v1/alerts", "text/csv", "title,x", 415),
+                post(ServiceSpec.INGEST, "/v1/alerts", "text/html", "<p>title</p>", 415),
                 post(ServiceSpec.INGEST, "/v1/alerts", "application/json", "", 400),
                 post(ServiceSpec.INGEST, "/v1/alerts?source=no-such-parser", "application/json", "{}", 400),
                 post(ServiceSpec.INGEST, "/v1/normalize?kind=sideways", "application/json", "{}", 400),
