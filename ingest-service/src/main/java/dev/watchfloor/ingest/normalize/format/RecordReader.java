@@ -187,24 +187,16 @@ public final class RecordReader {
     /** One record per non-empty line: JSON lines ({@code json}) or text lines. */
     private List<Piece> lines(String text, int from, boolean json) {
         List<Piece> pieces = new ArrayList<>();
-        int pos = from;
-        while (pos < text.length() && pieces.size() <= maxRecords) {
-            int nl = text.indexOf('\n', pos);
-            int end = nl < 0 ? text.length() : nl;
-            String line = text.substring(pos, end);
-            if (line.endsWith("\r")) {
-                line = line.substring(0, line.length() - 1);
-            }
+        BodyLines.each(text, from, (line, offset) -> {
             if (!line.isBlank()) {
-                int lineStart = pos;
                 if (json) {
-                    jsonLine(line, lineStart, pieces);
+                    jsonLine(line, offset, pieces);
                 } else {
-                    pieces.add(Piece.read(pos, TextFormats.parse(line)));
+                    pieces.add(Piece.read(offset, TextFormats.parse(line)));
                 }
             }
-            pos = end + 1;
-        }
+            return pieces.size() <= maxRecords;
+        });
         return pieces;
     }
 

@@ -41,27 +41,20 @@ public final class SilkText {
     /** The table's records, each with its character offset in the body. */
     public static List<Piece> records(String body) {
         List<Piece> pieces = new ArrayList<>();
-        SilkTitles.Header header = null;
-        String titleLine = null;
-        int pos = 0;
-        while (pos < body.length()) {
-            int nl = body.indexOf('\n', pos);
-            int end = nl < 0 ? body.length() : nl;
-            String line = body.substring(pos, end);
-            if (line.endsWith("\r")) {
-                line = line.substring(0, line.length() - 1);
-            }
+        SilkTitles.Header[] header = {null}; // the latest title line and its text
+        String[] titleLine = {null};
+        BodyLines.each(body, 0, (line, offset) -> {
             SilkTitles.Header next = line.isBlank() ? null : SilkTitles.header(line);
             if (next != null) {
-                header = next;
-                titleLine = line;
+                header[0] = next;
+                titleLine[0] = line;
             } else if (!line.isBlank()) {
-                pieces.add(header == null
-                        ? Piece.quarantined(pos, "rwcut record before any title line", line)
-                        : record(header, titleLine, line, pos));
+                pieces.add(header[0] == null
+                        ? Piece.quarantined(offset, "rwcut record before any title line", line)
+                        : record(header[0], titleLine[0], line, offset));
             }
-            pos = end + 1;
-        }
+            return true;
+        });
         return pieces;
     }
 

@@ -50,23 +50,16 @@ public final class VpcFlowText {
     /** The log's records, each with its character offset in the body. */
     public static List<Piece> records(String body) {
         List<Piece> pieces = new ArrayList<>();
-        Header header = null;
-        int pos = 0;
-        while (pos < body.length()) {
-            int nl = body.indexOf('\n', pos);
-            int end = nl < 0 ? body.length() : nl;
-            String line = body.substring(pos, end);
-            if (line.endsWith("\r")) {
-                line = line.substring(0, line.length() - 1);
-            }
+        Header[] header = {null}; // the latest header line: a body may hold several logs
+        BodyLines.each(body, 0, (line, offset) -> {
             Header next = header(line);
             if (next != null) {
-                header = next;
-            } else if (!line.isBlank() && header != null) {
-                pieces.add(record(header, line, pos));
+                header[0] = next;
+            } else if (!line.isBlank() && header[0] != null) {
+                pieces.add(record(header[0], line, offset));
             }
-            pos = end + 1;
-        }
+            return true;
+        });
         return pieces;
     }
 

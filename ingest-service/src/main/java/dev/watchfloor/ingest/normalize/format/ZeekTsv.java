@@ -46,21 +46,14 @@ public final class ZeekTsv {
     public static List<Piece> records(String body) {
         List<Piece> pieces = new ArrayList<>();
         ZeekTsvHeader header = new ZeekTsvHeader();
-        int pos = 0;
-        while (pos < body.length()) {
-            int nl = body.indexOf('\n', pos);
-            int end = nl < 0 ? body.length() : nl;
-            String line = body.substring(pos, end);
-            if (line.endsWith("\r")) {
-                line = line.substring(0, line.length() - 1);
-            }
+        BodyLines.each(body, 0, (line, offset) -> {
             if (line.startsWith("#")) {
                 header.read(line);
             } else if (!line.isBlank()) {
-                pieces.add(record(header, line, pos));
+                pieces.add(record(header, line, offset));
             }
-            pos = end + 1;
-        }
+            return true;
+        });
         return pieces;
     }
 
