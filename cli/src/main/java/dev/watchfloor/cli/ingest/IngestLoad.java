@@ -8,16 +8,20 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.watchfloor.cli.api.JsonHttp;
 import dev.watchfloor.cli.api.TokenSource;
 
 /**
  * Load for ingest's intake, shared by {@code bench-ingest} and {@code crash-ingest}: NDJSON batches of varied events
- * (generic JSON, Okta, CloudTrail, Zeek conn, Suricata alerts; each carrying a unique marker; written as vendor-shaped
- * text templates whose values are all generated here, digits, letters and dashes, so none needs escaping) and single
- * alerts (serialized by Jackson), posted with the SIEM client's token, optionally with an {@code Idempotency-Key}.
+ * (generic JSON, Okta, CloudTrail, Zeek conn, Suricata alerts; each carrying a unique marker) and single alerts, all
+ * built and serialized by Jackson, posted with the SIEM client's token, optionally with an {@code Idempotency-Key}.
  */
 final class IngestLoad {
 
@@ -64,51 +68,73 @@ final class IngestLoad {
         StringBuilder out = new StringBuilder(size * 320);
         Random random = new Random(first);
         for (int i = 0; i < size; i++) {
-            out.append(event(run + "-" + (first + i), (int) ((first + i) % 5), random)).append('\n');
+            out.append(json(event(run + "-" + (first + i), (int) ((first + i) % 5), random))).append('\n');
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** One alert unlike any other (its own host and marker). */
     static byte[] alert(String marker) {
-        try {
-            return dev.watchfloor.cli.api.JsonHttp.MAPPER.writeValueAsBytes(java.util.Map.of("title",
-                    "Suspicious sign-in " + marker, "severity", "medium", "source", "bench", "time",
-                    Instant.now().toString(), "user", "u-" + marker, "host", "h-" + marker));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        ObjectNode alert = object().put("title", "Suspicious sign-in " + marker).put("severity", "medium")
+                .put("source", "bench").put("time", Instant.now().toString()).put("user", "u-" + marker)
+                .put("host", "h-" + marker);
+        return json(alert).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String event(String marker, int kind, Random r) {
+    /** One event of a vendor's shape (generic JSON, Okta, CloudTrail, Zeek conn, Suricata alert). */
+    private static ObjectNode event(String marker, int kind, Random r) {
         String user = "user" + r.nextInt(5000);
         String src = "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
         String dst = "198.51.100." + (1 + r.nextInt(254));
         int port = 1024 + r.nextInt(60000);
-        String time = Instant.now().minusSeconds(r.nextInt(3600)).toString();
+        // whole seconds: Suricata's form below appends its own fraction
+        String time = Instant.now().minusSeconds(r.nextInt(3600)).truncatedTo(ChronoUnit.SECONDS).toString();
         return switch (kind) {
-            case 0 -> "{\"time\":\"" + time + "\",\"event_type\":\"process_start\",\"host\":\"ws-" + r.nextInt(2000)
-                    + "\",\"user\":\"" + user + "\",\"process_name\":\"cmd.exe\",\"command_line\":\"cmd /c whoami\","
-                    + "\"marker\":\"" + marker + "\"}";
-            case 1 ->
-                "{\"uuid\":\"" + marker + "\",\"published\":\"" + time + "\",\"eventType\":\"user.session.start\","
-                        + "\"version\":\"0\",\"severity\":\"INFO\",\"displayMessage\":\"User login to Okta\",\"actor\":"
-                        + "{\"id\":\"00u1\",\"type\":\"User\",\"alternateId\":\"" + user + "@example.com\","
-                        + "\"displayName\":\"" + user + "\"},\"client\":{\"ipAddress\":\"" + dst + "\"},"
-                        + "\"outcome\":{\"result\":\"SUCCESS\"},\"target\":[]}";
-            case 2 -> "{\"eventVersion\":\"1.08\",\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"" + user
-                    + "\",\"arn\":\"arn:aws:iam::123456789012:user/" + user + "\"},\"eventTime\":\"" + time
-                    + "\",\"eventSource\":\"s3.amazonaws.com\",\"eventName\":\"GetObject\",\"awsRegion\":"
-                    + "\"eu-west-1\",\"sourceIPAddress\":\"" + dst + "\",\"eventID\":\"" + marker
-                    + "\",\"eventType\":\"AwsApiCall\"}";
-            case 3 -> "{\"ts\":\"" + time + "\",\"uid\":\"" + marker + "\",\"id.orig_h\":\"" + src + "\",\"id.orig_p\":"
-                    + port + ",\"id.resp_h\":\"" + dst + "\",\"id.resp_p\":443,\"proto\":\"tcp\",\"conn_state\":\"SF\","
-                    + "\"orig_bytes\":517,\"resp_bytes\":4120}";
-            default -> "{\"timestamp\":\"" + time.replace("Z", ".000000+0000") + "\",\"flow_id\":" + r.nextLong()
-                    + ",\"event_type\":\"alert\",\"src_ip\":\"" + src + "\",\"src_port\":" + port + ",\"dest_ip\":\""
-                    + dst + "\",\"dest_port\":443,\"proto\":\"TCP\",\"alert\":{\"signature_id\":2010935,"
-                    + "\"signature\":\"ET POLICY " + marker + "\",\"category\":\"Potentially Bad Traffic\","
-                    + "\"severity\":2}}";
+            case 0 -> object().put("time", time).put("event_type", "process_start").put("host", "ws-" + r.nextInt(2000))
+                    .put("user", user).put("process_name", "cmd.exe").put("command_line", "cmd /c whoami")
+                    .put("marker", marker);
+            case 1 -> {
+                ObjectNode okta = object().put("uuid", marker).put("published", time)
+                        .put("eventType", "user.session.start").put("version", "0").put("severity", "INFO")
+                        .put("displayMessage", "User login to Okta");
+                okta.putObject("actor").put("id", "00u1").put("type", "User").put("alternateId", user + "@example.com")
+                        .put("displayName", user);
+                okta.putObject("client").put("ipAddress", dst);
+                okta.putObject("outcome").put("result", "SUCCESS");
+                okta.putArray("target");
+                yield okta;
+            }
+            case 2 -> {
+                ObjectNode trail = object().put("eventVersion", "1.08");
+                trail.putObject("userIdentity").put("type", "IAMUser").put("userName", user)
+                        .put("arn", "arn:aws:iam::123456789012:user/" + user);
+                yield trail.put("eventTime", time).put("eventSource", "s3.amazonaws.com").put("eventName", "GetObject")
+                        .put("awsRegion", "eu-west-1").put("sourceIPAddress", dst).put("eventID", marker)
+                        .put("eventType", "AwsApiCall");
+            }
+            case 3 -> object().put("ts", time).put("uid", marker).put("id.orig_h", src).put("id.orig_p", port)
+                    .put("id.resp_h", dst).put("id.resp_p", 443).put("proto", "tcp").put("conn_state", "SF")
+                    .put("orig_bytes", 517).put("resp_bytes", 4120);
+            default -> {
+                ObjectNode eve = object().put("timestamp", time.replace("Z", ".000000+0000"))
+                        .put("flow_id", r.nextLong()).put("event_type", "alert").put("src_ip", src)
+                        .put("src_port", port).put("dest_ip", dst).put("dest_port", 443).put("proto", "TCP");
+                eve.putObject("alert").put("signature_id", 2010935).put("signature", "ET POLICY " + marker)
+                        .put("category", "Potentially Bad Traffic").put("severity", 2);
+                yield eve;
+            }
         };
+    }
+
+    private static ObjectNode object() {
+        return JsonHttp.MAPPER.createObjectNode();
+    }
+
+    private static String json(ObjectNode node) {
+        try {
+            return JsonHttp.MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
