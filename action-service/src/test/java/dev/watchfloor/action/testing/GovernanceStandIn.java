@@ -18,11 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import io.grpc.Metadata;
 import io.grpc.Server;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.netty.NettyServerBuilder;
@@ -30,6 +26,7 @@ import io.grpc.stub.StreamObserver;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import dev.watchfloor.commons.security.MeshService;
+import dev.watchfloor.commons.testing.BearerRequired;
 import dev.watchfloor.commons.testing.TestTokens;
 import dev.watchfloor.contracts.governance.v1.AppendAuditBatchRequest;
 import dev.watchfloor.contracts.governance.v1.AppendAuditBatchResponse;
@@ -86,9 +83,9 @@ public class GovernanceStandIn implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                    .addService(ServerInterceptors.intercept(new PolicyStandIn(), new RequireBearer()))
-                    .addService(ServerInterceptors.intercept(new ApprovalsStandIn(), new RequireBearer()))
-                    .addService(ServerInterceptors.intercept(new AuditStandIn(), new RequireBearer()))
+                    .addService(ServerInterceptors.intercept(new PolicyStandIn(), new BearerRequired(BEARERS::add)))
+                    .addService(ServerInterceptors.intercept(new ApprovalsStandIn(), new BearerRequired(BEARERS::add)))
+                    .addService(ServerInterceptors.intercept(new AuditStandIn(), new BearerRequired(BEARERS::add)))
                     .build().start();
             tokenEndpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             tokenEndpoint.createContext("/v1/auth/token", GovernanceStandIn::token);
@@ -115,26 +112,6 @@ public class GovernanceStandIn implements QuarkusTestResourceLifecycleManager {
         exchange.sendResponseHeaders(valid ? 200 : 401, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
-    }
-
-    /** Refuses calls without a bearer token, as governance does. */
-    static final class RequireBearer implements ServerInterceptor {
-
-        private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
-                Metadata.ASCII_STRING_MARSHALLER);
-
-        @Override
-        public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-                ServerCallHandler<Q, R> next) {
-            String authorization = headers.get(AUTHORIZATION);
-            if (authorization == null || !authorization.startsWith("Bearer ")) {
-                call.close(Status.UNAUTHENTICATED.withDescription("no bearer token"), new Metadata());
-                return new ServerCall.Listener<>() {
-                };
-            }
-            BEARERS.add(authorization.substring(7));
-            return next.startCall(call, headers);
-        }
     }
 
     @Override

@@ -12,11 +12,7 @@ import java.util.concurrent.TimeUnit;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import io.grpc.Metadata;
 import io.grpc.Server;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.netty.NettyServerBuilder;
@@ -24,6 +20,7 @@ import io.grpc.stub.StreamObserver;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import dev.watchfloor.commons.security.MeshService;
+import dev.watchfloor.commons.testing.BearerRequired;
 import dev.watchfloor.commons.testing.TestTokens;
 import dev.watchfloor.contracts.context.v1.AlertGroup;
 import dev.watchfloor.contracts.context.v1.ContextGrpc;
@@ -53,7 +50,7 @@ public class ContextStandIn implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                    .addService(ServerInterceptors.intercept(new Groups(), new RequireBearer())).build().start();
+                    .addService(ServerInterceptors.intercept(new Groups(), new BearerRequired())).build().start();
             tokenEndpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             tokenEndpoint.createContext("/v1/auth/token", ContextStandIn::token);
             tokenEndpoint.start();
@@ -89,25 +86,6 @@ public class ContextStandIn implements QuarkusTestResourceLifecycleManager {
                     ? GetAlertGroupResponse.getDefaultInstance()
                     : GetAlertGroupResponse.newBuilder().setGroup(group).build());
             answer.onCompleted();
-        }
-    }
-
-    /** Refuses calls without a bearer token, as context-service does. */
-    static final class RequireBearer implements ServerInterceptor {
-
-        private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
-                Metadata.ASCII_STRING_MARSHALLER);
-
-        @Override
-        public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-                ServerCallHandler<Q, R> next) {
-            String authorization = headers.get(AUTHORIZATION);
-            if (authorization == null || !authorization.startsWith("Bearer ")) {
-                call.close(Status.UNAUTHENTICATED.withDescription("no bearer token"), new Metadata());
-                return new ServerCall.Listener<>() {
-                };
-            }
-            return next.startCall(call, headers);
         }
     }
 
