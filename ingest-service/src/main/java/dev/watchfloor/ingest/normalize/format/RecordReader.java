@@ -7,23 +7,18 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * Splits a request body into records and reads each one, never throwing on bad input: what cannot be read becomes a
@@ -35,9 +30,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * pretty-printed values; envelopes ({@code Records}, {@code records}, {@code value}, {@code events}, {@code data},
  * {@code items}, Security Hub's {@code Findings}) are opened, an empty one is zero records. Comments, trailing commas,
  * single quotes, unquoted keys and raw control characters are repaired when that reads the record (each repair named in
- * a warning); duplicate keys keep the last value (warned); JSON held in a string field is read as JSON (warned); a
- * record that still cannot be read, such as a truncated one, is quarantined from its start. NDJSON is read line by
- * line, so one bad line costs only itself.</li>
+ * a warning; {@link LenientJson}); duplicate keys keep the last value (warned); JSON held in a string field is read as
+ * JSON (warned; {@link FieldCleaner}); a record that still cannot be read, such as a truncated one, is quarantined from
+ * its start. NDJSON is read line by line, so one bad line costs only itself.</li>
  * <li>XML: each {@code <Event>} element (Windows event XML) is a record.</li>
  * <li>Text: Zeek TSV logs, VPC flow logs, SiLK rwcut tables and rendered Windows events are recognised as wholes;
  * otherwise each non-empty line is a record, read by {@link TextFormats} (syslog, CEF, LEEF, key=value, ...).</li>
@@ -52,10 +47,9 @@ public final class RecordReader {
             "Findings");
     /** Keys an envelope may carry beside its records (paging, counts). */
     private static final int MAX_ENVELOPE_KEYS = 4;
-    private static final int MAX_DEPTH = 64;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final int maxFieldChars;
+    private final FieldCleaner cleaner;
     private final int maxRecords;
 
     /**
@@ -65,7 +59,7 @@ public final class RecordReader {
      *            reading stops after this many records (the caller answers 413 when it is exceeded)
      */
     public RecordReader(int maxFieldChars, int maxRecords) {
-        this.maxFieldChars = maxFieldChars;
+        this.cleaner = new FieldCleaner(maxFieldChars);
         this.maxRecords = maxRecords;
     }
 
@@ -111,7 +105,7 @@ public final class RecordReader {
                 out.add(Piece.quarantined(at, p.reason(), p.raw()));
             } else {
                 p.parsed().warnings().addAll(0, bodyWarnings);
-                clean(p.parsed().fields(), p.parsed().warnings(), 0);
+                cleaner.clean(p.parsed().fields(), p.parsed().warnings());
                 out.add(Piece.read(at, p.parsed()));
             }
         }
@@ -134,7 +128,7 @@ public final class RecordReader {
         if (piece.isQuarantined()) {
             return Piece.quarantined(offset, piece.reason(), text);
         }
-        clean(piece.parsed().fields(), piece.parsed().warnings(), 0);
+        cleaner.clean(piece.parsed().fields(), piece.parsed().warnings());
         return Piece.read(offset, piece.parsed());
     }
 
@@ -203,14 +197,14 @@ public final class RecordReader {
     /** One NDJSON line: exactly one value (repaired if need be), else the whole line is quarantined. */
     private void jsonLine(String line, int lineStart, List<Piece> pieces) {
         int at = firstNonWhitespace(line, 0);
-        Value value = value(line, at);
-        if (value.node == null) {
-            pieces.add(Piece.quarantined(lineStart + at, value.error, line));
-        } else if (firstNonWhitespace(line, value.end) >= 0) {
+        LenientJson.Value value = LenientJson.value(line, at);
+        if (value.node() == null) {
+            pieces.add(Piece.quarantined(lineStart + at, value.error(), line));
+        } else if (firstNonWhitespace(line, value.end()) >= 0) {
             pieces.add(Piece.quarantined(lineStart + at, "unreadable JSON line: text after the value at character "
-                    + (lineStart + value.end) + " of the body", line));
+                    + (lineStart + value.end()) + " of the body", line));
         } else {
-            open(value.node, line.substring(at, value.end), lineStart + at, value.warnings, pieces, 0);
+            open(value.node(), line.substring(at, value.end()), lineStart + at, value.warnings(), pieces, 0);
         }
     }
 
@@ -227,15 +221,15 @@ public final class RecordReader {
             if (pos < 0 || pieces.size() > maxRecords) {
                 break;
             }
-            Value value = value(text, pos);
-            if (value.node == null) {
+            LenientJson.Value value = LenientJson.value(text, pos);
+            if (value.node() == null) {
                 int next = nextValueLine(text, pos);
-                pieces.add(Piece.quarantined(pos, value.error, text.substring(pos, next < 0 ? text.length() : next)));
+                pieces.add(Piece.quarantined(pos, value.error(), text.substring(pos, next < 0 ? text.length() : next)));
                 pos = next;
                 continue;
             }
-            open(value.node, text.substring(pos, value.end), pos, value.warnings, pieces, 0);
-            pos = firstNonWhitespace(text, value.end);
+            open(value.node(), text.substring(pos, value.end()), pos, value.warnings(), pieces, 0);
+            pos = firstNonWhitespace(text, value.end());
         }
         return pieces;
     }
@@ -255,7 +249,7 @@ public final class RecordReader {
 
     /** Reads strict values from {@code pos}; answers where the first value that fails starts, or -1 at the end. */
     private int strictRun(String text, int pos, List<Piece> pieces) {
-        JsonFactory factory = factory(Set.of(), true);
+        JsonFactory factory = LenientJson.strictFactory();
         String run = text.substring(pos);
         int start = 0;
         try (JsonParser parser = factory.createParser(run)) {
@@ -339,187 +333,6 @@ public final class RecordReader {
             }
         }
         return null;
-    }
-
-    private record Value(JsonNode node, int end, List<String> warnings, String error) {
-    }
-
-    /** Repairs tried in order when strict JSON fails; each is named in the warning when it was needed. */
-    private enum Repair {
-
-        COMMENTS("comments removed", JsonReadFeature.ALLOW_JAVA_COMMENTS,
-                JsonReadFeature.ALLOW_YAML_COMMENTS), TRAILING_COMMAS("trailing commas removed",
-                        JsonReadFeature.ALLOW_TRAILING_COMMA), SINGLE_QUOTES("single quotes read as double quotes",
-                                JsonReadFeature.ALLOW_SINGLE_QUOTES), UNQUOTED_KEYS("unquoted keys read",
-                                        JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES), CONTROL_CHARACTERS(
-                                                "raw control characters in strings read",
-                                                JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS), NON_NUMBERS(
-                                                        "NaN and Infinity read",
-                                                        JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS), LEADING_ZEROS(
-                                                                "leading zeros in numbers read",
-                                                                JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS);
-
-        final String warning;
-        final JsonReadFeature[] features;
-
-        Repair(String warning, JsonReadFeature... features) {
-            this.warning = warning;
-            this.features = features;
-        }
-    }
-
-    /** Reads the JSON value starting at {@code pos}: strictly, else with the fewest repairs that read it. */
-    private Value value(String text, int pos) {
-        Value strict = parse(text, pos, EnumSet.noneOf(Repair.class), true);
-        if (strict.node != null) {
-            return strict;
-        }
-        if (strict.error.contains("Duplicate field")) {
-            Value lenient = parse(text, pos, EnumSet.noneOf(Repair.class), false);
-            if (lenient.node != null) {
-                lenient.warnings.add("duplicate keys: the last value of each kept (" + strict.error + ")");
-                return lenient;
-            }
-        }
-        EnumSet<Repair> all = EnumSet.allOf(Repair.class);
-        Value repaired = parse(text, pos, all, false);
-        if (repaired.node == null) {
-            return new Value(null, pos, List.of(), strict.error);
-        }
-        EnumSet<Repair> needed = EnumSet.copyOf(all);
-        for (Repair r : all) {
-            needed.remove(r);
-            if (parse(text, pos, needed, false).node == null) {
-                needed.add(r);
-            }
-        }
-        Value value = parse(text, pos, needed, false);
-        needed.forEach(r -> value.warnings.add("repaired JSON: " + r.warning));
-        return value;
-    }
-
-    /** Factories are costly to make and safe to share: one per set of repairs (and duplicate strictness). */
-    private static final java.util.concurrent.ConcurrentMap<String, JsonFactory> FACTORIES = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static JsonFactory factory(Set<Repair> repairs, boolean strictDuplicates) {
-        return FACTORIES.computeIfAbsent(repairs + "/" + strictDuplicates, k -> {
-            com.fasterxml.jackson.core.JsonFactoryBuilder builder = new com.fasterxml.jackson.core.JsonFactoryBuilder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
-            repairs.forEach(r -> {
-                for (JsonReadFeature f : r.features) {
-                    builder.enable(f);
-                }
-            });
-            JsonFactory factory = builder.build();
-            if (strictDuplicates) {
-                factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-            }
-            return factory;
-        });
-    }
-
-    private Value parse(String text, int pos, Set<Repair> repairs, boolean strictDuplicates) {
-        JsonFactory factory = factory(repairs, strictDuplicates);
-        try (JsonParser parser = factory.createParser(text.substring(pos))) {
-            parser.setCodec(JSON);
-            JsonToken token = parser.nextToken();
-            if (token == null) {
-                return new Value(null, pos, List.of(), "no JSON value");
-            }
-            JsonNode node = parser.readValueAsTree();
-            int end = pos + (int) parser.currentLocation().getCharOffset();
-            return new Value(node, end, new ArrayList<>(), null);
-        } catch (JsonParseException e) {
-            return new Value(null, pos, List.of(), reason(e, pos));
-        } catch (IOException | RuntimeException e) {
-            return new Value(null, pos, List.of(), String.valueOf(e.getMessage()));
-        }
-    }
-
-    private static String reason(JsonParseException e, int pos) {
-        String message = e.getOriginalMessage();
-        long at = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
-        String where = at < 0 ? "" : " at character " + (pos + at) + " of the body";
-        if (message != null && message.contains("end-of-input")) {
-            return "truncated JSON: the body ends inside a value" + where;
-        }
-        return "unreadable JSON" + where + ": " + (message == null
-                ? e.getClass().getSimpleName()
-                : message.lines().findFirst().orElse(message));
-    }
-
-    /** Replaces NUL and other control characters in strings, cuts over-long values, reads JSON held in strings. */
-    private void clean(JsonNode node, List<String> warnings, int depth) {
-        if (node instanceof ObjectNode object) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> field = it.next();
-                JsonNode value = field.getValue();
-                if (value.isTextual()) {
-                    JsonNode replaced = cleanText(field.getKey(), value.asText(), warnings, depth);
-                    if (replaced != value) {
-                        field.setValue(replaced);
-                    }
-                } else {
-                    clean(value, warnings, depth + 1);
-                }
-            }
-        } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                JsonNode value = array.get(i);
-                if (value.isTextual()) {
-                    JsonNode replaced = cleanText("[" + i + "]", value.asText(), warnings, depth);
-                    if (replaced != value) {
-                        array.set(i, replaced);
-                    }
-                } else {
-                    clean(value, warnings, depth + 1);
-                }
-            }
-        }
-    }
-
-    private JsonNode cleanText(String key, String text, List<String> warnings, int depth) {
-        String t = text;
-        if (t.length() > maxFieldChars) {
-            warnings.add("field '" + key + "' cut from " + t.length() + " to " + maxFieldChars + " characters");
-            t = t.substring(0, maxFieldChars);
-        }
-        String s = t.strip();
-        if (depth < 8 && s.length() > 1 && (s.charAt(0) == '{' && s.endsWith("}") || s.charAt(0) == '['
-                && s.endsWith("]") && s.length() > 2)) {
-            try {
-                JsonNode inner = JSON.readTree(s);
-                if (inner.isContainerNode()) {
-                    warnings.add("field '" + key + "' held JSON text: read as JSON");
-                    clean(inner, warnings, depth + 1);
-                    return inner;
-                }
-            } catch (IOException e) {
-                // not JSON: stays text
-            }
-        }
-        String controls = withoutControls(t);
-        if (controls != t) {
-            warnings.add("field '" + key + "': control characters replaced");
-            t = controls;
-        }
-        return t == text ? new TextNode(text) : new TextNode(t);
-    }
-
-    /** NUL and C0 controls other than tab, CR and LF become U+FFFD (PostgreSQL's jsonb refuses NUL). */
-    static String withoutControls(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                StringBuilder b = new StringBuilder(s.length());
-                for (int j = 0; j < s.length(); j++) {
-                    char d = s.charAt(j);
-                    b.append(d < 0x20 && d != '\t' && d != '\n' && d != '\r' ? '\uFFFD' : d);
-                }
-                return b.toString();
-            }
-        }
-        return s;
     }
 
     /** The first character after comment lines ({@code //} or {@code /* ... *}{@code /}) at the start, or -1. */
