@@ -28,6 +28,15 @@ public final class Hashing {
     });
 
     public static byte[] sha256(String text) {
-        return SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8));
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The SHA-256 of the parts one after the other. */
+    public static byte[] sha256(byte[]... parts) {
+        MessageDigest sha = SHA_256.get();
+        for (byte[] part : parts) {
+            sha.update(part);
+        }
+        return sha.digest();
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 import dev.watchfloor.commons.problem.ProblemException;
+import dev.watchfloor.commons.util.Hashing;
 import dev.watchfloor.ingest.IngestConfig;
 import dev.watchfloor.ingest.normalize.NormalizedRecord;
 import dev.watchfloor.ingest.normalize.Normalizer;
@@ -128,12 +130,7 @@ public class IntakeService {
         if (batch.stored().isEmpty() && batch.quarantined().isEmpty()) {
             return Uni.createFrom().item(batch.results());
         }
-        return inTransaction(batch, conn -> store(conn, submission, kind, source, batch))
-                .invoke(() -> {
-                    if (kind == Kind.ALERT && !batch.stored().isEmpty()) {
-                        relay.nudge();
-                    }
-                });
+        return commit(kind, batch, conn -> store(conn, submission, kind, source, batch));
     }
 
     public RecordReader reader() {
@@ -173,13 +170,8 @@ public class IntakeService {
     }
 
     private static String requestHash(Kind kind, String source, RecordReader.Hint hint, byte[] body) {
-        try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            sha.update((kind + "\n" + source + "\n" + hint + "\n").getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(sha.digest(body));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] request = (kind + "\n" + source + "\n" + hint + "\n").getBytes(StandardCharsets.UTF_8);
+        return HexFormat.of().formatHex(Hashing.sha256(request, body));
     }
 
     /** Another request with the same idempotency key committed first. */
@@ -196,24 +188,27 @@ public class IntakeService {
         if (batch.stored().isEmpty() && batch.quarantined().isEmpty() && key == null) {
             return Uni.createFrom().item(batch.results());
         }
-        return inTransaction(batch, conn -> store(conn, submission, kind, source, batch)
+        return commit(kind, batch, conn -> store(conn, submission, kind, source, batch)
                 .call(results -> key == null
                         ? Uni.createFrom().voidItem()
                         : idempotency.save(conn, submission.tenant(), key, hash, results).invoke(saved -> {
                             if (!saved) {
                                 throw new KeyTaken();
                             }
-                        })))
-                .invoke(() -> {
-                    if (kind == Kind.ALERT && !batch.stored().isEmpty()) {
-                        relay.nudge(); // hand the new alerts to reasoning now, not at the next poll
-                    }
-                });
+                        })));
     }
 
-    /** One transaction over the batch's writes, after its months' partitions are made (outside it). */
-    private <T> Uni<T> inTransaction(Batch batch, Function<SqlConnection, Uni<T>> work) {
-        return records.prepare(batch.receivedAt(), batch.stored()).chain(() -> pool.withTransaction(work));
+    /**
+     * One transaction over the batch's writes, after its months' partitions are made (outside it); once committed, new
+     * alerts are handed to reasoning now, not at the relay's next poll.
+     */
+    private <T> Uni<T> commit(Kind kind, Batch batch, Function<SqlConnection, Uni<T>> work) {
+        return records.prepare(batch.receivedAt(), batch.stored()).chain(() -> pool.withTransaction(work))
+                .invoke(() -> {
+                    if (kind == Kind.ALERT && !batch.stored().isEmpty()) {
+                        relay.nudge();
+                    }
+                });
     }
 
     /** Stores the batch in the caller's transaction and answers the final result of each record. */
@@ -264,19 +259,14 @@ public class IntakeService {
                     "quarantined record " + entry.id() + " still cannot be read: " + why);
         }
         UUID first = batch.stored().get(0).id();
-        return inTransaction(batch, conn -> replayed.markReplayed(conn, submission.tenant(),
+        return commit(kind, batch, conn -> replayed.markReplayed(conn, submission.tenant(),
                 UUID.fromString(entry.id()), first).chain(marked -> {
                     if (!marked) {
                         throw new ProblemException(409, "already-replayed", "Already replayed",
                                 "quarantined record " + entry.id() + " was replayed meanwhile");
                     }
                     return store(conn, submission, kind, named, batch);
-                }))
-                .invoke(() -> {
-                    if (kind == Kind.ALERT) {
-                        relay.nudge();
-                    }
-                });
+                }));
     }
 
     /** A body read: when it was received, what is stored, what is quarantined, and the answer per record. */
