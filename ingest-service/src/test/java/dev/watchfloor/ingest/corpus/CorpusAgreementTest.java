@@ -45,8 +45,8 @@ class CorpusAgreementTest {
             Map.entry("aws-securityhub", 1.0), Map.entry("cisco-asa", 0.97), Map.entry("crowdstrike", 1.0),
             Map.entry("github", 1.0), Map.entry("okta", 1.0), Map.entry("windows-powershell", 0.88),
             Map.entry("windows-security", 0.87), Map.entry("zeek", 1.0),
-            Map.entry("aws-eks-audit", 1.0), Map.entry("aws-route53", 0.92), Map.entry("aws-vpcflow", 1.0),
-            Map.entry("aws-waf", 1.0), Map.entry("falco", 0.71), Map.entry("ibm-qradar", 0.8),
+            Map.entry("aws-eks-audit", 1.0), Map.entry("aws-route53", 1.0), Map.entry("aws-vpcflow", 1.0),
+            Map.entry("aws-waf", 1.0), Map.entry("falco", 1.0), Map.entry("ibm-qradar", 1.0),
             Map.entry("microsoft-365", 1.0), Map.entry("silk-netflow", 1.0));
 
     private final Normalizer normalizer = new Normalizer(new IngestConfig.Time() {
@@ -125,14 +125,14 @@ class CorpusAgreementTest {
         }
         StringBuilder report = new StringBuilder(
                 "| vendor | files | fields compared | agreed | agreement | swapped endpoints | emitted, not expected "
-                        + "| known defects left out |\n|---|---|---|---|---|---|---|---|\n");
+                        + "| left out | agreement counting what is left out as misses |\n|---|---|---|---|---|---|---|---|---|\n");
         Tally total = new Tally();
         tallies.forEach((vendor, t) -> {
             report.append(t.row(vendor));
             total.add(t);
         });
         report.append(total.row("**all**"));
-        report.append("\n### Known defects of the expected files, left out\n\n");
+        report.append("\n### Left out: known defects of the expected files, and values of an older OCSF version\n\n");
         total.defects.forEach(d -> report.append("- ").append(d).append('\n'));
         report.append("\n### Disagreements\n\n");
         tallies.forEach((vendor, t) -> t.misses.forEach(m -> report.append("- ").append(vendor).append(": ")
