@@ -30,13 +30,19 @@ import java.util.Optional;
  *            how long one service may take to become ready
  * @param services
  *            the services to start, in order
+ * @param backgroundNice
+ *            the {@code nice} increment the services off the intake path run with (every one but ingest), so that a
+ *            burst of investigations cannot hold up acknowledging new data; 0 runs them like ingest
  */
 public record MeshOptions(Path root, Optional<DatabaseDescriptor> externalDatabase, Map<String, String> env,
         Map<String, Map<String, String>> serviceEnv, Path logDir, String javaExecutable, List<String> jvmOptions,
-        Duration startupTimeout, List<ServiceSpec> services) {
+        Duration startupTimeout, List<ServiceSpec> services, int backgroundNice) {
 
     public static final String DB_URL_ENV = "WATCHFLOOR_DB_URL";
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    /** Names the background services' nice increment ({@link #backgroundNice()}); 0 turns it off. */
+    public static final String BACKGROUND_NICE_ENV = "WATCHFLOOR_BACKGROUND_NICE";
+    public static final int DEFAULT_BACKGROUND_NICE = 10;
 
     public MeshOptions {
         root = root.toAbsolutePath().normalize();
@@ -51,13 +57,17 @@ public record MeshOptions(Path root, Optional<DatabaseDescriptor> externalDataba
         if (startupTimeout.isNegative() || startupTimeout.isZero()) {
             throw new IllegalArgumentException("startup timeout must be positive");
         }
+        if (backgroundNice < 0 || backgroundNice > 19) {
+            throw new IllegalArgumentException("the background services' nice increment must be 0-19, got "
+                    + backgroundNice);
+        }
     }
 
     /** Embedded database, logs under {@code <root>/.watchfloor/logs}, the JVM running this code, 60 s timeout. */
     public static MeshOptions defaults(Path root) {
         return new MeshOptions(root, Optional.empty(), Map.of(), Map.of(),
                 root.resolve(".watchfloor").resolve("logs"), currentJava(), List.of(),
-                DEFAULT_STARTUP_TIMEOUT, ServiceSpec.MESH);
+                DEFAULT_STARTUP_TIMEOUT, ServiceSpec.MESH, DEFAULT_BACKGROUND_NICE);
     }
 
     /**
@@ -71,6 +81,14 @@ public record MeshOptions(Path root, Optional<DatabaseDescriptor> externalDataba
         String url = environment.get(DB_URL_ENV);
         if (url != null && !url.isBlank()) {
             options = options.withExternalDatabase(DatabaseDescriptor.parse(url));
+        }
+        String nice = environment.get(BACKGROUND_NICE_ENV);
+        if (nice != null && !nice.isBlank()) {
+            try {
+                options = options.withBackgroundNice(Integer.parseInt(nice.strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(BACKGROUND_NICE_ENV + " must be a number 0-19, got '" + nice + "'");
+            }
         }
         String model = environment.get(MODEL_URL_ENV);
         String routes = environment.get(MODEL_ROUTES_ENV);
@@ -107,12 +125,12 @@ public record MeshOptions(Path root, Optional<DatabaseDescriptor> externalDataba
 
     public MeshOptions withExternalDatabase(DatabaseDescriptor database) {
         return new MeshOptions(root, Optional.of(database), env, serviceEnv, logDir, javaExecutable, jvmOptions,
-                startupTimeout, services);
+                startupTimeout, services, backgroundNice);
     }
 
     public MeshOptions withEmbeddedDatabase() {
         return new MeshOptions(root, Optional.empty(), env, serviceEnv, logDir, javaExecutable, jvmOptions,
-                startupTimeout, services);
+                startupTimeout, services, backgroundNice);
     }
 
     /** Adds one variable to the environment of every service. */
@@ -120,7 +138,7 @@ public record MeshOptions(Path root, Optional<DatabaseDescriptor> externalDataba
         Map<String, String> all = new LinkedHashMap<>(env);
         all.put(name, value);
         return new MeshOptions(root, externalDatabase, all, serviceEnv, logDir, javaExecutable, jvmOptions,
-                startupTimeout, services);
+                startupTimeout, services, backgroundNice);
     }
 
     /** Adds one variable to the environment of one service; wins over {@link #withEnv(String, String)}. */
@@ -130,32 +148,37 @@ public record MeshOptions(Path root, Optional<DatabaseDescriptor> externalDataba
         vars.put(name, value);
         all.put(service, vars);
         return new MeshOptions(root, externalDatabase, env, all, logDir, javaExecutable, jvmOptions, startupTimeout,
-                services);
+                services, backgroundNice);
     }
 
     public MeshOptions withLogDir(Path dir) {
         return new MeshOptions(root, externalDatabase, env, serviceEnv, dir, javaExecutable, jvmOptions,
-                startupTimeout, services);
+                startupTimeout, services, backgroundNice);
     }
 
     public MeshOptions withJavaExecutable(String java) {
         return new MeshOptions(root, externalDatabase, env, serviceEnv, logDir, java, jvmOptions, startupTimeout,
-                services);
+                services, backgroundNice);
     }
 
     public MeshOptions withJvmOptions(List<String> options) {
         return new MeshOptions(root, externalDatabase, env, serviceEnv, logDir, javaExecutable, options,
-                startupTimeout, services);
+                startupTimeout, services, backgroundNice);
     }
 
     public MeshOptions withStartupTimeout(Duration timeout) {
         return new MeshOptions(root, externalDatabase, env, serviceEnv, logDir, javaExecutable, jvmOptions, timeout,
-                services);
+                services, backgroundNice);
     }
 
     /** Starts only these services, in this order (tests use other ports or a subset). */
     public MeshOptions withServices(List<ServiceSpec> specs) {
         return new MeshOptions(root, externalDatabase, env, serviceEnv, logDir, javaExecutable, jvmOptions,
-                startupTimeout, specs);
+                startupTimeout, specs, backgroundNice);
+    }
+
+    public MeshOptions withBackgroundNice(int increment) {
+        return new MeshOptions(root, externalDatabase, env, serviceEnv, logDir, javaExecutable, jvmOptions,
+                startupTimeout, services, increment);
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything needed to start one service process: the command line, the environment added to the inherited one, the
@@ -25,14 +26,23 @@ public record ServiceLaunch(ServiceSpec spec, List<String> command, Map<String, 
     }
 
     /**
-     * {@code java [jvmOptions] [AppCDS options] -jar quarkus-run.jar}, run in
+     * {@code [nice -n N] java [jvmOptions] [AppCDS options] -jar quarkus-run.jar}, run in
      * {@code <root>/<service>/target/quarkus-app} with the mesh environment. The AppCDS archive records the class path
      * as it was when Quarkus built it (relative, from that directory), so the service must be started from there for
-     * the archive to load.
+     * the archive to load. A service off the intake path ({@link ServiceSpec#background()}) runs at a lower CPU
+     * priority ({@link MeshOptions#backgroundNice()}) where the system has {@code nice}.
      */
     public static ServiceLaunch forMesh(ServiceSpec spec, DatabaseDescriptor database, MeshCredentials credentials,
             MeshOptions options) {
+        return forMesh(spec, database, credentials, options, NICE);
+    }
+
+    static ServiceLaunch forMesh(ServiceSpec spec, DatabaseDescriptor database, MeshCredentials credentials,
+            MeshOptions options, Optional<Path> nice) {
         List<String> command = new ArrayList<>();
+        if (spec.background() && options.backgroundNice() > 0 && nice.isPresent()) {
+            command.addAll(List.of(nice.get().toString(), "-n", Integer.toString(options.backgroundNice())));
+        }
         command.add(options.javaExecutable());
         command.addAll(options.jvmOptions());
         Path jar = spec.runnerJar(options.root());
@@ -47,6 +57,22 @@ public record ServiceLaunch(ServiceSpec spec, List<String> command, Map<String, 
         return new ServiceLaunch(spec, command, environment(spec, database, credentials, options), jar.getParent(),
                 options.logDir().resolve(spec.name() + ".log"),
                 options.startupTimeout());
+    }
+
+    /** The {@code nice} program on the PATH, if there is one (coreutils on Linux, BSD on macOS; not on Windows). */
+    static final Optional<Path> NICE = onPath("nice");
+
+    static Optional<Path> onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isBlank() && Files.isExecutable(Path.of(dir, program))) {
+                return Optional.of(Path.of(dir, program));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Starts the process with stdout and stderr appended to the log file; does not wait for anything. */

@@ -32,6 +32,14 @@ public record ServiceSpec(String name, int port) {
         }
     }
 
+    /**
+     * Whether this service is off the intake path: nothing it does is waited for while ingest acknowledges incoming
+     * data (ingest hands alerts to reasoning from its outbox, after the commit), so it may run at a lower CPU priority.
+     */
+    public boolean background() {
+        return !name.equals(INGEST);
+    }
+
     /** The Quarkus fast-jar runner this service is started from. */
     public Path runnerJar(Path projectRoot) {
         return projectRoot.resolve(name).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");

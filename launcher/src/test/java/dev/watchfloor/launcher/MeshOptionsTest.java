@@ -60,4 +60,21 @@ class MeshOptionsTest {
         assertThat(changed.serviceEnv()).containsEntry("action-service", Map.of("A", "1"));
         assertThat(changed.env()).containsEntry("B", "2");
     }
+
+    @Test
+    void takesTheBackgroundServicesNiceIncrementFromTheEnvironment() {
+        assertThat(MeshOptions.defaults(ROOT).backgroundNice()).isEqualTo(10);
+        assertThat(MeshOptions.fromEnvironment(ROOT, Map.of("WATCHFLOOR_BACKGROUND_NICE", "0")).backgroundNice())
+                .isZero();
+        assertThat(MeshOptions.fromEnvironment(ROOT, Map.of("WATCHFLOOR_BACKGROUND_NICE", " 19 ")).backgroundNice())
+                .isEqualTo(19);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MeshOptions.fromEnvironment(ROOT, Map.of(
+                "WATCHFLOOR_BACKGROUND_NICE", "low"))).hasMessageContaining("must be a number 0-19, got 'low'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MeshOptions.fromEnvironment(ROOT, Map.of(
+                "WATCHFLOOR_BACKGROUND_NICE", "20"))).hasMessageContaining("must be 0-19, got 20");
+        assertThat(new ServiceSpec(ServiceSpec.INGEST, 8081).background()).isFalse();
+        assertThat(MeshOptions.defaults(ROOT).services()).filteredOn(ServiceSpec::background).extracting(
+                ServiceSpec::name).containsExactly("governance-service", "context-service", "action-service",
+                        "reasoning-service");
+    }
 }

@@ -109,4 +109,25 @@ class ServiceLaunchTest {
         assertThat(Files.readString(file)).contains("\"clientId\" : \"platform-admin\"")
                 .doesNotContain(first.serviceSecrets().get(ServiceSpec.INGEST));
     }
+
+    @Test
+    void runsTheServicesOffTheIntakePathAtALowerPriorityAndIngestAsItIs() {
+        MeshOptions options = MeshOptions.defaults(ROOT).withJavaExecutable("java");
+        java.util.Optional<Path> nice = java.util.Optional.of(Path.of("/usr/bin/nice"));
+
+        assertThat(ServiceLaunch.forMesh(GOVERNANCE, DB, CREDENTIALS, options, nice).command())
+                .containsExactly("/usr/bin/nice", "-n", "10", "java", "-jar", "quarkus-run.jar");
+        assertThat(ServiceLaunch.forMesh(INGEST, DB, CREDENTIALS, options, nice).command())
+                .containsExactly("java", "-jar", "quarkus-run.jar");
+        assertThat(ServiceLaunch.forMesh(GOVERNANCE, DB, CREDENTIALS, options.withBackgroundNice(0), nice).command())
+                .as("0 turns it off").containsExactly("java", "-jar", "quarkus-run.jar");
+        assertThat(ServiceLaunch.forMesh(GOVERNANCE, DB, CREDENTIALS, options, java.util.Optional.empty()).command())
+                .as("a system without nice runs them as they are").containsExactly("java", "-jar", "quarkus-run.jar");
+    }
+
+    @Test
+    void findsAProgramOnThePath() {
+        assertThat(ServiceLaunch.onPath("sh")).hasValueSatisfying(p -> assertThat(p).isExecutable());
+        assertThat(ServiceLaunch.onPath("no-such-program-" + System.nanoTime())).isEmpty();
+    }
 }

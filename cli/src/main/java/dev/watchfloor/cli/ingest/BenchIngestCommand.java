@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench-ingest", mixinStandardHelpOptions = true, description = {
         "Measure ingest on a fresh local mesh, then stop it.", "",
         "Durable ingest: --batches NDJSON batches of --batch-size events from --clients clients; committed events/s.",
-        "Latency: single alerts at --rate per second for --seconds, open loop; POST p50/p95/p99."})
+        "Latency: single alerts at --rate per second for --seconds, open loop, after --latency-warmup seconds of the same",
+        "that are not counted; POST p50/p95/p99."})
 public final class BenchIngestCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -58,8 +59,14 @@ public final class BenchIngestCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "20", description = "batches posted first, not counted (default 20)")
     private int warmup;
 
+    @Option(names = "--latency-warmup", defaultValue = "10", description = "seconds of single posts at --rate first, not counted (default 10): the JIT, connections and prepared statements of that path warm up")
+    private int latencyWarmup;
+
     @Option(names = "--latency-of", defaultValue = "alerts", description = "what the fixed-rate phase posts one at a time: alerts (each starts an investigation; default) or events (ingest's own floor)")
     private String latencyOf;
+
+    @Option(names = "--timeline", description = "also give the latency phase's p50 and max for each second of sending")
+    private boolean timeline;
 
     @Option(names = "--json", description = "print the figures as JSON")
     private boolean json;
@@ -129,8 +136,47 @@ public final class BenchIngestCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "--latency-of must be alerts or events, got '" + latencyOf + "'");
         }
+        if (latencyWarmup > 0) {
+            fixedRate(load, run + "-w", rate * latencyWarmup);
+        }
+        List<IngestLoad.Answer> answers = fixedRate(load, run, rate * seconds);
+        List<Long> nanos = new ArrayList<>(answers.size());
+        long failed = 0;
+        Map<String, Integer> statuses = new java.util.TreeMap<>();
+        for (IngestLoad.Answer a : answers) {
+            if (a.status() != 202) {
+                failed++;
+            }
+            statuses.merge(Integer.toString(a.status()), 1, Integer::sum);
+            nanos.add(a.nanos());
+        }
+        Collections.sort(nanos);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put(latencyOf, answers.size());
+        out.put("ratePerSecond", rate);
+        out.put("warmupSeconds", latencyWarmup);
+        out.put("failed", failed);
+        out.put("statuses", statuses);
+        out.put("p50Ms", ms(nanos, 0.50));
+        out.put("p95Ms", ms(nanos, 0.95));
+        out.put("p99Ms", ms(nanos, 0.99));
+        out.put("maxMs", ms(nanos, 1.0));
+        if (timeline) {
+            List<String> seconds = new ArrayList<>();
+            for (int from = 0; from < answers.size(); from += rate) {
+                List<Long> second = new ArrayList<>(answers.subList(from, Math.min(answers.size(), from + rate))
+                        .stream().map(IngestLoad.Answer::nanos).toList());
+                Collections.sort(second);
+                seconds.add("p50 " + ms(second, 0.5) + " max " + ms(second, 1.0));
+            }
+            out.put("perSecond", seconds);
+        }
+        return out;
+    }
+
+    /** Posts {@code total} single records at {@code --rate} per second, open loop; answers them in sending order. */
+    private List<IngestLoad.Answer> fixedRate(IngestLoad load, String run, int total) throws Exception {
         boolean events = latencyOf.equals("events");
-        int total = rate * seconds;
         long intervalNanos = 1_000_000_000L / rate;
         List<CompletableFuture<IngestLoad.Answer>> answers = new ArrayList<>(total);
         long start = System.nanoTime();
@@ -143,24 +189,10 @@ public final class BenchIngestCommand implements Callable<Integer> {
             answers.add(load.postAsync(events ? "/v1/events" : "/v1/alerts", "application/json",
                     IngestLoad.alert(run + "-a" + i)));
         }
-        List<Long> nanos = new ArrayList<>(total);
-        long failed = 0;
+        List<IngestLoad.Answer> out = new ArrayList<>(total);
         for (CompletableFuture<IngestLoad.Answer> f : answers) {
-            IngestLoad.Answer a = f.get(2, TimeUnit.MINUTES);
-            if (a.status() != 202) {
-                failed++;
-            }
-            nanos.add(a.nanos());
+            out.add(f.get(2, TimeUnit.MINUTES));
         }
-        Collections.sort(nanos);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put(latencyOf, total);
-        out.put("ratePerSecond", rate);
-        out.put("failed", failed);
-        out.put("p50Ms", ms(nanos, 0.50));
-        out.put("p95Ms", ms(nanos, 0.95));
-        out.put("p99Ms", ms(nanos, 0.99));
-        out.put("maxMs", ms(nanos, 1.0));
         return out;
     }
 
