@@ -126,54 +126,36 @@ public class RecordRepository {
                 });
     }
 
-    /** Joins each new alert to its open group or opens one; answers alert id → (group id, leader id). */
+    /**
+     * Joins each new alert to its open group or opens one, attaches it, and gives each leader its outbox row (function
+     * {@code ingest.join_alert_group}, migration V21: one round trip per alert); answers alert id → (group id, leader
+     * id).
+     */
     private static Uni<Map<UUID, UUID[]>> group(SqlConnection conn, Submission s, List<Stored> candidates,
             Set<UUID> inserted, Duration window) {
-        List<Stored> fresh = candidates.stream().filter(st -> inserted.contains(st.id())).toList();
-        if (fresh.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
         double seconds = window.toMillis() / 1000.0;
         // One alert at a time, in body order: closing an expired group must see the groups earlier alerts opened.
         Map<UUID, UUID[]> groups = new HashMap<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Stored st : fresh) {
-            OffsetDateTime observed = utc(st.record().observedAt());
-            String key = st.record().fingerprint();
-            chain = chain.chain(() -> conn.preparedQuery("UPDATE ingest.alert_groups SET open = false "
-                    + "WHERE tenant = $1 AND group_key = $2 AND open AND ($3 > last_seen + make_interval(secs => $4) "
-                    + "OR $3 < first_seen - make_interval(secs => $4))")
-                    .execute(Tuple.of(s.tenant(), key, observed, seconds)))
-                    .chain(() -> conn.preparedQuery("INSERT INTO ingest.alert_groups (id, tenant, group_key, "
-                            + "leader_alert_id, first_seen, last_seen, members, keys) VALUES ($1, $2, $3, $4, $5, $5, "
-                            + "1, $6) ON CONFLICT (tenant, group_key) WHERE open DO UPDATE SET members = "
-                            + "alert_groups.members + 1, first_seen = least(alert_groups.first_seen, "
-                            + "EXCLUDED.first_seen), last_seen = greatest(alert_groups.last_seen, EXCLUDED.last_seen) "
-                            + "RETURNING id, leader_alert_id")
-                            .execute(Tuple.from(Arrays.asList(UUID.randomUUID(), s.tenant(), key, st.id(), observed,
-                                    st.record().groupKeys().toArray(String[]::new)))))
+        for (Stored st : candidates) {
+            if (!inserted.contains(st.id())) {
+                continue;
+            }
+            Tuple args = Tuple.from(Arrays.asList(s.tenant(), st.record().fingerprint(), st.id(), UUID.randomUUID(),
+                    utc(st.record().observedAt()), seconds, st.record().groupKeys().toArray(String[]::new),
+                    s.traceparent()));
+            chain = chain.chain(() -> conn.preparedQuery(JOIN_GROUP).execute(args))
                     .invoke(rows -> {
                         Row row = rows.iterator().next();
-                        groups.put(st.id(), new UUID[]{row.getUUID("id"), row.getUUID("leader_alert_id")});
+                        groups.put(st.id(), new UUID[]{row.getUUID("group_id"), row.getUUID("leader_id")});
                     })
                     .replaceWithVoid();
         }
-        return chain.chain(() -> {
-            UUID[] alerts = groups.keySet().toArray(UUID[]::new);
-            UUID[] groupIds = groups.values().stream().map(g -> g[0]).toArray(UUID[]::new);
-            UUID[] leaders = groups.entrySet().stream().filter(e -> e.getValue()[1].equals(e.getKey()))
-                    .map(Map.Entry::getKey).toArray(UUID[]::new);
-            Uni<Void> outbox = leaders.length == 0
-                    ? Uni.createFrom().voidItem()
-                    : conn.preparedQuery("INSERT INTO ingest.outbox (tenant, alert_id, traceparent) "
-                            + "SELECT $1, unnest($2::uuid[]), $3").execute(Tuple.of(s.tenant(), leaders,
-                                    s.traceparent()))
-                            .replaceWithVoid();
-            return conn.preparedQuery("UPDATE ingest.alerts a SET group_id = m.group_id FROM unnest($1::uuid[], "
-                    + "$2::uuid[]) AS m(alert_id, group_id) WHERE a.id = m.alert_id")
-                    .execute(Tuple.of(alerts, groupIds)).chain(() -> outbox).replaceWith(groups);
-        });
+        return chain.replaceWith(groups);
     }
+
+    private static final String JOIN_GROUP = "SELECT group_id, leader_id FROM ingest.join_alert_group($1, $2, $3, $4, "
+            + "$5, $6, $7, $8)";
 
     private static List<Outcome> outcomes(List<Stored> stored, Set<UUID> inserted, Map<String, UUID> byHash,
             Map<UUID, UUID[]> groups) {

@@ -155,6 +155,11 @@ class IntakeResourceTest {
                 .isNotEqualTo(answer.getString("results[0].group"));
         assertThat(count("SELECT count(*) AS n FROM ingest.outbox WHERE alert_id = $1",
                 answer.getString("results[1].id"))).isZero();
+        assertThat(count("SELECT count(*) AS n FROM ingest.outbox WHERE alert_id = $1", leader)).isEqualTo(1);
+        assertThat(count("SELECT count(*) AS n FROM ingest.outbox WHERE alert_id = $1",
+                answer.getString("results[2].id"))).as("the new group's leader").isEqualTo(1);
+        assertThat(count("SELECT count(*) AS n FROM ingest.alert_groups WHERE leader_alert_id = $1 AND NOT open",
+                leader)).as("the first group closed when the third alert fell outside its window").isEqualTo(1);
         siem().when().get("/v1/alerts/" + answer.getString("results[1].id")).then().statusCode(200)
                 .body("group.leader", equalTo(leader)).body("group.members", equalTo(2))
                 .body("group.keys", org.hamcrest.Matchers.hasItem("host:" + host));
