@@ -26,6 +26,7 @@ public final class MeshConsole implements MeshListener {
 
     public static RunningMesh start(MeshOptions options, PrintStream out) {
         out.println("starting Watchfloor from " + options.root() + " (logs in " + options.logDir() + ")");
+        out.println(priority(options));
         MeshConsole console = new MeshConsole(out);
         RunningMesh mesh;
         try {
@@ -44,6 +45,16 @@ public final class MeshConsole implements MeshListener {
                 + "`watchfloor tenant create NAME` makes a tenant");
         out.println();
         return mesh;
+    }
+
+    /** Which services run at a lower CPU priority than ingest, and how to change it. */
+    static String priority(MeshOptions options) {
+        if (options.backgroundNice() == 0) {
+            return "every service at the same CPU priority (" + MeshOptions.BACKGROUND_NICE_ENV + "=0)";
+        }
+        return "every service but ingest at a lower CPU priority (nice " + options.backgroundNice()
+                + ", where nice exists), so investigations cannot slow intake; " + MeshOptions.BACKGROUND_NICE_ENV
+                + "=0 turns it off";
     }
 
     /** One row per service: URL, the start-up time Quarkus reported, and the wall time until it was ready. */
