@@ -136,15 +136,24 @@ public final class RecordReader {
         return pieces.stream().map(p -> new Piece(p.offset() + by, p.parsed(), p.reason(), p.raw())).toList();
     }
 
-    private static String decode(byte[] body, List<String> warnings) {
+    /**
+     * The body as text; invalid UTF-8 becomes U+FFFD, with a warning. The JDK's own decoding (fast for ASCII) replaces
+     * malformed input with U+FFFD, so a result without one was valid; only one with a U+FFFD (replaced, or sent as
+     * such) is checked again by a strict decoder.
+     */
+    static String decode(byte[] body, List<String> warnings) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            return strict.decode(ByteBuffer.wrap(body)).toString();
+            strict.decode(ByteBuffer.wrap(body));
         } catch (CharacterCodingException e) {
             warnings.add("invalid UTF-8 replaced with U+FFFD");
-            return new String(body, StandardCharsets.UTF_8);
         }
+        return text;
     }
 
     /** NDJSON: more than one line, and every non-empty line one complete-looking value. */

@@ -167,4 +167,18 @@ class RecordReaderTest {
     private List<Piece> read(String body) {
         return reader.read(body.getBytes(StandardCharsets.UTF_8), RecordReader.Hint.DETECT);
     }
+
+    @Test
+    void aReplacementCharacterSentAsSuchIsNotReportedAsInvalidUtf8() {
+        List<String> warnings = new java.util.ArrayList<>();
+        assertThat(RecordReader.decode("caf\u00e9 \u4e2d \uD83D\uDE00".getBytes(StandardCharsets.UTF_8), warnings))
+                .isEqualTo("caf\u00e9 \u4e2d \uD83D\uDE00");
+        assertThat(RecordReader.decode("sent \uFFFD as text".getBytes(StandardCharsets.UTF_8), warnings))
+                .isEqualTo("sent \uFFFD as text");
+        assertThat(warnings).isEmpty();
+
+        byte[] overlong = {'a', (byte) 0xC0, (byte) 0xAF, 'b'}; // "/" in two bytes: not UTF-8
+        assertThat(RecordReader.decode(overlong, warnings)).doesNotContain("/").startsWith("a\uFFFD").endsWith("b");
+        assertThat(warnings).containsExactly("invalid UTF-8 replaced with U+FFFD");
+    }
 }
