@@ -15,9 +15,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.Status;
@@ -27,7 +24,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import dev.watchfloor.commons.security.MeshService;
 import dev.watchfloor.commons.testing.BearerRequired;
-import dev.watchfloor.commons.testing.TestTokens;
+import dev.watchfloor.commons.testing.TokenEndpoint;
 import dev.watchfloor.contracts.governance.v1.AppendAuditBatchRequest;
 import dev.watchfloor.contracts.governance.v1.AppendAuditBatchResponse;
 import dev.watchfloor.contracts.governance.v1.AppendAuditRequest;
@@ -77,7 +74,7 @@ public class GovernanceStandIn implements QuarkusTestResourceLifecycleManager {
     public static final List<String> BEARERS = new CopyOnWriteArrayList<>();
 
     private Server server;
-    private HttpServer tokenEndpoint;
+    private TokenEndpoint tokenEndpoint;
 
     @Override
     public Map<String, String> start() {
@@ -87,37 +84,21 @@ public class GovernanceStandIn implements QuarkusTestResourceLifecycleManager {
                     .addService(ServerInterceptors.intercept(new ApprovalsStandIn(), new BearerRequired(BEARERS::add)))
                     .addService(ServerInterceptors.intercept(new AuditStandIn(), new BearerRequired(BEARERS::add)))
                     .build().start();
-            tokenEndpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            tokenEndpoint.createContext("/v1/auth/token", GovernanceStandIn::token);
-            tokenEndpoint.start();
         } catch (IOException e) {
             throw new IllegalStateException("governance stand-in did not start", e);
         }
+        tokenEndpoint = TokenEndpoint.start(MeshService.ACTION);
         String port = String.valueOf(server.getPort());
         // In test mode Quarkus points every gRPC client at the app's own test port unless test-port is set.
         return Map.of("quarkus.grpc.clients.governance.port", port, "quarkus.grpc.clients.governance.test-port",
                 port, "quarkus.oidc-client.auth-server-url",
-                "http://127.0.0.1:" + tokenEndpoint.getAddress().getPort());
-    }
-
-    /** The client-credentials endpoint as governance answers it: action-service gets its service token. */
-    private static void token(HttpExchange exchange) throws IOException {
-        String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        boolean valid = form.contains("grant_type=client_credentials") && form.contains("client_id=action-service");
-        byte[] body = (valid
-                ? "{\"access_token\":\"" + TestTokens.service(MeshService.ACTION)
-                        + "\",\"token_type\":\"Bearer\",\"expires_in\":600}"
-                : "{\"error\":\"invalid_client\"}").getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(valid ? 200 : 401, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
+                tokenEndpoint.url());
     }
 
     @Override
     public void stop() {
         if (tokenEndpoint != null) {
-            tokenEndpoint.stop(0);
+            tokenEndpoint.close();
         }
         if (server != null) {
             server.shutdownNow();

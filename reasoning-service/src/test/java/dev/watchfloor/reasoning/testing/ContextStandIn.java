@@ -2,15 +2,11 @@ package dev.watchfloor.reasoning.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
@@ -21,7 +17,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import dev.watchfloor.commons.security.MeshService;
 import dev.watchfloor.commons.testing.BearerRequired;
-import dev.watchfloor.commons.testing.TestTokens;
+import dev.watchfloor.commons.testing.TokenEndpoint;
 import dev.watchfloor.contracts.context.v1.AlertGroup;
 import dev.watchfloor.contracts.context.v1.ContextGrpc;
 import dev.watchfloor.contracts.context.v1.GetAlertGroupRequest;
@@ -40,7 +36,7 @@ public class ContextStandIn implements QuarkusTestResourceLifecycleManager {
     public static volatile boolean unavailable;
 
     private Server server;
-    private HttpServer tokenEndpoint;
+    private TokenEndpoint tokenEndpoint;
 
     public static String key(String tenant, String alertId) {
         return tenant + "/" + alertId;
@@ -51,25 +47,14 @@ public class ContextStandIn implements QuarkusTestResourceLifecycleManager {
         try {
             server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
                     .addService(ServerInterceptors.intercept(new Groups(), new BearerRequired())).build().start();
-            tokenEndpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            tokenEndpoint.createContext("/v1/auth/token", ContextStandIn::token);
-            tokenEndpoint.start();
         } catch (IOException e) {
             throw new IllegalStateException("context stand-in did not start", e);
         }
+        tokenEndpoint = TokenEndpoint.start(MeshService.REASONING);
         String port = String.valueOf(server.getPort());
         // In test mode Quarkus points every gRPC client at the app's own test port unless test-port is set.
         return Map.of("quarkus.grpc.clients.context.port", port, "quarkus.grpc.clients.context.test-port", port,
-                "quarkus.oidc-client.auth-server-url", "http://127.0.0.1:" + tokenEndpoint.getAddress().getPort());
-    }
-
-    private static void token(HttpExchange exchange) throws IOException {
-        byte[] body = ("{\"access_token\":\"" + TestTokens.service(MeshService.REASONING)
-                + "\",\"token_type\":\"Bearer\",\"expires_in\":600}").getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
+                "quarkus.oidc-client.auth-server-url", tokenEndpoint.url());
     }
 
     static final class Groups extends ContextGrpc.ContextImplBase {
@@ -92,7 +77,7 @@ public class ContextStandIn implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         if (tokenEndpoint != null) {
-            tokenEndpoint.stop(0);
+            tokenEndpoint.close();
         }
         if (server != null) {
             server.shutdownNow();
