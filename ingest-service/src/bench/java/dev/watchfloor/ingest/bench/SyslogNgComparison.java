@@ -30,9 +30,9 @@ import dev.watchfloor.ingest.normalize.ocsf.Mappers;
  * Watchfloor's reading and normalization against syslog-ng (Debian's package) on the same JSON corpus, in one harness:
  * {@code syslogNg} pipes the file into {@code syslog-ng -F} (stdin source, {@code json-parser()}, each record written
  * back as JSON to a file; syslog-ng ends at the end of its input), {@code watchfloor} reads the same file in NDJSON
- * bodies of 1,000 lines, maps each record to OCSF and writes it to a file, on one thread. Each invocation processes the
- * whole file; the ratio is syslog-ng's time over Watchfloor's. syslog-ng is found by {@code WATCHFLOOR_SYSLOG_NG}
- * ({@code .ci/install-syslog.sh} sets it up).
+ * bodies of 1,000 lines, maps each body's records to OCSF as intake does ({@link Normalizer#normalizeAll}) and writes
+ * them to a file, on one thread. Each invocation processes the whole file; the ratio is syslog-ng's time over
+ * Watchfloor's. syslog-ng is found by {@code WATCHFLOOR_SYSLOG_NG} ({@code .ci/install-syslog.sh} sets it up).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -113,11 +113,19 @@ public class SyslogNgComparison {
         long written = 0;
         try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("watchfloor.out"))) {
             for (byte[] body : bodies) {
-                for (Piece piece : reader.read(body, RecordReader.Hint.DETECT)) {
-                    String json = piece.isQuarantined()
-                            ? piece.raw()
-                            : normalizer.normalize(piece.parsed(), null, false, received).body().toString();
-                    out.write(json);
+                List<Piece> pieces = reader.read(body, RecordReader.Hint.DETECT);
+                List<Normalizer.Request> requests = new java.util.ArrayList<>(pieces.size());
+                for (Piece piece : pieces) {
+                    if (piece.isQuarantined()) {
+                        out.write(piece.raw());
+                        out.write('\n');
+                        written++;
+                    } else {
+                        requests.add(new Normalizer.Request(piece.parsed(), null, null));
+                    }
+                }
+                for (Normalizer.Outcome outcome : normalizer.normalizeAll(requests, false, received)) {
+                    out.write(outcome.record().body().toString());
                     out.write('\n');
                     written++;
                 }

@@ -92,32 +92,41 @@ public class IntakeService {
     public record Incoming(Piece piece, String source, Normalizer.Defaults defaults) {
     }
 
-    /** Normalizes pieces already read; a record whose mapper fails is quarantined with the failure. */
+    /**
+     * Normalizes pieces already read ({@link Normalizer#normalizeAll}); a record whose mapper fails is quarantined with
+     * the failure. Results keep the body's order.
+     */
     public Batch normalize(Kind kind, List<Incoming> incoming) {
         Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<Stored> stored = new ArrayList<>();
+        List<Normalizer.Request> requests = new ArrayList<>(incoming.size());
+        for (Incoming in : incoming) {
+            if (!in.piece().isQuarantined()) {
+                requests.add(new Normalizer.Request(in.piece().parsed(), in.source(), in.defaults()));
+            }
+        }
+        List<Normalizer.Outcome> outcomes = normalizer.normalizeAll(requests, kind == Kind.ALERT, receivedAt);
+        List<Stored> stored = new ArrayList<>(outcomes.size());
         List<Quarantined> quarantined = new ArrayList<>();
         List<IntakeResult> results = new ArrayList<>(incoming.size());
+        int next = 0;
         for (int i = 0; i < incoming.size(); i++) {
             Piece piece = incoming.get(i).piece();
             UUID id = UUID.randomUUID();
             String reason = piece.reason();
             if (!piece.isQuarantined()) {
-                try {
-                    NormalizedRecord record = normalizer.normalize(piece.parsed(), incoming.get(i).source(),
-                            kind == Kind.ALERT, receivedAt, incoming.get(i).defaults());
+                Normalizer.Outcome outcome = outcomes.get(next++);
+                if (outcome.failure() == null) {
+                    NormalizedRecord record = outcome.record();
                     stored.add(new Stored(id, record));
                     results.add(IntakeResult.stored(i, IntakeResult.ACCEPTED, id.toString(), null, null,
                             record.source(), record.warnings()));
                     continue;
-                } catch (ProblemException e) {
-                    throw e;
-                } catch (RuntimeException e) {
-                    // the exception's message may quote the record: it goes to the client, not to the log
-                    Log.warnf("Mapping a %s record failed (%s at %s); it is quarantined", piece.parsed().format(),
-                            e.getClass().getName(), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
-                    reason = "mapping failed: " + e;
                 }
+                RuntimeException e = outcome.failure();
+                // the exception's message may quote the record: it goes to the client, not to the log
+                Log.warnf("Mapping a %s record failed (%s at %s); it is quarantined", piece.parsed().format(),
+                        e.getClass().getName(), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+                reason = "mapping failed: " + e;
             }
             quarantined.add(new Quarantined(id, piece.offset(), reason, piece.raw()));
             results.add(IntakeResult.quarantined(i, id.toString(), reason, piece.offset()));

@@ -2,7 +2,9 @@ package dev.watchfloor.ingest.normalize;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.watchfloor.commons.problem.ProblemException;
 import dev.watchfloor.ingest.IngestConfig;
 import dev.watchfloor.ingest.normalize.format.Parsed;
 import dev.watchfloor.ingest.normalize.ocsf.GenericJsonMapper;
@@ -71,7 +74,58 @@ public class Normalizer {
     /** Maps one record; {@code defaults} (may be null) fill a missing time and device host. */
     public NormalizedRecord normalize(Parsed record, String source, boolean alert, Instant receivedAt,
             Defaults defaults) {
-        Mapper mapper = source == null ? mappers.detect(record) : mappers.named(source);
+        return map(record, mapper(record, source), alert, receivedAt, defaults);
+    }
+
+    /** One record of a batch: what was read, the mapper the client named for it (or null), transport defaults. */
+    public record Request(Parsed record, String source, Defaults defaults) {
+    }
+
+    /** A batch record's result: what it became, or why its mapper failed (exactly one is set). */
+    public record Outcome(NormalizedRecord record, RuntimeException failure) {
+    }
+
+    /**
+     * Maps a batch, with each record's result at its index. Every record's mapper is chosen first, then the records are
+     * mapped one mapper at a time: a body mixing many sources then runs each mapper's code over all its records in a
+     * row, which on a 2-core host made a mixed batch about 1.5× faster than mapping in arrival order, since one
+     * mapper's code and data stay in the CPU caches (docs/measurements.md). A record whose detection or mapping throws
+     * gets its failure; a {@link ProblemException} (an unknown named source: the client's error) ends the batch.
+     */
+    public List<Outcome> normalizeAll(List<Request> batch, boolean alert, Instant receivedAt) {
+        Outcome[] outcomes = new Outcome[batch.size()];
+        Map<Mapper, List<Integer>> byMapper = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Request request = batch.get(i);
+            try {
+                byMapper.computeIfAbsent(mapper(request.record(), request.source()), m -> new ArrayList<>()).add(i);
+            } catch (ProblemException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                outcomes[i] = new Outcome(null, e);
+            }
+        }
+        byMapper.forEach((mapper, indexes) -> {
+            for (int i : indexes) {
+                Request request = batch.get(i);
+                try {
+                    outcomes[i] = new Outcome(map(request.record(), mapper, alert, receivedAt, request.defaults()),
+                            null);
+                } catch (ProblemException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    outcomes[i] = new Outcome(null, e);
+                }
+            }
+        });
+        return Arrays.asList(outcomes);
+    }
+
+    private Mapper mapper(Parsed record, String source) {
+        return source == null ? mappers.detect(record) : mappers.named(source);
+    }
+
+    private NormalizedRecord map(Parsed record, Mapper mapper, boolean alert, Instant receivedAt, Defaults defaults) {
         Source in = new Source(record.fields());
         OcsfEvent out = new OcsfEvent();
         MapContext ctx = new MapContext(receivedAt, times(mapper, record), alert);

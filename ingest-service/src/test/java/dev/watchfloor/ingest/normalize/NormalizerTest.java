@@ -10,9 +10,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.watchfloor.commons.problem.ProblemException;
+import dev.watchfloor.ingest.normalize.format.Parsed;
 import dev.watchfloor.ingest.normalize.format.Piece;
 import dev.watchfloor.ingest.normalize.format.RecordReader;
+import dev.watchfloor.ingest.normalize.ocsf.MapContext;
+import dev.watchfloor.ingest.normalize.ocsf.Mapper;
 import dev.watchfloor.ingest.normalize.ocsf.Mappers;
+import dev.watchfloor.ingest.normalize.ocsf.OcsfEvent;
+import dev.watchfloor.ingest.normalize.ocsf.Source;
+import dev.watchfloor.ingest.normalize.vendor.VendorMappers;
 
 class NormalizerTest {
 
@@ -124,11 +130,57 @@ class NormalizerTest {
         assertThat(r.body().at("/metadata/log_provider").asText()).isEqualTo("watchfloor-ingest/json");
     }
 
+    @Test
+    void aBatchIsMappedOneMapperAtATimeWithEachResultAtItsRecordsIndex() {
+        List<String> lines = List.of("{\"title\":\"one\",\"host\":\"a\"}",
+                "CEF:0|Acme|IDS|1.0|100|Port scan|5|src=10.0.0.1",
+                "{\"title\":\"boom\"}",
+                "{\"title\":\"two\",\"host\":\"b\"}",
+                "<38>Nov 28 10:00:00 bastion sshd[42]: Failed password for root from 10.0.0.9 port 22 ssh2");
+        Mapper failing = new Mapper() {
+
+            public String id() {
+                return "failing";
+            }
+
+            public boolean matches(Parsed record) {
+                return record.fields().path("title").asText().equals("boom");
+            }
+
+            public void map(Parsed record, Source in, OcsfEvent out, MapContext ctx) {
+                throw new IllegalStateException("mapper bug");
+            }
+        };
+        Normalizer mixed = new Normalizer(new TestTimes(), new Mappers(java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(failing), VendorMappers.all().stream()).toList()));
+        List<Normalizer.Request> batch = lines.stream().map(l -> new Normalizer.Request(read(l), null, null)).toList();
+
+        List<Normalizer.Outcome> outcomes = mixed.normalizeAll(batch, true, RECEIVED);
+
+        assertThat(outcomes).hasSize(5);
+        assertThat(outcomes.get(2).record()).isNull();
+        assertThat(outcomes.get(2).failure()).hasMessage("mapper bug");
+        for (int i : new int[]{0, 1, 3, 4}) {
+            assertThat(outcomes.get(i).failure()).isNull();
+            assertThat(outcomes.get(i).record().body()).as("record %d", i)
+                    .isEqualTo(mixed.normalize(read(lines.get(i)), null, true, RECEIVED).body());
+        }
+        assertThat(outcomes.get(3).record().title()).isEqualTo("two");
+        assertThatThrownBy(() -> mixed.normalizeAll(List.of(batch.get(0), new Normalizer.Request(read(lines.get(3)),
+                "no-such-vendor", null)), true, RECEIVED)).isInstanceOf(ProblemException.class);
+    }
+
+    private Parsed read(String line) {
+        List<Piece> pieces = reader.read(line.getBytes(StandardCharsets.UTF_8), RecordReader.Hint.DETECT);
+        assertThat(pieces).singleElement().matches(p -> !p.isQuarantined());
+        return pieces.get(0).parsed();
+    }
+
     private NormalizedRecord alert(String json) {
         return normalizer.normalize(one(json), null, true, RECEIVED);
     }
 
-    private dev.watchfloor.ingest.normalize.format.Parsed one(String text) {
+    private Parsed one(String text) {
         List<Piece> pieces = reader.read(text.getBytes(StandardCharsets.UTF_8), RecordReader.Hint.JSON);
         assertThat(pieces).hasSize(1);
         assertThat(pieces.get(0).isQuarantined()).as(pieces.get(0).reason()).isFalse();

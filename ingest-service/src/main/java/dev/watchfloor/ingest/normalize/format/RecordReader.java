@@ -32,7 +32,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * single quotes, unquoted keys and raw control characters are repaired when that reads the record (each repair named in
  * a warning; {@link LenientJson}); duplicate keys keep the last value (warned); JSON held in a string field is read as
  * JSON (warned; {@link FieldCleaner}); a record that still cannot be read, such as a truncated one, is quarantined from
- * its start. NDJSON is read line by line, so one bad line costs only itself.</li>
+ * its start. NDJSON is read line by line, so one bad line costs only itself; so is a body of lines that mixes JSON with
+ * other formats (a relay's), each line read in its own format.</li>
  * <li>XML: each {@code <Event>} element (Windows event XML) is a record.</li>
  * <li>Text: Zeek TSV logs, VPC flow logs, SiLK rwcut tables and rendered Windows events are recognised as wholes;
  * otherwise each non-empty line is a record, read by {@link TextFormats} (syslog, CEF, LEEF, key=value, ...).</li>
@@ -82,7 +83,7 @@ public final class RecordReader {
             pieces = List.of();
         } else if (significant >= 0 && (text.charAt(significant) == '{' || text.charAt(significant) == '[')
                 || hint == Hint.JSON) {
-            pieces = ndjson(text, first) ? lines(text, first, true) : json(text, first);
+            pieces = lineShaped(text, first, hint == Hint.JSON) ? lines(text, first, true) : json(text, first);
         } else if (text.charAt(first) == '<'
                 && !Syslog.startsWithPri(text.substring(first, Math.min(text.length(), first + 6)))) {
             pieces = XmlEvents.records(text, first);
@@ -156,8 +157,14 @@ public final class RecordReader {
         return text;
     }
 
-    /** NDJSON: more than one line, and every non-empty line one complete-looking value. */
-    private static boolean ndjson(String text, int from) {
+    /**
+     * Whether a body that starts with JSON is one record per line: more than one line, each line that starts with
+     * {@code {} or {@code [} a whole value on its own, and no line that could only be the inside of a value spread over
+     * lines (starting with whitespace, a quote, a comma, a colon, a closing bracket or a comment's slash). NDJSON is,
+     * and so is a relay's body mixing JSON lines with syslog, CEF or Windows XML lines (unless the client said the body
+     * is JSON: {@code onlyJson}); pretty-printed JSON is not.
+     */
+    private static boolean lineShaped(String text, int from, boolean onlyJson) {
         int lines = 0;
         int pos = from;
         while (pos < text.length()) {
@@ -174,7 +181,8 @@ public final class RecordReader {
             if (a <= z) {
                 char first = text.charAt(a);
                 char last = text.charAt(z);
-                if (!(first == '{' && last == '}' || first == '[' && last == ']')) {
+                boolean whole = first == '{' && last == '}' || first == '[' && last == ']';
+                if (!whole && (onlyJson || a > pos || "{[}]\"',:/".indexOf(first) >= 0)) {
                     return false;
                 }
                 lines++;
@@ -187,13 +195,21 @@ public final class RecordReader {
         return lines > 1;
     }
 
-    /** One record per non-empty line: JSON lines ({@code json}) or text lines. */
-    private List<Piece> lines(String text, int from, boolean json) {
+    /**
+     * One record per non-empty line, each line's format detected on its own: a Windows {@code <Event>}, a JSON value
+     * ({@code {} or {@code [}) in a body that starts with JSON, or a text line ({@link TextFormats}: syslog, CEF, LEEF,
+     * key=value, a JSON object, ...). In a text body, a line in brackets that is not JSON stays a text line.
+     */
+    private List<Piece> lines(String text, int from, boolean jsonFirst) {
         List<Piece> pieces = new ArrayList<>();
         BodyLines.each(text, from, (line, offset) -> {
             if (!line.isBlank()) {
-                if (json) {
+                int at = firstNonWhitespace(line, 0);
+                char c = line.charAt(at);
+                if (jsonFirst && (c == '{' || c == '[')) {
                     jsonLine(line, offset, pieces);
+                } else if (line.startsWith("<Event", at)) {
+                    pieces.addAll(shift(XmlEvents.records(line, at), offset));
                 } else {
                     pieces.add(Piece.read(offset, TextFormats.parse(line)));
                 }

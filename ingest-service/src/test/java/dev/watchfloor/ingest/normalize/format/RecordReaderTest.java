@@ -158,6 +158,37 @@ class RecordReaderTest {
     }
 
     @Test
+    void aBodyOfLinesMixingFormatsIsReadLineByLineEachInItsOwnFormat() {
+        String cef = "CEF:0|Acme|IDS|1.0|100|Port scan|5|src=10.0.0.1";
+        String syslog = "<38>Nov 28 10:00:00 bastion sshd[42]: Failed password for root from 10.0.0.9 port 22 ssh2";
+        String xml = "<Event><System><EventID>4625</EventID></System></Event>";
+        String body = "{\"a\":1}\n" + cef + "\n" + syslog + "\r\n  {\"a\":2}\n" + xml + "\n[{\"a\":3},{\"a\":4}]\n";
+
+        List<Piece> pieces = read(body);
+
+        assertThat(pieces).extracting(Piece::isQuarantined).containsOnly(false);
+        assertThat(pieces).extracting(p -> p.parsed().format()).containsExactly("json", "cef", "syslog", "json", "xml",
+                "json", "json");
+        assertThat(pieces.get(1).offset()).isEqualTo(8);
+        assertThat(pieces.get(3).offset()).as("an indented JSON line starts at its brace").isEqualTo(
+                9L + cef.length() + syslog.length() + 4);
+        assertThat(pieces.get(4).parsed().fields().at("/Event/System/EventID").asText()).isEqualTo("4625");
+        assertThat(pieces.get(6).parsed().fields().path("a").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void linesThatCanOnlyBeInsideAValueAreReadAsOneDocumentNotLineByLine() {
+        assertThat(read("{\n\"a\": 1,\nb: 2\n}")).singleElement().satisfies(p -> assertThat(p.parsed().fields()
+                .path("b").asInt()).isEqualTo(2));
+        assertThat(read("{\"a\":1}\n\"tail\"\n")).as("a quote starts no record of its own").hasSize(2)
+                .extracting(Piece::isQuarantined).containsExactly(false, true);
+        List<Piece> said = reader.read("{\"a\":1}\nCEF:0|A|B|1|1|x|1|\n{\"a\":2}\n".getBytes(StandardCharsets.UTF_8),
+                RecordReader.Hint.JSON);
+        assertThat(said).as("a client that says JSON gets no text lines").extracting(Piece::isQuarantined)
+                .containsExactly(false, true, false);
+    }
+
+    @Test
     void stopsReadingPastTheRecordLimitSoTheCallerCanRefuse() {
         RecordReader small = new RecordReader(64, 3);
         assertThat(small.read("{}\n{}\n{}\n{}\n{}\n{}\n".getBytes(StandardCharsets.UTF_8), RecordReader.Hint.DETECT))
