@@ -34,14 +34,17 @@ final class FieldCleaner {
         clean(record, warnings, 0);
     }
 
-    /** Replaces NUL and other control characters in strings, cuts over-long values, reads JSON held in strings. */
+    /**
+     * Replaces NUL and other control characters in strings, cuts over-long values, reads JSON held in strings. A string
+     * that needs none of this keeps its node: most do, and a record is cleaned on every read.
+     */
     private void clean(JsonNode node, List<String> warnings, int depth) {
         if (node instanceof ObjectNode object) {
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> field = it.next();
                 JsonNode value = field.getValue();
                 if (value.isTextual()) {
-                    JsonNode replaced = cleanText(field.getKey(), value.asText(), warnings, depth);
+                    JsonNode replaced = cleanText(field.getKey(), -1, value, warnings, depth);
                     if (replaced != value) {
                         field.setValue(replaced);
                     }
@@ -53,7 +56,7 @@ final class FieldCleaner {
             for (int i = 0; i < array.size(); i++) {
                 JsonNode value = array.get(i);
                 if (value.isTextual()) {
-                    JsonNode replaced = cleanText("[" + i + "]", value.asText(), warnings, depth);
+                    JsonNode replaced = cleanText(null, i, value, warnings, depth);
                     if (replaced != value) {
                         array.set(i, replaced);
                     }
@@ -64,19 +67,23 @@ final class FieldCleaner {
         }
     }
 
-    private JsonNode cleanText(String key, String text, List<String> warnings, int depth) {
+    /**
+     * The cleaned value of a string field (named by {@code key}, or by {@code index} in an array); {@code node} itself
+     * when it needs no change.
+     */
+    private JsonNode cleanText(String key, int index, JsonNode node, List<String> warnings, int depth) {
+        String text = node.asText();
         String t = text;
         if (t.length() > maxFieldChars) {
-            warnings.add("field '" + key + "' cut from " + t.length() + " to " + maxFieldChars + " characters");
+            warnings.add("field '" + name(key, index) + "' cut from " + t.length() + " to " + maxFieldChars
+                    + " characters");
             t = t.substring(0, maxFieldChars);
         }
-        String s = t.strip();
-        if (depth < 8 && s.length() > 1 && (s.charAt(0) == '{' && s.endsWith("}") || s.charAt(0) == '['
-                && s.endsWith("]") && s.length() > 2)) {
+        if (depth < 8 && heldJson(t)) {
             try {
-                JsonNode inner = JSON.readTree(s);
+                JsonNode inner = JSON.readTree(t.strip());
                 if (inner.isContainerNode()) {
-                    warnings.add("field '" + key + "' held JSON text: read as JSON");
+                    warnings.add("field '" + name(key, index) + "' held JSON text: read as JSON");
                     clean(inner, warnings, depth + 1);
                     return inner;
                 }
@@ -86,10 +93,32 @@ final class FieldCleaner {
         }
         String controls = withoutControls(t);
         if (controls != t) {
-            warnings.add("field '" + key + "': control characters replaced");
+            warnings.add("field '" + name(key, index) + "': control characters replaced");
             t = controls;
         }
-        return t == text ? new TextNode(text) : new TextNode(t);
+        return t == text ? node : new TextNode(t);
+    }
+
+    private static String name(String key, int index) {
+        return key != null ? key : "[" + index + "]";
+    }
+
+    /** Whether the text, without surrounding whitespace, is in braces, or in brackets with something inside. */
+    private static boolean heldJson(String t) {
+        int a = 0;
+        int z = t.length() - 1;
+        while (a <= z && Character.isWhitespace(t.charAt(a))) {
+            a++;
+        }
+        while (z > a && Character.isWhitespace(t.charAt(z))) {
+            z--;
+        }
+        if (z - a < 1) {
+            return false;
+        }
+        char first = t.charAt(a);
+        char last = t.charAt(z);
+        return first == '{' && last == '}' || first == '[' && last == ']' && z - a > 1;
     }
 
     /** NUL and C0 controls other than tab, CR and LF become U+FFFD (PostgreSQL's jsonb refuses NUL). */

@@ -93,26 +93,26 @@ public final class OcsfEvent {
 
     public OcsfEvent set(String path, String value) {
         if (value != null && !value.isBlank()) {
-            parent(path).put(leaf(path), value);
+            at(path).put(value);
         }
         return this;
     }
 
     public OcsfEvent set(String path, Long value) {
         if (value != null) {
-            parent(path).put(leaf(path), value);
+            at(path).put(value);
         }
         return this;
     }
 
     public OcsfEvent set(String path, long value) {
-        parent(path).put(leaf(path), value);
+        at(path).put(value);
         return this;
     }
 
     public OcsfEvent set(String path, JsonNode value) {
         if (value != null && !value.isNull() && !value.isMissingNode()) {
-            parent(path).set(leaf(path), value);
+            at(path).set(value);
         }
         return this;
     }
@@ -122,7 +122,7 @@ public final class OcsfEvent {
         if (value != null && Source.digits(value.strip(), 5)) {
             int port = Integer.parseInt(value.strip());
             if (port <= 65535) {
-                parent(path).put(leaf(path), port);
+                at(path).put(port);
             }
         }
         return this;
@@ -130,9 +130,9 @@ public final class OcsfEvent {
 
     /** Appends an object to the array at the path (created when absent) and returns it to fill. */
     public ObjectNode append(String path) {
-        ObjectNode parent = parent(path);
-        JsonNode existing = parent.get(leaf(path));
-        ArrayNode array = existing instanceof ArrayNode a ? a : parent.putArray(leaf(path));
+        Slot slot = at(path);
+        JsonNode existing = slot.parent().get(slot.leaf());
+        ArrayNode array = existing instanceof ArrayNode a ? a : slot.parent().putArray(slot.leaf());
         return array.addObject();
     }
 
@@ -149,18 +149,34 @@ public final class OcsfEvent {
         return text(path) != null;
     }
 
-    private ObjectNode parent(String path) {
+    /** Where a dotted path's value goes: its parent object (created on the way) and its last key. */
+    private record Slot(ObjectNode parent, String leaf) {
+
+        void put(String value) {
+            parent.put(leaf, value);
+        }
+
+        void put(long value) {
+            parent.put(leaf, value);
+        }
+
+        void put(int value) {
+            parent.put(leaf, value);
+        }
+
+        void set(JsonNode value) {
+            parent.set(leaf, value);
+        }
+    }
+
+    /** The path split once ({@link Paths}), its parents created as needed. */
+    private Slot at(String path) {
         String[] segments = Paths.split(path);
         ObjectNode node = root;
         for (int i = 0; i < segments.length - 1; i++) {
             JsonNode child = node.get(segments[i]);
             node = child instanceof ObjectNode object ? object : node.putObject(segments[i]);
         }
-        return node;
-    }
-
-    private static String leaf(String path) {
-        String[] segments = Paths.split(path);
-        return segments[segments.length - 1];
+        return new Slot(node, segments[segments.length - 1]);
     }
 }

@@ -1,12 +1,12 @@
 package dev.watchfloor.ingest.normalize.ocsf;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -19,9 +19,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * values only consulted).
  */
 public final class Source {
-
-    /** Marks an array element that was read (identity, never equal to a real value). */
-    private static final JsonNode REMOVED = new com.fasterxml.jackson.databind.node.TextNode(new String("removed"));
 
     private final JsonNode root;
     /** The keys (String) and indexes (Integer) leading to each value read. */
@@ -122,19 +119,105 @@ public final class Source {
         }
     }
 
-    /** A copy of the record without the values read; empty objects and arrays left behind are removed. */
+    /**
+     * A copy of the record without the values read; empty objects and arrays, left behind or sent so, are left out.
+     * Built in one walk that copies only what stays (values are immutable and shared).
+     */
     public ObjectNode unmapped() {
         if (!root.isObject()) {
-            return root.deepCopy().isObject()
-                    ? (ObjectNode) root.deepCopy()
-                    : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            return JsonNodeFactory.instance.objectNode();
         }
-        ObjectNode copy = ((ObjectNode) root).deepCopy();
+        Used read = new Used();
         for (Object[] keys : used) {
-            remove(copy, keys);
+            read.add(keys);
         }
-        prune(copy);
+        return (ObjectNode) without(root, read);
+    }
+
+    /** The keys read, as a tree: a node is {@code whole} when the value there was read as a whole. */
+    private static final class Used {
+
+        boolean whole;
+        /** Each child's key then the child, in turn ({@code size} of them): few, so searched in order. */
+        private Object[] children;
+        private int size;
+
+        void add(Object[] path) {
+            Used at = this;
+            for (Object key : path) {
+                if (at.whole) {
+                    return;
+                }
+                Used next = at.child(key);
+                if (next == null) {
+                    next = at.put(key);
+                }
+                at = next;
+            }
+            at.whole = true;
+        }
+
+        Used child(Object key) {
+            for (int i = 0; i < size; i++) {
+                if (children[2 * i].equals(key)) {
+                    return (Used) children[2 * i + 1];
+                }
+            }
+            return null;
+        }
+
+        private Used put(Object key) {
+            if (children == null) {
+                children = new Object[8];
+            } else if (2 * size == children.length) {
+                children = java.util.Arrays.copyOf(children, children.length * 2);
+            }
+            Used child = new Used();
+            children[2 * size] = key;
+            children[2 * size + 1] = child;
+            size++;
+            return child;
+        }
+    }
+
+    /** A copy of the container without what {@code read} marks (null: nothing under it was read). */
+    private static JsonNode without(JsonNode node, Used read) {
+        if (node instanceof ObjectNode object) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                Used under = read == null ? null : read.child(field.getKey());
+                if (under == null || !under.whole) {
+                    JsonNode kept = kept(field.getValue(), under);
+                    if (kept != null) {
+                        copy.set(field.getKey(), kept);
+                    }
+                }
+            }
+            return copy;
+        }
+        ArrayNode array = (ArrayNode) node;
+        ArrayNode copy = JsonNodeFactory.instance.arrayNode(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            Used under = read == null ? null : read.child(i);
+            if (under == null || !under.whole) {
+                JsonNode kept = kept(array.get(i), under);
+                if (kept != null) {
+                    copy.add(kept);
+                }
+            }
+        }
         return copy;
+    }
+
+    /**
+     * The value as kept in {@code unmapped}: a scalar itself, a container copied, or null when that leaves it empty.
+     */
+    private static JsonNode kept(JsonNode value, Used read) {
+        if (!value.isContainerNode()) {
+            return value;
+        }
+        JsonNode copy = without(value, read);
+        return copy.isEmpty() ? null : copy;
     }
 
     /** The value at the path (null when absent or JSON null); the keys walked to it are left in {@link #walked}. */
@@ -188,42 +271,5 @@ public final class Source {
             i += taken;
         }
         return node == null || node.isNull() || node.isMissingNode() || i < segments.length ? null : node;
-    }
-
-    private static void remove(JsonNode node, Object[] keys) {
-        JsonNode parent = node;
-        for (int i = 0; i < keys.length - 1 && parent != null; i++) {
-            Object key = keys[i];
-            parent = key instanceof Integer index ? parent.get(index) : parent.get((String) key);
-        }
-        Object last = keys[keys.length - 1];
-        if (parent instanceof ObjectNode object && last instanceof String key) {
-            object.remove(key);
-        } else if (parent instanceof ArrayNode array && last instanceof Integer index && index < array.size()) {
-            array.set(index, REMOVED); // keeps later indexes stable; pruned below
-        }
-    }
-
-    private static boolean prune(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-            while (fields.hasNext()) {
-                JsonNode child = fields.next().getValue();
-                if (child.isContainerNode() && prune(child)) {
-                    fields.remove();
-                }
-            }
-            return object.isEmpty();
-        }
-        if (node instanceof ArrayNode array) {
-            for (int i = array.size() - 1; i >= 0; i--) {
-                JsonNode child = array.get(i);
-                if (child == REMOVED || child.isContainerNode() && prune(child)) {
-                    array.remove(i);
-                }
-            }
-            return array.isEmpty();
-        }
-        return false;
     }
 }
