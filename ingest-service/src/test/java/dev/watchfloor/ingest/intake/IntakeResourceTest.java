@@ -114,6 +114,30 @@ class IntakeResourceTest {
     }
 
     @Test
+    void aRelaysBodyMixingFormatsIsReadLineByLineAndAnsweredInItsOrder() {
+        String tag = unique();
+        // a user with a quote, a backslash, a double quote, a newline and a non-ASCII letter, as JSON text
+        String user = "o'bri\\\\en\\\"q\\nzo\u00eb";
+        String body = "{\"summary\":\"one " + tag + "\",\"user\":\"" + user + "\"}\n"
+                + "CEF:0|Acme|IDS|1.0|100|Port scan " + tag + "|5|src=10.0.0.1 dst=10.0.0.2\n"
+                + "<38>Nov 28 10:00:00 bastion sshd[42]: Failed password for root from 10.0.0.9 port 22 ssh2\n"
+                + "<Event><System><Provider Name=\"Microsoft-Windows-Security-Auditing\"/><EventID>4625</EventID>"
+                + "<Computer>ws-" + tag + "</Computer></System></Event>\n"
+                + "{\"summary\":\"two " + tag + "\"}\n";
+        JsonPath answer = siem().contentType("application/octet-stream").body(body.getBytes(StandardCharsets.UTF_8))
+                .when().post("/v1/events").then().statusCode(202).extract().jsonPath();
+
+        assertThat(answer.getList("results.status")).containsOnly("accepted").hasSize(5);
+        assertThat(answer.getList("results.index", Integer.class)).containsExactly(0, 1, 2, 3, 4);
+        assertThat(answer.getList("results.source")).containsExactly("json", "cef", "linux-auth", "windows", "json");
+        Row first = row("SELECT body->'actor'->'user'->>'name' AS name, raw FROM ingest.events WHERE id = $1",
+                answer.getString("results[0].id"));
+        assertThat(first.getString("name")).isEqualTo("o'bri\\en\"q\nzo\u00eb");
+        assertThat(row("SELECT raw FROM ingest.events WHERE id = $1", answer.getString("results[4].id"))
+                .getString("raw")).contains("two " + tag);
+    }
+
+    @Test
     void rwcutTablesAreReadAsCsvOrPlainText() {
         String body = "sIP,dIP,sPort,dPort,protocol\n192.0.2.5,198.51.100.6,50000,443,6\n192.0.2.5,198.51.100.6,1\n";
         for (String type : List.of("text/csv", "text/csv; charset=utf-8", "text/plain")) {
