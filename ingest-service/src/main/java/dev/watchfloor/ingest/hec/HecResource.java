@@ -59,12 +59,17 @@ public class HecResource {
     private final IntakeService intake;
     private final HecTokens tokens;
     private final Admission admission;
+    private final HecAcks acks;
 
-    public HecResource(IntakeService intake, HecTokens tokens, Admission admission) {
+    public HecResource(IntakeService intake, HecTokens tokens, Admission admission, HecAcks acks) {
         this.intake = intake;
         this.tokens = tokens;
         this.admission = admission;
+        this.acks = acks;
     }
+
+    /** The header a forwarder names its channel in (or the {@code channel} query parameter). */
+    static final String CHANNEL = "X-Splunk-Request-Channel";
 
     @GET
     @Path("/health")
@@ -84,23 +89,69 @@ public class HecResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "HEC events: concatenated JSON objects, each with an 'event'")
     public Uni<Response> event(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @QueryParam("token") String queryToken) {
-        return authorized(authorization, queryToken, grant -> events(grant, body));
+            @QueryParam("token") String queryToken, @HeaderParam(CHANNEL) String channelHeader,
+            @QueryParam("channel") String channelQuery) {
+        String channel = channelHeader != null ? channelHeader : channelQuery;
+        return authorized(authorization, queryToken, grant -> invalidChannel(channel) != null
+                ? Uni.createFrom().item(invalidChannel(channel))
+                : events(grant, body, channel));
     }
 
     @POST
     @Path("/event/1.0")
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> event10(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @QueryParam("token") String queryToken) {
-        return event(body, authorization, queryToken);
+            @QueryParam("token") String queryToken, @HeaderParam(CHANNEL) String channelHeader,
+            @QueryParam("channel") String channelQuery) {
+        return event(body, authorization, queryToken, channelHeader, channelQuery);
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> collector(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @QueryParam("token") String queryToken) {
-        return event(body, authorization, queryToken);
+            @QueryParam("token") String queryToken, @HeaderParam(CHANNEL) String channelHeader,
+            @QueryParam("channel") String channelQuery) {
+        return event(body, authorization, queryToken, channelHeader, channelQuery);
+    }
+
+    @POST
+    @Path("/ack")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "HEC indexer acknowledgement: {\"acks\":[ids]} of a channel, each answered true once committed")
+    public Uni<Response> ack(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("token") String queryToken, @HeaderParam(CHANNEL) String channelHeader,
+            @QueryParam("channel") String channelQuery) {
+        String channel = channelHeader != null ? channelHeader : channelQuery;
+        return authorized(authorization, queryToken, grant -> {
+            if (channel == null || channel.isBlank()) {
+                return Uni.createFrom().item(answer(400, "Data channel is missing", 10, null));
+            }
+            if (invalidChannel(channel) != null) {
+                return Uni.createFrom().item(invalidChannel(channel));
+            }
+            JsonNode ids;
+            try {
+                ids = body == null || body.length == 0 ? null : JSON.readTree(body).get("acks");
+            } catch (java.io.IOException e) {
+                ids = null;
+            }
+            if (ids == null || !ids.isArray()) {
+                return Uni.createFrom().item(answer(400, "Invalid data format", 6, null));
+            }
+            Map<String, Boolean> answers = new LinkedHashMap<>();
+            for (JsonNode id : ids) {
+                if (!id.canConvertToExactIntegral() || !id.canConvertToLong()) {
+                    return Uni.createFrom().item(answer(400, "Invalid data format", 6, null));
+                }
+                answers.put(Long.toString(id.asLong()), acks.acknowledged(grant.tenant(), channel, id.asLong()));
+            }
+            return Uni.createFrom().item(Response.ok(Map.of("acks", answers), MediaType.APPLICATION_JSON).build());
+        });
+    }
+
+    /** HEC's answer to a channel that is not a GUID, or null when there is none or it is one. */
+    private static Response invalidChannel(String channel) {
+        return channel == null || HecAcks.valid(channel) ? null : answer(400, "Invalid data channel", 11, null);
     }
 
     @POST
@@ -109,8 +160,13 @@ public class HecResource {
     @Operation(summary = "HEC raw: the body read like POST /v1/events; ?sourcetype=, ?host= apply to every record")
     public Uni<Response> raw(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @QueryParam("token") String queryToken, @QueryParam("sourcetype") String sourcetype,
-            @QueryParam("host") String host) {
+            @QueryParam("host") String host, @HeaderParam(CHANNEL) String channelHeader,
+            @QueryParam("channel") String channelQuery) {
+        String channel = channelHeader != null ? channelHeader : channelQuery;
         return authorized(authorization, queryToken, grant -> {
+            if (invalidChannel(channel) != null) {
+                return Uni.createFrom().item(invalidChannel(channel));
+            }
             if (body == null || body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
                 return Uni.createFrom().item(answer(400, "No data", 5, null));
             }
@@ -118,7 +174,7 @@ public class HecResource {
             Normalizer.Defaults defaults = new Normalizer.Defaults(null, blank(host));
             List<Incoming> incoming = intake.reader().read(body, RecordReader.Hint.DETECT).stream()
                     .map(p -> new Incoming(p, source, defaults)).toList();
-            return store(grant, incoming, null);
+            return store(grant, incoming, null, channel);
         });
     }
 
@@ -127,11 +183,12 @@ public class HecResource {
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> raw10(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @QueryParam("token") String queryToken, @QueryParam("sourcetype") String sourcetype,
-            @QueryParam("host") String host) {
-        return raw(body, authorization, queryToken, sourcetype, host);
+            @QueryParam("host") String host, @HeaderParam(CHANNEL) String channelHeader,
+            @QueryParam("channel") String channelQuery) {
+        return raw(body, authorization, queryToken, sourcetype, host, channelHeader, channelQuery);
     }
 
-    private Uni<Response> events(HecTokens.Grant grant, byte[] body) {
+    private Uni<Response> events(HecTokens.Grant grant, byte[] body, String channel) {
         if (body == null || body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
             return Uni.createFrom().item(answer(400, "No data", 5, null));
         }
@@ -171,7 +228,7 @@ public class HecResource {
         } catch (IOException e) {
             return Uni.createFrom().item(answer(400, "Invalid data format", 6, null));
         }
-        return store(grant, incoming, invalid);
+        return store(grant, incoming, invalid, channel);
     }
 
     /** Adds one HEC event object; answers the HEC error when it is not one (the object is then quarantined). */
@@ -212,11 +269,16 @@ public class HecResource {
         return null;
     }
 
-    private Uni<Response> store(HecTokens.Grant grant, List<Incoming> incoming, Response invalid) {
+    /** Stores the records; a success names its ackId when the request named a channel. */
+    private Uni<Response> store(HecTokens.Grant grant, List<Incoming> incoming, Response invalid, String channel) {
         IntakeService.Kind kind = grant.kind().equals("alert") ? IntakeService.Kind.ALERT : IntakeService.Kind.EVENT;
         Submission submission = new Submission(grant.tenant(), grant.client(), null);
         return admission.admit(() -> intake.store(submission, kind, null, intake.normalize(kind, incoming)))
-                .map(results -> invalid != null ? invalid : answer(200, "Success", 0, null))
+                .map(results -> invalid != null
+                        ? invalid
+                        : channel == null
+                                ? answer(200, "Success", 0, null)
+                                : withAckId(answer(200, "Success", 0, null), acks.issue(grant.tenant(), channel)))
                 .onFailure().recoverWithItem(e -> {
                     if (e instanceof ProblemException p && p.status() == 503) {
                         return answer(503, "Server is busy", 9, null);
@@ -265,6 +327,13 @@ public class HecResource {
             body.put("invalid-event-number", invalidEvent);
         }
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Response withAckId(Response r, long ackId) {
+        Map<String, Object> body = new LinkedHashMap<>((Map<String, Object>) r.getEntity());
+        body.put("ackId", ackId);
+        return Response.status(r.getStatus()).type(MediaType.APPLICATION_JSON).entity(body).build();
     }
 
     @SuppressWarnings("unchecked")

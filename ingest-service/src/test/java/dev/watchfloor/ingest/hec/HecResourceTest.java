@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -52,6 +53,43 @@ class HecResourceTest {
         Row line = row("SELECT body->'device'->>'hostname' AS host FROM ingest.events WHERE tenant = 'acme' "
                 + "AND raw LIKE $1", "%line " + tag);
         assertThat(line.getString("host")).isEqualTo("fw-" + tag);
+    }
+
+    @Test
+    void aChannelGetsAckIdsThatAreAcknowledgedOnceCommittedAndOnlyOnItsOwnTenantAndChannel() {
+        String token = newToken("event");
+        String channel = UUID.randomUUID().toString().toUpperCase();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+
+        int first = given().header("Authorization", "Splunk " + token).header("X-Splunk-Request-Channel", channel)
+                .body("{\"event\":\"ack one " + tag + "\"}").when().post("/services/collector/event").then()
+                .statusCode(200).body("code", equalTo(0)).extract().path("ackId");
+        int second = given().header("Authorization", "Splunk " + token).queryParam("channel", channel.toLowerCase())
+                .body("ack two " + tag).when().post("/services/collector/raw").then().statusCode(200)
+                .extract().path("ackId");
+        given().header("Authorization", "Splunk " + token).body("{\"event\":\"no channel\"}").when()
+                .post("/services/collector/event").then().statusCode(200).body("ackId", equalTo(null));
+
+        assertThat(List.of(first, second)).containsExactly(0, 1);
+        assertThat(row("SELECT count(*) AS n FROM ingest.events WHERE raw LIKE $1", "%ack % " + tag + "%")
+                .getLong("n")).isEqualTo(2);
+        given().header("Authorization", "Splunk " + token).header("X-Splunk-Request-Channel", channel)
+                .body("{\"acks\":[0,1,2]}").when().post("/services/collector/ack").then().statusCode(200)
+                .body("acks.0", equalTo(true)).body("acks.1", equalTo(true)).body("acks.2", equalTo(false));
+        given().header("Authorization", "Splunk " + token)
+                .header("X-Splunk-Request-Channel", UUID.randomUUID().toString()).body("{\"acks\":[0]}").when()
+                .post("/services/collector/ack").then().statusCode(200).body("acks.0", equalTo(false));
+
+        given().header("Authorization", "Splunk " + token).body("{\"acks\":[0]}").when()
+                .post("/services/collector/ack").then().statusCode(400).body("code", equalTo(10));
+        given().header("Authorization", "Splunk " + token).header("X-Splunk-Request-Channel", "not-a-guid")
+                .body("{\"event\":\"x\"}").when().post("/services/collector/event").then().statusCode(400)
+                .body("code", equalTo(11));
+        given().header("Authorization", "Splunk " + token).header("X-Splunk-Request-Channel", channel)
+                .body("{\"acks\":\"0\"}").when().post("/services/collector/ack").then().statusCode(400)
+                .body("code", equalTo(6));
+        given().header("X-Splunk-Request-Channel", channel).body("{\"acks\":[0]}").when()
+                .post("/services/collector/ack").then().statusCode(401).body("code", equalTo(2));
     }
 
     @Test
