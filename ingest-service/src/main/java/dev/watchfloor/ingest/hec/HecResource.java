@@ -8,14 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -68,9 +67,6 @@ public class HecResource {
         this.acks = acks;
     }
 
-    /** The header a forwarder names its channel in (or the {@code channel} query parameter). */
-    static final String CHANNEL = "X-Splunk-Request-Channel";
-
     @GET
     @Path("/health")
     @Operation(summary = "HEC health")
@@ -88,11 +84,9 @@ public class HecResource {
     @Path("/event")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "HEC events: concatenated JSON objects, each with an 'event'")
-    public Uni<Response> event(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @QueryParam("token") String queryToken, @HeaderParam(CHANNEL) String channelHeader,
-            @QueryParam("channel") String channelQuery) {
-        String channel = channelHeader != null ? channelHeader : channelQuery;
-        return authorized(authorization, queryToken, grant -> invalidChannel(channel) != null
+    public Uni<Response> event(byte[] body, @BeanParam HecRequest request) {
+        String channel = request.channel();
+        return authorized(request, grant -> invalidChannel(channel) != null
                 ? Uni.createFrom().item(invalidChannel(channel))
                 : events(grant, body, channel));
     }
@@ -100,29 +94,23 @@ public class HecResource {
     @POST
     @Path("/event/1.0")
     @Consumes(MediaType.WILDCARD)
-    public Uni<Response> event10(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @QueryParam("token") String queryToken, @HeaderParam(CHANNEL) String channelHeader,
-            @QueryParam("channel") String channelQuery) {
-        return event(body, authorization, queryToken, channelHeader, channelQuery);
+    public Uni<Response> event10(byte[] body, @BeanParam HecRequest request) {
+        return event(body, request);
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Uni<Response> collector(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @QueryParam("token") String queryToken, @HeaderParam(CHANNEL) String channelHeader,
-            @QueryParam("channel") String channelQuery) {
-        return event(body, authorization, queryToken, channelHeader, channelQuery);
+    public Uni<Response> collector(byte[] body, @BeanParam HecRequest request) {
+        return event(body, request);
     }
 
     @POST
     @Path("/ack")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "HEC indexer acknowledgement: {\"acks\":[ids]} of a channel, each answered true once committed")
-    public Uni<Response> ack(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @QueryParam("token") String queryToken, @HeaderParam(CHANNEL) String channelHeader,
-            @QueryParam("channel") String channelQuery) {
-        String channel = channelHeader != null ? channelHeader : channelQuery;
-        return authorized(authorization, queryToken, grant -> {
+    public Uni<Response> ack(byte[] body, @BeanParam HecRequest request) {
+        String channel = request.channel();
+        return authorized(request, grant -> {
             if (channel == null || channel.isBlank()) {
                 return Uni.createFrom().item(answer(400, "Data channel is missing", 10, null));
             }
@@ -158,12 +146,10 @@ public class HecResource {
     @Path("/raw")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "HEC raw: the body read like POST /v1/events; ?sourcetype=, ?host= apply to every record")
-    public Uni<Response> raw(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @QueryParam("token") String queryToken, @QueryParam("sourcetype") String sourcetype,
-            @QueryParam("host") String host, @HeaderParam(CHANNEL) String channelHeader,
-            @QueryParam("channel") String channelQuery) {
-        String channel = channelHeader != null ? channelHeader : channelQuery;
-        return authorized(authorization, queryToken, grant -> {
+    public Uni<Response> raw(byte[] body, @BeanParam HecRequest request,
+            @QueryParam("sourcetype") String sourcetype, @QueryParam("host") String host) {
+        String channel = request.channel();
+        return authorized(request, grant -> {
             if (invalidChannel(channel) != null) {
                 return Uni.createFrom().item(invalidChannel(channel));
             }
@@ -181,11 +167,9 @@ public class HecResource {
     @POST
     @Path("/raw/1.0")
     @Consumes(MediaType.WILDCARD)
-    public Uni<Response> raw10(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @QueryParam("token") String queryToken, @QueryParam("sourcetype") String sourcetype,
-            @QueryParam("host") String host, @HeaderParam(CHANNEL) String channelHeader,
-            @QueryParam("channel") String channelQuery) {
-        return raw(body, authorization, queryToken, sourcetype, host, channelHeader, channelQuery);
+    public Uni<Response> raw10(byte[] body, @BeanParam HecRequest request,
+            @QueryParam("sourcetype") String sourcetype, @QueryParam("host") String host) {
+        return raw(body, request, sourcetype, host);
     }
 
     private Uni<Response> events(HecTokens.Grant grant, byte[] body, String channel) {
@@ -291,8 +275,10 @@ public class HecResource {
                 });
     }
 
-    private Uni<Response> authorized(String authorization, String queryToken,
+    private Uni<Response> authorized(HecRequest request,
             java.util.function.Function<HecTokens.Grant, Uni<Response>> then) {
+        String authorization = request.authorization;
+        String queryToken = request.queryToken;
         String token;
         if (authorization == null || authorization.isBlank()) {
             if (queryToken != null && !queryToken.isBlank()) {
