@@ -1,10 +1,14 @@
 package dev.watchfloor.ingest.hec;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * HEC indexer acknowledgement. A request that names a channel gets an {@code ackId}, numbered per channel from 0.
@@ -17,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class HecAcks {
 
     static final int MAX_CHANNELS = 10_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, long[]> issued = new LinkedHashMap<>(256, 0.75f, true) {
 
@@ -48,6 +53,30 @@ public class HecAcks {
     synchronized boolean acknowledged(String tenant, String channel, long ackId) {
         long[] next = issued.get(key(tenant, channel));
         return next != null && ackId >= 0 && ackId < next[0];
+    }
+
+    /**
+     * The answer to an ack query ({@code {"acks":[0,1]}}) on the tenant's channel: each id with whether it is
+     * acknowledged; null when the body is not such a query.
+     */
+    Map<String, Boolean> answer(String tenant, String channel, byte[] body) {
+        JsonNode ids;
+        try {
+            ids = body == null || body.length == 0 ? null : JSON.readTree(body).get("acks");
+        } catch (IOException e) {
+            return null;
+        }
+        if (ids == null || !ids.isArray()) {
+            return null;
+        }
+        Map<String, Boolean> answers = new LinkedHashMap<>();
+        for (JsonNode id : ids) {
+            if (!id.canConvertToExactIntegral() || !id.canConvertToLong()) {
+                return null;
+            }
+            answers.put(Long.toString(id.asLong()), acknowledged(tenant, channel, id.asLong()));
+        }
+        return answers;
     }
 
     /** A channel is the tenant's own: another tenant's token learns nothing of it. */

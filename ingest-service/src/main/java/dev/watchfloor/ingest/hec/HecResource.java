@@ -85,10 +85,7 @@ public class HecResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "HEC events: concatenated JSON objects, each with an 'event'")
     public Uni<Response> event(byte[] body, @BeanParam HecRequest request) {
-        String channel = request.channel();
-        return authorized(request, grant -> invalidChannel(channel) != null
-                ? Uni.createFrom().item(invalidChannel(channel))
-                : events(grant, body, channel));
+        return authorized(request, grant -> events(grant, body, request.channel()));
     }
 
     @POST
@@ -111,35 +108,14 @@ public class HecResource {
     public Uni<Response> ack(byte[] body, @BeanParam HecRequest request) {
         String channel = request.channel();
         return authorized(request, grant -> {
-            if (channel == null || channel.isBlank()) {
+            if (channel == null) {
                 return Uni.createFrom().item(answer(400, "Data channel is missing", 10, null));
             }
-            if (invalidChannel(channel) != null) {
-                return Uni.createFrom().item(invalidChannel(channel));
-            }
-            JsonNode ids;
-            try {
-                ids = body == null || body.length == 0 ? null : JSON.readTree(body).get("acks");
-            } catch (java.io.IOException e) {
-                ids = null;
-            }
-            if (ids == null || !ids.isArray()) {
-                return Uni.createFrom().item(answer(400, "Invalid data format", 6, null));
-            }
-            Map<String, Boolean> answers = new LinkedHashMap<>();
-            for (JsonNode id : ids) {
-                if (!id.canConvertToExactIntegral() || !id.canConvertToLong()) {
-                    return Uni.createFrom().item(answer(400, "Invalid data format", 6, null));
-                }
-                answers.put(Long.toString(id.asLong()), acks.acknowledged(grant.tenant(), channel, id.asLong()));
-            }
-            return Uni.createFrom().item(Response.ok(Map.of("acks", answers), MediaType.APPLICATION_JSON).build());
+            Map<String, Boolean> answers = acks.answer(grant.tenant(), channel, body);
+            return Uni.createFrom().item(answers == null
+                    ? answer(400, "Invalid data format", 6, null)
+                    : Response.ok(Map.of("acks", answers), MediaType.APPLICATION_JSON).build());
         });
-    }
-
-    /** HEC's answer to a channel that is not a GUID, or null when there is none or it is one. */
-    private static Response invalidChannel(String channel) {
-        return channel == null || HecAcks.valid(channel) ? null : answer(400, "Invalid data channel", 11, null);
     }
 
     @POST
@@ -148,11 +124,7 @@ public class HecResource {
     @Operation(summary = "HEC raw: the body read like POST /v1/events; ?sourcetype=, ?host= apply to every record")
     public Uni<Response> raw(byte[] body, @BeanParam HecRequest request,
             @QueryParam("sourcetype") String sourcetype, @QueryParam("host") String host) {
-        String channel = request.channel();
         return authorized(request, grant -> {
-            if (invalidChannel(channel) != null) {
-                return Uni.createFrom().item(invalidChannel(channel));
-            }
             if (body == null || body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
                 return Uni.createFrom().item(answer(400, "No data", 5, null));
             }
@@ -160,7 +132,7 @@ public class HecResource {
             Normalizer.Defaults defaults = new Normalizer.Defaults(null, blank(host));
             List<Incoming> incoming = intake.reader().read(body, RecordReader.Hint.DETECT).stream()
                     .map(p -> new Incoming(p, source, defaults)).toList();
-            return store(grant, incoming, null, channel);
+            return store(grant, incoming, null, request.channel());
         });
     }
 
@@ -192,7 +164,7 @@ public class HecResource {
                     JsonNode node = JSON.readTree(parser);
                     Response problem = add(node, start, incoming);
                     if (problem != null && invalid == null) {
-                        invalid = withEventNumber(problem, n);
+                        invalid = with(problem, "invalid-event-number", n);
                     }
                 } catch (IOException e) {
                     // the rest of the body cannot be read: keep it in quarantine and say which event broke
@@ -203,7 +175,7 @@ public class HecResource {
                     incoming.add(new Incoming(Piece.quarantined(start, "HEC: invalid JSON: "
                             + String.valueOf(why).lines().findFirst().orElse(""), rest), null, null));
                     if (invalid == null) {
-                        invalid = withEventNumber(answer(400, "Invalid data format", 6, null), n);
+                        invalid = with(answer(400, "Invalid data format", 6, null), "invalid-event-number", n);
                     }
                     break;
                 }
@@ -262,7 +234,7 @@ public class HecResource {
                         ? invalid
                         : channel == null
                                 ? answer(200, "Success", 0, null)
-                                : withAckId(answer(200, "Success", 0, null), acks.issue(grant.tenant(), channel)))
+                                : with(answer(200, "Success", 0, null), "ackId", acks.issue(grant.tenant(), channel)))
                 .onFailure().recoverWithItem(e -> {
                     if (e instanceof ProblemException p && p.status() == 503) {
                         return answer(503, "Server is busy", 9, null);
@@ -297,6 +269,9 @@ public class HecResource {
             if (grant.disabled()) {
                 return Uni.createFrom().item(answer(403, "Token disabled", 1, null));
             }
+            if (request.channel() != null && !HecAcks.valid(request.channel())) {
+                return Uni.createFrom().item(answer(400, "Invalid data channel", 11, null));
+            }
             return then.apply(grant);
         });
     }
@@ -315,17 +290,11 @@ public class HecResource {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
     }
 
+    /** The answer with one more field ({@code ackId}, {@code invalid-event-number}). */
     @SuppressWarnings("unchecked")
-    private static Response withAckId(Response r, long ackId) {
+    private static Response with(Response r, String field, Object value) {
         Map<String, Object> body = new LinkedHashMap<>((Map<String, Object>) r.getEntity());
-        body.put("ackId", ackId);
-        return Response.status(r.getStatus()).type(MediaType.APPLICATION_JSON).entity(body).build();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Response withEventNumber(Response r, int n) {
-        Map<String, Object> body = new LinkedHashMap<>((Map<String, Object>) r.getEntity());
-        body.put("invalid-event-number", n);
+        body.put(field, value);
         return Response.status(r.getStatus()).type(MediaType.APPLICATION_JSON).entity(body).build();
     }
 }
